@@ -1,0 +1,28 @@
+import type { Contract, Handlers } from '../../shared/contract.ts'
+import type { RemoteStore } from '../store/types.ts'
+
+/** The one handler table: contract call → store call. Parsing happens in dispatch, SQL in the store. */
+export function createHandlers(store: RemoteStore) {
+  return {
+    'store.stats': () => store.stats(),
+    'types.counts': () => store.typeCounts(),
+
+    'nodes.get': ({ key }) => store.getNode(key),
+    'nodes.list': (query) => store.listNodes(query),
+    'nodes.create': (input) => store.createNode(input),
+    'nodes.createMany': ({ nodes }) => store.createNodes(nodes),
+    'nodes.update': (patch) => store.updateNode(patch),
+    'nodes.delete': async ({ key }) => ({ deleted: await store.deleteNode(key) }),
+    'nodes.neighbours': (query) => store.neighbours(query),
+
+    'edges.get': ({ id }) => store.getEdge(id),
+    'edges.list': (query) => store.listEdges(query),
+    'edges.create': (input) => store.createEdge(input),
+    'edges.createMany': ({ edges }) => store.createEdges(edges),
+    'edges.update': (patch) => store.updateEdge(patch),
+    'edges.delete': async ({ id }) => ({ deleted: await store.deleteEdge(id) }),
+
+    'meta.get': ({ key }) => store.getMeta(key),
+    'meta.set': ({ key, value }) => store.setMeta(key, value),
+  } satisfies Handlers<Contract>
+}

@@ -1,0 +1,96 @@
+import { existsSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Worker } from 'node:worker_threads'
+import { GraphKeepError, type ErrorData } from '../../shared/errors.ts'
+import type { DataScope } from '../../shared/events.ts'
+import type { RemoteStore, StoreMethod } from './types.ts'
+import type { HostRequest, WorkerInit, WorkerReply } from './worker-protocol.ts'
+
+type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void }
+
+/** The built bundle has storeWorker.js beside it; from source, Node runs worker.ts directly. */
+function workerFile(): string {
+  const here = dirname(fileURLToPath(import.meta.url))
+  const built = join(here, 'storeWorker.js')
+  return existsSync(built) ? built : join(here, 'worker.ts')
+}
+
+/** Runs the graph store in a worker thread and gives async, typed access to it. */
+export class StoreHost {
+  readonly store: RemoteStore
+  readonly file: string
+  private readonly worker: Worker
+  private readonly pending = new Map<number, Pending>()
+  private readonly changeListeners = new Set<(scopes: DataScope[]) => void>()
+  private nextId = 1
+  private closed: Promise<void> | null = null
+
+  private constructor(worker: Worker, file: string) {
+    this.worker = worker
+    this.file = file
+    this.store = new Proxy({} as RemoteStore, {
+      // 'then' stays undefined so that awaiting the proxy itself does not call the worker.
+      get: (_target, method) => (method === 'then' ? undefined : (...args: unknown[]) => this.request(method as StoreMethod, args)),
+    })
+    worker.on('message', (message: WorkerReply) => this.receive(message))
+    worker.on('error', (error) => this.failAll(new GraphKeepError('INTERNAL', `store worker failed: ${error.message}`)))
+    worker.on('exit', () => this.failAll(new GraphKeepError('STORE_CLOSED', 'the store is closed')))
+  }
+
+  /** Opens (or creates) the store file in a new worker; rejects with the store's typed error. */
+  static open(init: WorkerInit): Promise<StoreHost> {
+    const worker = new Worker(workerFile(), { workerData: init })
+    return new Promise((resolve, reject) => {
+      const onFirst = (message: WorkerReply) => {
+        worker.off('error', onError)
+        if (message.kind === 'ready') resolve(new StoreHost(worker, init.file))
+        else if (message.kind === 'failed') reject(GraphKeepError.fromData(message.error))
+      }
+      const onError = (error: Error) => reject(new GraphKeepError('INTERNAL', `store worker failed to start: ${error.message}`))
+      worker.once('message', onFirst)
+      worker.once('error', onError)
+    })
+  }
+
+  onChange(listener: (scopes: DataScope[]) => void): () => void {
+    this.changeListeners.add(listener)
+    return () => this.changeListeners.delete(listener)
+  }
+
+  /** Closes the store cleanly (checkpoint and close in the worker), then ends the worker. */
+  close(): Promise<void> {
+    this.closed ??= this.request('close', []).then(
+      () => undefined,
+      () => undefined,
+    ).finally(() => this.worker.terminate())
+    return this.closed.then(() => undefined)
+  }
+
+  private request(method: HostRequest['method'], args: unknown[]): Promise<never> {
+    if (this.closed && method !== 'close') return Promise.reject(new GraphKeepError('STORE_CLOSED', 'the store is closed'))
+    const id = this.nextId++
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject })
+      this.worker.postMessage({ id, method, args } satisfies HostRequest)
+    })
+  }
+
+  private receive(message: WorkerReply): void {
+    if (message.kind === 'changed') {
+      for (const listener of this.changeListeners) listener(message.scopes)
+      return
+    }
+    if (message.kind !== 'reply') return
+    const pending = this.pending.get(message.id)
+    if (!pending) return
+    this.pending.delete(message.id)
+    if (message.ok) pending.resolve(message.value)
+    else pending.reject(GraphKeepError.fromData(message.error as ErrorData))
+  }
+
+  private failAll(error: GraphKeepError): void {
+    for (const pending of this.pending.values()) pending.reject(error)
+    this.pending.clear()
+  }
+}

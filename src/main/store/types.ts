@@ -1,0 +1,49 @@
+import type {
+  BatchResult, Edge, EdgePatch, ListEdgesQuery, ListNodesQuery, MetaEntry, NeighboursQuery, Neighbours,
+  NewEdge, NewNode, Node, NodePatch, Page, StoreStats, TypeCounts,
+} from '../../shared/domain.ts'
+import type { DataScope } from '../../shared/events.ts'
+import type { JsonValue } from '../../shared/json.ts'
+
+export interface OpenStoreOptions {
+  /** Path of the store file; created with the current schema when missing. */
+  file: string
+  /** Shown in the app; defaults to the file name. */
+  name?: string
+  /** Called after every committed write with what it touched. */
+  onChange?: (scopes: DataScope[]) => void
+}
+
+/** The graph store's synchronous API: one connection, used from one thread (the worker, a test, the CLI). */
+export interface GraphStore {
+  readonly file: string
+  stats(): StoreStats
+  typeCounts(): TypeCounts
+
+  getNode(key: string): Node
+  listNodes(query: ListNodesQuery): Page<Node>
+  createNode(input: NewNode): Node
+  createNodes(inputs: NewNode[]): BatchResult
+  updateNode(patch: NodePatch): Node
+  deleteNode(key: string): boolean
+  neighbours(query: NeighboursQuery): Neighbours
+
+  getEdge(id: number): Edge
+  listEdges(query: ListEdgesQuery): Page<Edge>
+  createEdge(input: NewEdge): Edge
+  createEdges(inputs: NewEdge[]): BatchResult
+  updateEdge(patch: EdgePatch): Edge
+  deleteEdge(id: number): boolean
+
+  getMeta(key: string): MetaEntry
+  setMeta(key: string, value: JsonValue | null): MetaEntry
+
+  close(): void
+}
+
+export type StoreMethod = Exclude<keyof GraphStore, 'file' | 'close'>
+
+/** The same API across the worker boundary: every call is async and rejects with a GraphKeepError. */
+export type RemoteStore = {
+  [M in StoreMethod]: GraphStore[M] extends (...args: infer A) => infer R ? (...args: A) => Promise<R> : never
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod'
+import * as d from './domain.ts'
+
+const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output })
+const none = z.strictObject({})
+const byKey = z.strictObject({ key: d.nodeKey })
+const byEdgeId = z.strictObject({ id: d.edgeId })
+const deleted = z.object({ deleted: z.boolean() })
+const MAX_BATCH = 10_000
+
+/** Every call the renderer (or any client) may make: `domain.verb` → input and output schemas. */
+export const contract = {
+  'store.stats': call(none, d.storeStats),
+  'types.counts': call(none, d.typeCounts),
+
+  'nodes.get': call(byKey, d.node),
+  'nodes.list': call(d.listNodesInput, d.page(d.node)),
+  'nodes.create': call(d.newNode, d.node),
+  'nodes.createMany': call(z.strictObject({ nodes: z.array(d.newNode).min(1).max(MAX_BATCH) }), d.batchResult),
+  'nodes.update': call(d.nodePatch, d.node),
+  'nodes.delete': call(byKey, deleted),
+  'nodes.neighbours': call(d.neighboursInput, d.neighbours),
+
+  'edges.get': call(byEdgeId, d.edge),
+  'edges.list': call(d.listEdgesInput, d.page(d.edge)),
+  'edges.create': call(d.newEdge, d.edge),
+  'edges.createMany': call(z.strictObject({ edges: z.array(d.newEdge).min(1).max(MAX_BATCH) }), d.batchResult),
+  'edges.update': call(d.edgePatch, d.edge),
+  'edges.delete': call(byEdgeId, deleted),
+
+  'meta.get': call(z.strictObject({ key: d.metaKey }), d.metaEntry),
+  'meta.set': call(z.strictObject({ key: d.metaKey, value: d.metaEntry.shape.value }), d.metaEntry),
+} as const
+
+export type Contract = typeof contract
+export type Method = keyof Contract
+/** What a caller sends (defaults still optional). */
+export type Input<M extends Method> = z.input<Contract[M]['input']>
+/** What a handler receives, after parsing and defaults. */
+export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>
+export type Output<M extends Method> = z.output<Contract[M]['output']>
+
+export type Handlers<C extends Record<string, { input: z.ZodType; output: z.ZodType }>> = {
+  [M in keyof C]: (input: z.output<C[M]['input']>) => Promise<z.input<C[M]['output']>>
+}
+
+export const methods = Object.keys(contract) as Method[]
+
+export function isMethod(name: unknown): name is Method {
+  return typeof name === 'string' && Object.hasOwn(contract, name)
+}

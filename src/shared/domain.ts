@@ -1,0 +1,148 @@
+import { z } from 'zod'
+import { jsonObject, jsonValue } from './json.ts'
+
+// Names the user types: node keys, node and edge types, metadata keys.
+export const nodeKey = z.string().min(1, 'a key must not be empty').max(512, 'keys are limited to 512 characters')
+export const typeName = z
+  .string()
+  .min(1, 'a type must not be empty')
+  .max(128, 'types are limited to 128 characters')
+export const label = z.string().max(2000, 'labels are limited to 2000 characters')
+export const edgeId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
+export const weight = z.number().refine(Number.isFinite, 'weight must be a finite number')
+/** A property path such as `population` or `address.city`; never SQL. */
+export const propertyPath = z
+  .string()
+  .max(200)
+  .regex(/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/, 'a property path is names joined by dots')
+export const pageLimit = z.number().int().min(1).max(1000)
+export const cursor = z.string().max(4000)
+export const typeList = z.array(typeName).max(100)
+
+export const node = z.object({
+  key: nodeKey,
+  type: typeName,
+  label: z.string(),
+  properties: jsonObject,
+  createdAt: z.number(),
+  updatedAt: z.number(),
+})
+export type Node = z.infer<typeof node>
+
+export const edge = z.object({
+  id: edgeId,
+  source: nodeKey,
+  target: nodeKey,
+  type: typeName,
+  properties: jsonObject,
+  weight: z.number(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+})
+export type Edge = z.infer<typeof edge>
+
+export const newNode = z.strictObject({
+  key: nodeKey,
+  type: typeName,
+  label: label.optional(),
+  properties: jsonObject.optional(),
+})
+export type NewNode = z.infer<typeof newNode>
+
+export const nodePatch = z.strictObject({
+  key: nodeKey,
+  type: typeName.optional(),
+  label: label.optional(),
+  properties: jsonObject.optional(),
+})
+export type NodePatch = z.infer<typeof nodePatch>
+
+export const newEdge = z.strictObject({
+  source: nodeKey,
+  target: nodeKey,
+  type: typeName,
+  properties: jsonObject.optional(),
+  weight: weight.optional(),
+})
+export type NewEdge = z.infer<typeof newEdge>
+
+export const edgePatch = z.strictObject({
+  id: edgeId,
+  type: typeName.optional(),
+  properties: jsonObject.optional(),
+  weight: weight.optional(),
+})
+export type EdgePatch = z.infer<typeof edgePatch>
+
+export const propertyFilter = z.strictObject({
+  path: propertyPath,
+  op: z.enum(['eq', 'lt', 'lte', 'gt', 'gte']),
+  value: z.union([z.string().max(10_000), weight, z.boolean()]),
+})
+export type PropertyFilter = z.infer<typeof propertyFilter>
+
+export const nodeSortFields = ['label', 'key', 'type'] as const
+export const listNodesInput = z.strictObject({
+  types: typeList.optional(),
+  labelPrefix: z.string().max(2000).optional(),
+  where: z.array(propertyFilter).max(20).optional(),
+  sort: z.enum(nodeSortFields).default('label'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+  limit: pageLimit.default(100),
+  cursor: cursor.optional(),
+})
+export type ListNodesInput = z.input<typeof listNodesInput>
+export type ListNodesQuery = z.output<typeof listNodesInput>
+
+export const listEdgesInput = z.strictObject({
+  types: typeList.optional(),
+  source: nodeKey.optional(),
+  target: nodeKey.optional(),
+  order: z.enum(['asc', 'desc']).default('asc'),
+  limit: pageLimit.default(100),
+  cursor: cursor.optional(),
+})
+export type ListEdgesInput = z.input<typeof listEdgesInput>
+export type ListEdgesQuery = z.output<typeof listEdgesInput>
+
+export const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() })
+export type Page<T> = { items: T[]; nextCursor: string | null }
+
+export const direction = z.enum(['out', 'in', 'both'])
+export const neighboursInput = z.strictObject({
+  key: nodeKey,
+  direction: direction.default('both'),
+  edgeTypes: typeList.optional(),
+  limit: pageLimit.default(200),
+})
+export type NeighboursInput = z.input<typeof neighboursInput>
+export type NeighboursQuery = z.output<typeof neighboursInput>
+
+export const neighbour = z.object({ direction: z.enum(['out', 'in']), edge, node })
+export type Neighbour = z.infer<typeof neighbour>
+export const neighbours = z.object({ items: z.array(neighbour), truncated: z.boolean() })
+export type Neighbours = z.infer<typeof neighbours>
+
+export const typeCount = z.object({ type: z.string(), count: z.number() })
+export const typeCounts = z.object({ nodeTypes: z.array(typeCount), edgeTypes: z.array(typeCount) })
+export type TypeCounts = z.infer<typeof typeCounts>
+
+export const metaKey = z.string().min(1).max(200)
+export const metaEntry = z.object({ key: z.string(), value: jsonValue.nullable() })
+export type MetaEntry = z.infer<typeof metaEntry>
+
+export const storeStats = z.object({
+  name: z.string(),
+  file: z.string(),
+  nodeCount: z.number(),
+  edgeCount: z.number(),
+  fileBytes: z.number(),
+  walBytes: z.number(),
+  schemaVersion: z.number(),
+  sqliteVersion: z.string(),
+  appVersion: z.string(),
+})
+export type StoreStats = z.infer<typeof storeStats>
+
+export const batchResult = z.object({ count: z.number(), batchId: z.number() })
+export type BatchResult = z.infer<typeof batchResult>
