@@ -1,0 +1,62 @@
+import { existsSync, statSync } from 'node:fs'
+import Database from 'better-sqlite3'
+import { GraphKeepError } from '../../shared/errors.ts'
+import { APPLICATION_ID } from './application-id.ts'
+import { LATEST_SCHEMA_VERSION } from './migrations/index.ts'
+import { migrate } from './migrate.ts'
+
+export type Db = Database.Database
+
+/**
+ * Looks at an existing file read-only before anything writes to it, so that a foreign or
+ * newer file is refused untouched.
+ */
+function inspectExisting(file: string): void {
+  let db: Db | undefined
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true })
+    const applicationId = db.pragma('application_id', { simple: true }) as number
+    const version = db.pragma('user_version', { simple: true }) as number
+    const tables = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number }
+    if (applicationId !== APPLICATION_ID && (applicationId !== 0 || tables.n > 0)) {
+      throw new GraphKeepError('FOREIGN_APPLICATION', `${file} is a SQLite database of another application`, { applicationId })
+    }
+    if (version > LATEST_SCHEMA_VERSION) {
+      throw new GraphKeepError(
+        'SCHEMA_TOO_NEW',
+        `${file} was written by a newer GraphKeep (schema ${version}; this version reads up to ${LATEST_SCHEMA_VERSION})`,
+        { storeVersion: version, appVersion: LATEST_SCHEMA_VERSION },
+      )
+    }
+  } catch (error) {
+    if (error instanceof GraphKeepError) throw error
+    const code = (error as { code?: string }).code
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+      throw new GraphKeepError('NOT_A_STORE', `${file} is not a GraphKeep store (not a SQLite database)`)
+    }
+    throw error
+  } finally {
+    db?.close()
+  }
+}
+
+/** Opens or creates a store file: WAL, FULL sync, foreign keys, the current schema. */
+export function openDatabase(file: string): Db {
+  if (existsSync(file) && statSync(file).size > 0) inspectExisting(file)
+  const db = new Database(file)
+  try {
+    db.pragma('journal_mode = WAL')
+    // FULL: a committed change survives power loss too; bulk writes commit in large batches.
+    db.pragma('synchronous = FULL')
+    db.pragma('foreign_keys = ON')
+    db.pragma('busy_timeout = 5000')
+    db.pragma('cache_size = -65536')
+    db.pragma('temp_store = MEMORY')
+    db.pragma('mmap_size = 268435456')
+    migrate(db)
+    return db
+  } catch (error) {
+    db.close()
+    throw error
+  }
+}

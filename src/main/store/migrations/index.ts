@@ -1,0 +1,12 @@
+import initial from './001-initial.ts'
+
+export interface Migration {
+  version: number
+  name: string
+  sql: string
+}
+
+/** Every schema migration, in order. A new one is a new numbered file added here. */
+export const migrations: readonly Migration[] = [initial]
+
+export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0

@@ -1,0 +1,65 @@
+import type { Db } from '../db.ts'
+import { statement } from '../statements.ts'
+import { EDGE_COLUMNS, type EdgeRow } from './rows.ts'
+
+export interface EdgeValues {
+  type: string
+  props: string
+  weight: number
+}
+
+const EDGE_FROM = 'edges e JOIN nodes s ON s.id = e.source JOIN nodes t ON t.id = e.target'
+
+export function maxEdgeId(db: Db): number {
+  return statement<[], number>(db, 'SELECT coalesce(max(id), 0) FROM edges').pluck().get() ?? 0
+}
+
+/**
+ * Inserts a JSON array of new edges between node keys in one statement, in source order so the
+ * outgoing index fills in order. Edges whose endpoints do not exist are left out: compare the count.
+ */
+export function insertEdges(db: Db, edgesJson: string, now: number): number {
+  const sql = `INSERT INTO edges (source, target, type, props, weight, created_at, updated_at)
+    SELECT s.id, t.id, j.value ->> 'type', coalesce(j.value -> 'properties', '{}'), coalesce(j.value ->> 'weight', 1), @now, @now
+    FROM json_each(@edges) j
+    JOIN nodes s ON s.key = j.value ->> 'source'
+    JOIN nodes t ON t.key = j.value ->> 'target'
+    ORDER BY s.id, j.value ->> 'type'`
+  return statement(db, sql).run({ now, edges: edgesJson }).changes
+}
+
+/** The first edge in a JSON array of new edges whose source or target node does not exist. */
+export function firstMissingEndpoint(db: Db, edgesJson: string): { index: number; key: string; end: 'source' | 'target' } | undefined {
+  const sql = `SELECT CAST(j.key AS INTEGER) AS "index",
+      CASE WHEN s.id IS NULL THEN j.value ->> 'source' ELSE j.value ->> 'target' END AS key,
+      CASE WHEN s.id IS NULL THEN 'source' ELSE 'target' END AS "end"
+    FROM json_each(?) j
+    LEFT JOIN nodes s ON s.key = j.value ->> 'source'
+    LEFT JOIN nodes t ON t.key = j.value ->> 'target'
+    WHERE s.id IS NULL OR t.id IS NULL ORDER BY 1 LIMIT 1`
+  return statement<[string], { index: number; key: string; end: 'source' | 'target' }>(db, sql).get(edgesJson)
+}
+
+export function getEdgeById(db: Db, id: number): EdgeRow | undefined {
+  return statement<[number], EdgeRow>(db, `SELECT ${EDGE_COLUMNS} FROM ${EDGE_FROM} WHERE e.id = ?`).get(id)
+}
+
+export function updateEdgeRow(db: Db, id: number, edge: EdgeValues, now: number): void {
+  statement(db, 'UPDATE edges SET type = ?, props = ?, weight = ?, updated_at = ? WHERE id = ?').run(
+    edge.type, edge.props, edge.weight, now, id,
+  )
+}
+
+export function deleteEdgeById(db: Db, id: number): boolean {
+  return statement(db, 'DELETE FROM edges WHERE id = ?').run(id).changes > 0
+}
+
+export function countEdges(db: Db): number {
+  return statement<[], number>(db, 'SELECT count(*) FROM edges').pluck().get() ?? 0
+}
+
+export function countEdgesByType(db: Db): { type: string; count: number }[] {
+  return statement<[], { type: string; count: number }>(
+    db, 'SELECT type, count(*) AS count FROM edges GROUP BY type ORDER BY count DESC, type',
+  ).all()
+}

@@ -1,0 +1,47 @@
+import type { ListNodesQuery } from '../../../shared/domain.ts'
+import type { Db } from '../db.ts'
+import { statement } from '../statements.ts'
+import { decodeCursor, encodeCursor } from './cursor.ts'
+import { NODE_COLUMNS, type NodeRow } from './rows.ts'
+
+const SORT_COLUMNS = {
+  label: ['label', 'id'],
+  key: ['key', 'id'],
+  type: ['type', 'label', 'id'],
+} as const satisfies Record<ListNodesQuery['sort'], readonly (keyof NodeRow)[]>
+
+const COMPARISON = { eq: '=', lt: '<', lte: '<=', gt: '>', gte: '>=' } as const
+// Above every Unicode character, so `label < prefix + MAX_CHAR` bounds a prefix range.
+const MAX_CHAR = '\u{10FFFF}'
+const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ')
+
+/** One page of nodes in sort order, with the cursor of the next page. SQL text varies only in shape. */
+export function listNodeRows(db: Db, query: ListNodesQuery): { rows: NodeRow[]; nextCursor: string | null } {
+  const where: string[] = []
+  const params: unknown[] = []
+  if (query.types?.length) {
+    where.push(`n.type IN (${placeholders(query.types.length)})`)
+    params.push(...query.types)
+  }
+  if (query.labelPrefix) {
+    where.push('n.label >= ? AND n.label < ?')
+    params.push(query.labelPrefix, query.labelPrefix + MAX_CHAR)
+  }
+  for (const filter of query.where ?? []) {
+    where.push(`json_extract(n.props, ?) ${COMPARISON[filter.op]} ?`)
+    params.push(`$.${filter.path}`, typeof filter.value === 'boolean' ? Number(filter.value) : filter.value)
+  }
+  const columns = SORT_COLUMNS[query.sort].map((c) => `n.${c}`)
+  const direction = query.order === 'desc' ? 'DESC' : 'ASC'
+  if (query.cursor) {
+    where.push(`(${columns.join(', ')}) ${direction === 'ASC' ? '>' : '<'} (${placeholders(columns.length)})`)
+    params.push(...decodeCursor(query.cursor, columns.length))
+  }
+  const sql = `SELECT ${NODE_COLUMNS} FROM nodes n ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    ORDER BY ${columns.map((c) => `${c} ${direction}`).join(', ')} LIMIT ?`
+  const rows = statement<unknown[], NodeRow>(db, sql).all(...params, query.limit + 1)
+  if (rows.length <= query.limit) return { rows, nextCursor: null }
+  rows.length = query.limit
+  const last = rows[rows.length - 1] as NodeRow
+  return { rows, nextCursor: encodeCursor(SORT_COLUMNS[query.sort].map((c) => last[c])) }
+}

@@ -1,0 +1,90 @@
+import type { NewNode, Node, NodePatch } from '../../../shared/domain.ts'
+import { GraphKeepError } from '../../../shared/errors.ts'
+import type { Db } from '../db.ts'
+import { auditEdgesAtNodeDeleted, auditInsertedNodes, nodeSnapshot, recordAudit } from '../repos/audit.ts'
+import { listNodeRows } from '../repos/list-nodes.ts'
+import { indexNodeTextAfter, reindexNodeText, unindexNodeText } from '../repos/node-text.ts'
+import { deleteNodeById, firstTakenKey, getNodeByKey, getNodeIdByKey, insertNodes, maxNodeId, updateNodeRow } from '../repos/nodes.ts'
+import { toNode } from '../repos/rows.ts'
+import type { GraphStore } from '../types.ts'
+import { sqliteCode, type Write } from './write.ts'
+
+export function nodeNotFound(key: string): GraphKeepError {
+  return new GraphKeepError('NOT_FOUND', `no node with key "${key}"`, { key })
+}
+
+/** Names the row that made a batch insert fail: a repeated key, a taken key, or a bad value. */
+function explainInsertFailure(db: Db, inputs: NewNode[], json: string, error: unknown): GraphKeepError {
+  const code = sqliteCode(error)
+  if (!code?.startsWith('SQLITE_CONSTRAINT')) throw error
+  const seen = new Set<string>()
+  for (let index = 0; index < inputs.length; index++) {
+    const key = (inputs[index] as NewNode).key
+    if (seen.has(key)) return new GraphKeepError('CONFLICT', `nodes[${index}]: the key "${key}" appears twice in this batch`, { index, key })
+    seen.add(key)
+  }
+  const taken = firstTakenKey(db, json)
+  if (taken) return new GraphKeepError('CONFLICT', `nodes[${taken.index}]: a node with key "${taken.key}" already exists`, taken)
+  return new GraphKeepError('VALIDATION', `a node in this batch is not valid: ${(error as Error).message}`)
+}
+
+export function createNodeService(db: Db, write: Write) {
+  function getNode(key: string): Node {
+    const row = getNodeByKey(db, key)
+    if (!row) throw nodeNotFound(key)
+    return toNode(row)
+  }
+
+  /** All new nodes of one call go in set-based: rows, text index and audit, one statement each. */
+  function insertBatch(inputs: NewNode[], now: number, batchId: number): void {
+    const json = JSON.stringify(inputs)
+    const afterId = maxNodeId(db)
+    try {
+      insertNodes(db, json, now)
+    } catch (error) {
+      throw explainInsertFailure(db, inputs, json, error)
+    }
+    indexNodeTextAfter(db, afterId)
+    auditInsertedNodes(db, batchId, afterId)
+  }
+
+  return {
+    getNode,
+    listNodes(query) {
+      const { rows, nextCursor } = listNodeRows(db, query)
+      return { items: rows.map(toNode), nextCursor }
+    },
+    createNode(input) {
+      write('nodes.create', ['nodes'], (now, batchId) => insertBatch([input], now, batchId))
+      return getNode(input.key)
+    },
+    createNodes(inputs) {
+      return write('nodes.createMany', ['nodes'], (now, batchId) => {
+        insertBatch(inputs, now, batchId)
+        return { count: inputs.length, batchId }
+      })
+    },
+    updateNode(patch: NodePatch) {
+      write('nodes.update', ['nodes'], (now, batchId) => {
+        const row = getNodeByKey(db, patch.key)
+        if (!row) throw nodeNotFound(patch.key)
+        const before = nodeSnapshot(db, row.id) ?? null
+        const props = patch.properties === undefined ? row.props : JSON.stringify(patch.properties)
+        updateNodeRow(db, row.id, { type: patch.type ?? row.type, label: patch.label ?? row.label, props }, now)
+        reindexNodeText(db, row.id)
+        recordAudit(db, batchId, 'node', row.id, 'update', before, nodeSnapshot(db, row.id) ?? null)
+      })
+      return getNode(patch.key)
+    },
+    deleteNode(key) {
+      const id = getNodeIdByKey(db, key)
+      if (id === undefined) return false
+      return write('nodes.delete', ['nodes', 'edges'], (_now, batchId) => {
+        auditEdgesAtNodeDeleted(db, batchId, id)
+        recordAudit(db, batchId, 'node', id, 'delete', nodeSnapshot(db, id) ?? null, null)
+        unindexNodeText(db, id)
+        return deleteNodeById(db, id)
+      })
+    },
+  } satisfies Partial<GraphStore>
+}

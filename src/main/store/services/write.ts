@@ -1,0 +1,24 @@
+import type { DataScope } from '../../../shared/events.ts'
+import type { Db } from '../db.ts'
+import { beginBatch } from '../repos/batches.ts'
+
+export type Write = <T>(operation: string, scopes: DataScope[], work: (now: number, batchId: number) => T) => T
+
+/**
+ * Every change runs here: one synchronous transaction that opens its audit batch first,
+ * then tells listeners what changed once it has committed.
+ */
+export function createWrite(db: Db, onChange?: (scopes: DataScope[]) => void): Write {
+  return (operation, scopes, work) => {
+    const now = Date.now()
+    const result = db.transaction(() => work(now, beginBatch(db, operation, now)))()
+    onChange?.(scopes)
+    return result
+  }
+}
+
+/** The SQLite extended result code of a failed statement, if it is one. */
+export function sqliteCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown })?.code
+  return typeof code === 'string' && code.startsWith('SQLITE_') ? code : undefined
+}
