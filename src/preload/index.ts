@@ -1,0 +1,18 @@
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import { ipcChannels, type GraphKeepBridge } from '../shared/bridge.ts'
+import type { AppEvent } from '../shared/events.ts'
+import { createBridge } from './bridge.ts'
+
+// ipcRenderer stays in here: the page gets named functions and an unsubscribe, never the channel itself.
+const bridge = createBridge(
+  (method, input) => ipcRenderer.invoke(ipcChannels.call, method, input),
+  (listener) => {
+    const forward = (_event: IpcRendererEvent, appEvent: AppEvent) => listener(appEvent)
+    ipcRenderer.on(ipcChannels.event, forward)
+    return () => {
+      ipcRenderer.removeListener(ipcChannels.event, forward)
+    }
+  },
+) satisfies GraphKeepBridge
+
+contextBridge.exposeInMainWorld('graphkeep', bridge)
