@@ -8,6 +8,7 @@ export const errorCodes = [
   'NOT_A_STORE',
   'FOREIGN_APPLICATION',
   'STORE_CLOSED',
+  'STORE_BUSY',
   'UNAUTHORIZED',
   'FORBIDDEN',
   'UNSUPPORTED_MEDIA_TYPE',

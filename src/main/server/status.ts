@@ -10,6 +10,7 @@ export const httpStatusByCode: Record<ErrorCode, number> = {
   NOT_A_STORE: 409,
   FOREIGN_APPLICATION: 409,
   STORE_CLOSED: 503,
+  STORE_BUSY: 503,
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
   UNSUPPORTED_MEDIA_TYPE: 415,
