@@ -1,0 +1,84 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { cpus, totalmem } from 'node:os'
+import { join } from 'node:path'
+import type { BulkResult } from './measure-bulk.ts'
+import type { LookupResult } from './measure-lookups.ts'
+
+/** The targets the benchmark is judged against. */
+export const targets = {
+  bulkRowsPerSecond: 300_000,
+  getP50Micros: 3,
+  oneHopP50Micros: 8,
+} as const
+
+export interface BenchReport {
+  startedAt: string
+  machine: { platform: string; arch: string; cpu: string; cores: number; memoryGiB: number; node: string; sqlite: string }
+  parameters: { nodes: number; edges: number; seed: number; gamma: number; batch: number; samples: number }
+  generateSeconds: number
+  storeBytes: number
+  bulk: BulkResult
+  getByKey: LookupResult
+  oneHop: LookupResult
+  targets: typeof targets
+  meetsTargets: { bulk: boolean; getByKey: boolean; oneHop: boolean }
+}
+
+export function machineInfo(sqlite: string): BenchReport['machine'] {
+  const cpuList = cpus()
+  return {
+    platform: process.platform,
+    arch: process.arch,
+    cpu: cpuList[0]?.model.trim() ?? 'unknown',
+    cores: cpuList.length,
+    memoryGiB: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
+    node: process.version,
+    sqlite,
+  }
+}
+
+export function meetsTargets(bulk: BulkResult, get: LookupResult, oneHop: LookupResult): BenchReport['meetsTargets'] {
+  return {
+    bulk: bulk.rowsPerSecond >= targets.bulkRowsPerSecond,
+    getByKey: get.p50 <= targets.getP50Micros,
+    oneHop: oneHop.p50 <= targets.oneHopP50Micros,
+  }
+}
+
+const thousands = (n: number) => Math.round(n).toLocaleString('en-US')
+const micros = (n: number) => `${n.toFixed(1)} µs`
+const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED')
+
+export function formatReport(report: BenchReport): string {
+  const { bulk, getByKey: get, oneHop, machine, parameters: p } = report
+  const rows: string[][] = [
+    ['measure', 'result', 'target', ''],
+    ['bulk insert, nodes+edges', `${thousands(bulk.rowsPerSecond)} rows/s`, `>= ${thousands(targets.bulkRowsPerSecond)} rows/s`, verdict(report.meetsTargets.bulk)],
+    ['  nodes', `${thousands(bulk.nodesPerSecond)} rows/s`, '', ''],
+    ['  edges', `${thousands(bulk.edgesPerSecond)} rows/s`, '', ''],
+    ['get by key p50', micros(get.p50), `<= ${targets.getP50Micros} µs`, verdict(report.meetsTargets.getByKey)],
+    ['get by key p99', micros(get.p99), '', ''],
+    ['1-hop out (limit 200) p50', micros(oneHop.p50), `<= ${targets.oneHopP50Micros} µs`, verdict(report.meetsTargets.oneHop)],
+    ['1-hop out (limit 200) p99', micros(oneHop.p99), '', ''],
+  ]
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)))
+  const table = rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd())
+  table.splice(1, 0, widths.map((width) => '-'.repeat(width)).join('  '))
+  return [
+    `GraphKeep store benchmark — ${thousands(p.nodes)} nodes, ${thousands(p.edges)} edges (seed ${p.seed}, γ ${p.gamma}), batches of ${thousands(p.batch)}`,
+    `${machine.cpu} × ${machine.cores}, Node ${machine.node}, SQLite ${machine.sqlite}, ${machine.platform}/${machine.arch}`,
+    `store file ${(report.storeBytes / 1024 ** 2).toFixed(1)} MiB; ${thousands(p.samples)} random keys per lookup measure; 1-hop returned ${oneHop.meanRows.toFixed(1)} rows on average`,
+    '',
+    ...table,
+  ].join('\n')
+}
+
+/** Writes bench/results/<timestamp>.json and bench/results/latest.json; returns the first path. */
+export function writeReport(report: BenchReport, resultsDir: string): string {
+  mkdirSync(resultsDir, { recursive: true })
+  const json = JSON.stringify(report, null, 2) + '\n'
+  const file = join(resultsDir, `${report.startedAt.replace(/[:.]/g, '-')}.json`)
+  writeFileSync(file, json)
+  writeFileSync(join(resultsDir, 'latest.json'), json)
+  return file
+}

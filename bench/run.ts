@@ -1,0 +1,71 @@
+// npm run bench [-- --nodes N --seed S --samples K]: the store's speed on a synthetic power-law graph.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import { openStore } from '../src/main/store/index.ts'
+import { generateGraph } from './generate.ts'
+import { BATCH, measureBulkInsert } from './measure-bulk.ts'
+import { measureGetByKey, measureOneHop } from './measure-lookups.ts'
+import { mulberry32, randomInt } from './prng.ts'
+import { formatReport, machineInfo, meetsTargets, targets, writeReport, type BenchReport } from './report.ts'
+
+function positiveInteger(name: string, value: string): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer, not "${value}"`)
+  return n
+}
+
+const { values } = parseArgs({
+  options: {
+    nodes: { type: 'string', default: '100000' },
+    seed: { type: 'string', default: '42' },
+    samples: { type: 'string', default: '20000' },
+    gamma: { type: 'string', default: '2.3' },
+  },
+  strict: true,
+})
+const nodeCount = positiveInteger('nodes', values.nodes)
+const seed = positiveInteger('seed', values.seed)
+const samples = positiveInteger('samples', values.samples)
+const gamma = Number(values.gamma)
+if (!(gamma > 2 && gamma < 4)) throw new Error('--gamma must be between 2 and 4')
+
+const startedAt = new Date().toISOString()
+const generateStarted = performance.now()
+const graph = generateGraph({ nodes: nodeCount, edgesPerNode: 4, seed, gamma })
+const generateSeconds = (performance.now() - generateStarted) / 1000
+console.log(`generated ${graph.nodes.length} nodes and ${graph.edges.length} edges in ${generateSeconds.toFixed(1)} s; inserting…`)
+
+const folder = mkdtempSync(join(tmpdir(), 'graphkeep-bench-'))
+try {
+  const store = openStore({ file: join(folder, 'bench.db'), name: 'bench' })
+  try {
+    const bulk = measureBulkInsert(store, graph)
+    const random = mulberry32(seed ^ 0x9e3779b9)
+    const keys = Array.from({ length: samples }, () => graph.nodes[randomInt(random, graph.nodes.length)]!.key)
+    const getByKey = measureGetByKey(store, keys)
+    const oneHop = measureOneHop(store, keys)
+    const stats = store.stats()
+    const report: BenchReport = {
+      startedAt,
+      machine: machineInfo(stats.sqliteVersion),
+      parameters: { nodes: graph.nodes.length, edges: graph.edges.length, seed, gamma, batch: BATCH, samples },
+      generateSeconds,
+      storeBytes: stats.fileBytes + stats.walBytes,
+      bulk,
+      getByKey,
+      oneHop,
+      targets,
+      meetsTargets: meetsTargets(bulk, getByKey, oneHop),
+    }
+    console.log('\n' + formatReport(report))
+    const file = writeReport(report, join(dirname(fileURLToPath(import.meta.url)), 'results'))
+    console.log(`\nresults: ${file}`)
+  } finally {
+    store.close()
+  }
+} finally {
+  rmSync(folder, { recursive: true, force: true })
+}

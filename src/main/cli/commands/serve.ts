@@ -1,0 +1,64 @@
+import { resolve } from 'node:path'
+import { createDispatch } from '../../api/dispatch.ts'
+import { createHandlers } from '../../api/handlers.ts'
+import { isLoopbackAddress } from '../../server/bind-address.ts'
+import { startWebServer, type WebServer } from '../../server/index.ts'
+import { defaultStoreFile } from '../../setup/data-dir.ts'
+import { openAppStore } from '../../setup/first-run.ts'
+import { parseFlags, parsePort, UsageError } from '../args.ts'
+import { rendererDir } from '../renderer-dir.ts'
+
+export const serveUsage = 'serve [--store FILE] [--port N] [--host H] [--no-sample]   serve the app to a browser on this machine'
+
+/** The line end-to-end tests and scripts wait for; keep its prefix stable. */
+export const URL_LINE_PREFIX = 'GraphKeep web mode: '
+
+const untilSignal = () =>
+  new Promise<NodeJS.Signals>((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      // A second signal while closing means the user wants out now.
+      process.once('SIGINT', () => process.exit(130))
+      process.once('SIGTERM', () => process.exit(143))
+      resolve(signal)
+    }
+    process.once('SIGINT', stop)
+    process.once('SIGTERM', stop)
+  })
+
+/** Web mode: the store, the same API and the built renderer over HTTP on a loopback address, until Ctrl-C. */
+export async function serve(args: string[]): Promise<number> {
+  const flags = parseFlags(args, {
+    store: { type: 'string' },
+    port: { type: 'string' },
+    host: { type: 'string' },
+    sample: { type: 'boolean', default: true },
+  })
+  const port = parsePort(flags.port)
+  // Checked before the store is opened, so a refused start leaves no new store behind.
+  if (flags.host !== undefined && !isLoopbackAddress(flags.host)) {
+    throw new UsageError(`--host must be a loopback address (127.0.0.1, ::1 or localhost), not "${flags.host.slice(0, 100)}"`)
+  }
+  const renderer = rendererDir()
+  const file = resolve(flags.store ?? defaultStoreFile())
+  const host = await openAppStore({ file, seedSample: flags.sample !== false })
+  let server: WebServer
+  try {
+    server = await startWebServer({
+      dispatch: createDispatch(createHandlers(host.store)),
+      subscribe: (listener) => host.onChange((scopes) => listener({ type: 'dataChanged', scopes })),
+      rendererDir: renderer,
+      host: flags.host,
+      port,
+    })
+  } catch (error) {
+    await host.close()
+    throw error
+  }
+  const stopped = untilSignal()
+  process.stdout.write(`${URL_LINE_PREFIX}${server.url}\n`)
+  process.stdout.write(`store: ${file}\n`)
+  await stopped
+  await server.close()
+  await host.close()
+  return 0
+}
