@@ -1,0 +1,67 @@
+import { useQuery } from '@tanstack/react-query'
+import { GraphKeepError } from '../../../shared/errors.ts'
+import { EmptyState, ErrorState, LoadingState } from '../../components/StateViews.tsx'
+import { TypeBadge } from '../../components/TypeBadge.tsx'
+import { formatTimestamp } from '../../lib/format.ts'
+import { hrefFor } from '../../lib/router.ts'
+import { NodeNeighbours } from './NodeNeighbours.tsx'
+import { PropertyList } from './PropertyList.tsx'
+import { nodeDetailQueries } from './queries.ts'
+
+/** After following a link the old page is gone and focus would fall to <body>; start at the heading. */
+function focusIfNothingFocused(element: HTMLElement | null): void {
+  if (element && (document.activeElement === document.body || document.activeElement === null)) element.focus({ preventScroll: true })
+}
+
+function BackLink() {
+  return (
+    <a className="back-link" href={hrefFor({ name: 'nodes' })}>
+      ← All nodes
+    </a>
+  )
+}
+
+export function NodePage({ nodeKey }: { nodeKey: string }) {
+  const node = useQuery(nodeDetailQueries.node(nodeKey))
+
+  if (node.isPending) return <LoadingState label="Loading node…" />
+  if (node.isError) {
+    if (node.error instanceof GraphKeepError && node.error.code === 'NOT_FOUND') {
+      return (
+        <section className="page page-scroll">
+          <BackLink />
+          <EmptyState
+            testId="node-not-found"
+            title="This node no longer exists"
+            hint={<>No node has the key <code>{nodeKey}</code>. It may have been deleted, or the link is wrong.</>}
+          />
+        </section>
+      )
+    }
+    return <ErrorState error={node.error} onRetry={() => void node.refetch()} />
+  }
+
+  const { label, type, key, properties, createdAt, updatedAt } = node.data
+  return (
+    <article className="page page-scroll" aria-labelledby="node-title" data-testid="node-page">
+      <BackLink />
+      <header className="node-header">
+        <h1 id="node-title" tabIndex={-1} ref={focusIfNothingFocused}>
+          {label || key}
+        </h1>
+        <div className="node-meta">
+          <TypeBadge type={type} />
+          <code className="node-key" data-testid="node-key">{key}</code>
+          <span className="muted">
+            created {formatTimestamp(createdAt)} · updated {formatTimestamp(updatedAt)}
+          </span>
+        </div>
+      </header>
+      <section className="card" aria-labelledby="properties-title">
+        <h2 id="properties-title" className="card-title">Properties</h2>
+        <PropertyList properties={properties} />
+      </section>
+      <NodeNeighbours nodeKey={key} />
+    </article>
+  )
+}

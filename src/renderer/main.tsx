@@ -1,0 +1,25 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { App } from './App.tsx'
+import { MissingTokenPage } from './features/shell/MissingTokenPage.tsx'
+import { setTransport } from './lib/api.ts'
+import { createQueryClient } from './lib/query-client.ts'
+import { bootTransport } from './lib/transport.ts'
+import './styles/base.css'
+import './styles/shell.css'
+import './styles/table.css'
+import './styles/node.css'
+
+const root = createRoot(document.getElementById('root') as HTMLElement)
+const boot = bootTransport()
+
+if (boot.kind === 'missing-token') {
+  root.render(<MissingTokenPage />)
+} else {
+  setTransport(boot.transport)
+  root.render(
+    <StrictMode>
+      <App transport={boot.transport} queryClient={createQueryClient()} />
+    </StrictMode>,
+  )
+}
