@@ -13,7 +13,10 @@ function problemIn(value: unknown, depth: number): string | null {
   if (value === null || typeof value === 'boolean') return null
   if (typeof value === 'number') return Number.isFinite(value) ? null : 'numbers must be finite'
   if (typeof value === 'string') return value.length <= MAX_STRING ? null : `strings are limited to ${MAX_STRING} characters`
+  // Only plain values: a custom prototype or a toJSON method would store something else than was checked.
+  if (typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') return 'only JSON values are allowed'
   if (Array.isArray(value)) {
+    if (Object.getPrototypeOf(value) !== Array.prototype) return 'only JSON values are allowed'
     for (const item of value) {
       const problem = problemIn(item, depth + 1)
       if (problem) return problem

@@ -14,9 +14,17 @@ function validationDetails(error: z.ZodError) {
 export function createDispatch(handlers: Handlers<Contract>): Dispatch {
   return async (method, input) => {
     if (!isMethod(method)) {
-      return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `unknown method "${String(method).slice(0, 100)}"` } }
+      const name = typeof method === 'string' ? method.slice(0, 100) : typeof method
+      return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `unknown method "${name}"` } }
     }
-    const parsed = contract[method].input.safeParse(input === undefined ? {} : input)
+    let parsed: ReturnType<Contract[typeof method]['input']['safeParse']>
+    try {
+      parsed = contract[method].input.safeParse(input === undefined ? {} : input)
+    } catch (error) {
+      // A getter or proxy that throws while being read (only possible for in-process callers).
+      const reason = error instanceof Error ? error.message : String(error)
+      return { ok: false, error: { code: 'VALIDATION', message: `${method}: the input could not be read (${reason})` } }
+    }
     if (!parsed.success) {
       const details = validationDetails(parsed.error)
       const first = details.issues[0]

@@ -1,0 +1,175 @@
+import fc from 'fast-check'
+import type { z } from 'zod'
+import { contract, type Method } from '../../../src/shared/contract.ts'
+import * as d from '../../../src/shared/domain.ts'
+import { exampleFor, validInputs } from './examples.ts'
+import * as bad from './hostile-values.ts'
+
+/** What a field holds, so that the fuzzer knows which values are wrong for it. */
+export type Kind =
+  | 'nodeKey' | 'metaKey' | 'typeName' | 'label' | 'cursor' | 'edgeId' | 'pageLimit' | 'weight'
+  | 'jsonObject' | 'jsonValue' | 'typeList' | 'filters' | 'sort' | 'order' | 'direction'
+  | 'filterPath' | 'filterOp' | 'filterValue' | 'newNodes' | 'newEdges'
+
+type Kinds = Record<string, Kind>
+
+/** Every input field of every method; contract-fuzz.test.ts fails when a field is missing here. */
+export const fieldKinds: { [M in Method]: Kinds } = {
+  'store.stats': {},
+  'types.counts': {},
+  'nodes.get': { key: 'nodeKey' },
+  'nodes.list': {
+    types: 'typeList', labelPrefix: 'label', where: 'filters', sort: 'sort', order: 'order', limit: 'pageLimit', cursor: 'cursor',
+  },
+  'nodes.create': { key: 'nodeKey', type: 'typeName', label: 'label', properties: 'jsonObject' },
+  'nodes.createMany': { nodes: 'newNodes' },
+  'nodes.update': { key: 'nodeKey', type: 'typeName', label: 'label', properties: 'jsonObject' },
+  'nodes.delete': { key: 'nodeKey' },
+  'nodes.neighbours': { key: 'nodeKey', direction: 'direction', edgeTypes: 'typeList', limit: 'pageLimit' },
+  'edges.get': { id: 'edgeId' },
+  'edges.list': { types: 'typeList', source: 'nodeKey', target: 'nodeKey', order: 'order', limit: 'pageLimit', cursor: 'cursor' },
+  'edges.create': { source: 'nodeKey', target: 'nodeKey', type: 'typeName', properties: 'jsonObject', weight: 'weight' },
+  'edges.createMany': { edges: 'newEdges' },
+  'edges.update': { id: 'edgeId', type: 'typeName', properties: 'jsonObject', weight: 'weight' },
+  'edges.delete': { id: 'edgeId' },
+  'meta.get': { key: 'metaKey' },
+  'meta.set': { key: 'metaKey', value: 'jsonValue' },
+}
+
+type Shape = Record<string, z.ZodType>
+const shapeOf = (schema: z.ZodType): Shape => (schema as unknown as z.ZodObject).shape
+
+/** One object the fuzzer corrupts: a valid example, the kind of each field, and the schema it must break. */
+interface Spec {
+  base: Record<string, unknown>
+  kinds: Kinds
+  shape: Shape
+}
+
+const newNodeSpec: Spec = {
+  base: validInputs['nodes.create'],
+  kinds: { key: 'nodeKey', type: 'typeName', label: 'label', properties: 'jsonObject' },
+  shape: d.newNode.shape,
+}
+const newEdgeSpec: Spec = {
+  base: validInputs['edges.create'],
+  kinds: { source: 'nodeKey', target: 'nodeKey', type: 'typeName', properties: 'jsonObject', weight: 'weight' },
+  shape: d.newEdge.shape,
+}
+const filterSpec: Spec = {
+  base: { path: 'address.city', op: 'eq', value: 'London' },
+  kinds: { path: 'filterPath', op: 'filterOp', value: 'filterValue' },
+  shape: d.propertyFilter.shape,
+}
+/** The nested objects the fuzzer also corrupts, for the completeness test. */
+export const nestedSpecs = { newNode: newNodeSpec, newEdge: newEdgeSpec, propertyFilter: filterSpec }
+
+const MAX_BATCH = 10_000
+const overBatch = (item: (index: number) => object) => Array.from({ length: MAX_BATCH + 1 }, (_, index) => item(index))
+const tooManyNodes = overBatch((index) => ({ key: `n${index}`, type: 'bulk' }))
+const tooManyEdges = overBatch((index) => ({ source: `n${index}`, target: 'n0', type: 'bulk' }))
+
+/** Valid items with one malformed item spliced in at a random place. */
+function oneBadAmong(valid: (index: number) => unknown, badItem: fc.Arbitrary<unknown>, maxGood: number) {
+  return fc.tuple(fc.integer({ min: 0, max: maxGood }), badItem, fc.nat()).map(([count, item, at]) => {
+    const items: unknown[] = Array.from({ length: count }, (_, index) => valid(index))
+    items.splice(at % (count + 1), 0, item)
+    return items
+  })
+}
+
+const validType = fc.constantFrom('person', 'machine', 'a'.repeat(128))
+
+function hostile(kind: Kind): fc.Arbitrary<unknown> {
+  switch (kind) {
+    case 'nodeKey': return bad.badString(512)
+    case 'metaKey': return bad.badString(200)
+    case 'typeName': return bad.badString(128)
+    case 'label': return bad.badString(2000, { mayBeEmpty: true })
+    case 'cursor': return bad.badString(4000, { mayBeEmpty: true })
+    case 'edgeId': return bad.badEdgeId
+    case 'pageLimit': return bad.badPageLimit
+    case 'weight': return bad.badWeight
+    case 'jsonObject': return bad.badJsonObject
+    case 'jsonValue': return bad.badJsonValue
+    case 'sort': return bad.badWord(d.nodeSortFields)
+    case 'order': return bad.badWord(['asc', 'desc'])
+    case 'direction': return bad.badWord(d.direction.options)
+    case 'filterPath': return bad.badPropertyPath
+    case 'filterOp': return bad.badWord(d.propertyFilter.shape.op.options)
+    case 'filterValue': return bad.badFilterValue
+    case 'typeList':
+      return fc.oneof(
+        bad.notArray,
+        fc.array(validType, { minLength: 101, maxLength: 150 }),
+        { arbitrary: oneBadAmong(() => 'person', hostile('typeName'), 20), weight: 3 },
+      )
+    case 'filters':
+      return fc.oneof(
+        bad.notArray,
+        fc.array(fc.constant(filterSpec.base), { minLength: 21, maxLength: 40 }),
+        { arbitrary: oneBadAmong(() => filterSpec.base, malformedObject(filterSpec), 5), weight: 3 },
+      )
+    case 'newNodes':
+      return fc.oneof(
+        bad.notArray,
+        fc.constant([]),
+        fc.constant(tooManyNodes),
+        { arbitrary: oneBadAmong((index) => ({ key: `new-${index}`, type: 'bulk' }), malformedObject(newNodeSpec), 200), weight: 4 },
+      )
+    case 'newEdges':
+      return fc.oneof(
+        bad.notArray,
+        fc.constant([]),
+        fc.constant(tooManyEdges),
+        { arbitrary: oneBadAmong(() => ({ source: 'ada', target: 'ada', type: 'self' }), malformedObject(newEdgeSpec), 200), weight: 4 },
+      )
+  }
+}
+
+const unknownKey = (kinds: Kinds) =>
+  fc
+    .oneof(
+      fc.constantFrom('__proto__', 'constructor', 'prototype', 'polluted', 'toString', 'hasOwnProperty', 'valueOf', 'isAdmin', ''),
+      fc.string({ maxLength: 12 }),
+    )
+    .filter((key) => !Object.hasOwn(kinds, key))
+
+/** A corruption of spec.base: the whole object replaced, a field replaced or dropped, or a key added. */
+function malformedObject(spec: Spec): fc.Arbitrary<unknown> {
+  const fields = Object.keys(spec.kinds)
+  const required = fields.filter((field) => spec.shape[field] && !spec.shape[field].isOptional())
+  // Mostly one bad field in an otherwise valid object: the case a careless validator misses.
+  const options: fc.WeightedArbitrary<unknown>[] = [
+    { arbitrary: fc.oneof(bad.notObject, fc.constant(null).map(() => [spec.base])), weight: 1 },
+    {
+      arbitrary: fc
+        .tuple(unknownKey(spec.kinds), fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constantFrom(...bad.pollutingObjects())))
+        .map(([key, value]) => bad.withOwnKey(spec.base, key, value)),
+      weight: 2,
+    },
+  ]
+  if (fields.length > 0) {
+    const field = fc.constantFrom(...fields)
+    const replaced = field.chain((name) => hostile(spec.kinds[name] as Kind).map((value) => ({ ...spec.base, [name]: value })))
+    options.push({ arbitrary: replaced, weight: 6 })
+  }
+  if (required.length > 0) {
+    const dropped = fc.constantFrom(...required).map((name) => {
+      const rest = { ...spec.base }
+      delete rest[name]
+      return rest
+    })
+    options.push({ arbitrary: dropped, weight: 1 })
+  }
+  return fc.oneof(...options)
+}
+
+/** Malformed inputs for one method; throws when the method has no valid example to corrupt. */
+export function malformedInput(method: Method): fc.Arbitrary<unknown> {
+  const base = exampleFor(method)
+  if (!base) throw new Error(`${method} has no valid example in test/main/api/examples.ts`)
+  return malformedObject({ base, kinds: fieldKinds[method], shape: shapeOf(contract[method].input) })
+}
+
+export const inputShape = (method: Method): Shape => shapeOf(contract[method].input)
