@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs'
+import { existsSync, rmSync, statSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import { GraphKeepError } from '../../shared/errors.ts'
 import { APPLICATION_ID } from './application-id.ts'
@@ -12,9 +12,11 @@ export type Db = Database.Database
  * newer file is refused untouched.
  */
 function inspectExisting(file: string): void {
+  const sidecars = [`${file}-wal`, `${file}-shm`].filter((path) => !existsSync(path))
   let db: Db | undefined
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true })
+    // timeout 0: a store held by another process is reported at once, not after the busy timeout.
+    db = new Database(file, { readonly: true, fileMustExist: true, timeout: 0 })
     const applicationId = db.pragma('application_id', { simple: true }) as number
     const version = db.pragma('user_version', { simple: true }) as number
     const tables = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number }
@@ -38,7 +40,15 @@ function inspectExisting(file: string): void {
     throw error
   } finally {
     db?.close()
+    removeEmptySidecars(sidecars)
   }
+}
+
+/** A read-only connection cannot clean up the -wal/-shm it made; leave a refused file as it was found. */
+function removeEmptySidecars(createdHere: string[]): void {
+  const wal = createdHere.find((path) => path.endsWith('-wal'))
+  if (wal && existsSync(wal) && statSync(wal).size > 0) return
+  for (const path of createdHere) rmSync(path, { force: true })
 }
 
 function busyAsTyped(error: unknown, file: string): unknown {

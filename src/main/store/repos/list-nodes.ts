@@ -11,8 +11,6 @@ const SORT_COLUMNS = {
 } as const satisfies Record<ListNodesQuery['sort'], readonly (keyof NodeRow)[]>
 
 const COMPARISON = { eq: '=', lt: '<', lte: '<=', gt: '>', gte: '>=' } as const
-// Above every Unicode character, so `label < prefix + MAX_CHAR` bounds a prefix range.
-const MAX_CHAR = '\u{10FFFF}'
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ')
 
 /** One page of nodes in sort order, with the cursor of the next page. SQL text varies only in shape. */
@@ -24,8 +22,9 @@ export function listNodeRows(db: Db, query: ListNodesQuery): { rows: NodeRow[]; 
     params.push(...query.types)
   }
   if (query.labelPrefix) {
-    where.push('n.label >= ? AND n.label < ?')
-    params.push(query.labelPrefix, query.labelPrefix + MAX_CHAR)
+    // 0xF5 never starts a UTF-8 character, so prefix || 0xF5 sorts above every label with the prefix.
+    where.push("n.label >= ? AND n.label < (? || CAST(x'F5' AS TEXT))")
+    params.push(query.labelPrefix, query.labelPrefix)
   }
   for (const filter of query.where ?? []) {
     where.push(`json_extract(n.props, ?) ${COMPARISON[filter.op]} ?`)
