@@ -1,18 +1,7 @@
 import { BrowserWindow, session, type Session, type WebContents } from 'electron'
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp.ts'
 import { devServerUrl, isAppUrl, preloadFile, rendererIndexFile } from './renderer-location.ts'
 
-// Same policy as web mode's HTML (src/main/server/respond.ts), minus anything a desktop window never needs.
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ')
 
 /** Denies every permission, sets the CSP on every response; the dev server keeps its own (HMR needs inline scripts). */
 export function hardenSession(ses: Session = session.defaultSession): void {
@@ -20,7 +9,7 @@ export function hardenSession(ses: Session = session.defaultSession): void {
   ses.setPermissionCheckHandler(() => false)
   if (devServerUrl()) return
   ses.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } })
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } })
   })
 }
 

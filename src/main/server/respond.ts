@@ -2,16 +2,6 @@ import type { ServerResponse } from 'node:http'
 import type { ErrorData, Result } from '../../shared/errors.ts'
 import { httpStatusByCode } from './status.ts'
 
-export const HTML_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join('; ')
 
 /** Sent on every response, whatever route answers it. No Access-Control-* header is ever sent. */
 export function setBaseHeaders(res: ServerResponse): void {

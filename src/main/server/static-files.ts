@@ -2,7 +2,8 @@ import { createReadStream } from 'node:fs'
 import { realpath, stat } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, resolve, sep } from 'node:path'
-import { HTML_CSP, sendError, sendMethodNotAllowed } from './respond.ts'
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp.ts'
+import { sendError, sendMethodNotAllowed } from './respond.ts'
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -48,7 +49,7 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, roo
   res.setHeader('Content-Type', type)
   res.setHeader('Content-Length', found.size)
   if (type.startsWith('text/html')) {
-    res.setHeader('Content-Security-Policy', HTML_CSP)
+    res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY)
     res.setHeader('Cache-Control', 'no-store')
   }
   if (req.method === 'HEAD') return void res.end()

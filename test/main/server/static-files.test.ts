@@ -1,7 +1,7 @@
 import { symlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { HTML_CSP } from '../../../src/main/server/respond.ts'
+import { CONTENT_SECURITY_POLICY } from '../../../src/shared/csp.ts'
 import { relativeRequestPath } from '../../../src/main/server/static-files.ts'
 import { APP_JS, INDEX_HTML, SECRET, send, startTestServer, type TestServer } from './helpers.ts'
 
@@ -21,10 +21,10 @@ describe('static renderer files', () => {
       expect(reply.text).toBe(INDEX_HTML)
       expect(reply.headers['content-type']).toBe('text/html; charset=utf-8')
       expect(reply.headers['cache-control']).toBe('no-store')
-      expect(reply.headers['content-security-policy']).toBe(HTML_CSP)
+      expect(reply.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY)
     }
-    expect(HTML_CSP).toBe(
-      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+    expect(CONTENT_SECURITY_POLICY).toBe(
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
     )
   })
 
