@@ -1,5 +1,7 @@
 import { z } from 'zod'
+import * as b from './backup.ts'
 import * as d from './domain.ts'
+import * as h from './health.ts'
 
 const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output })
 const none = z.strictObject({})
@@ -30,6 +32,20 @@ export const contract = {
 
   'meta.get': call(z.strictObject({ key: d.metaKey }), d.metaEntry),
   'meta.set': call(z.strictObject({ key: d.metaKey, value: d.metaEntry.shape.value }), d.metaEntry),
+
+  'backup.list': call(none, b.backupList),
+  'backup.create': call(none, b.backupInfo),
+  'backup.verify': call(z.strictObject({ id: b.backupId }), b.verifyResult),
+  'backup.delete': call(z.strictObject({ id: b.backupId }), deleted),
+  'backup.preview': call(b.restoreSource, b.restorePreview),
+  'backup.restore': call(b.restoreSource, b.restoreResult),
+  'backup.undoRestore': call(none, b.restoreResult),
+  'backup.getSettings': call(none, b.backupSettings),
+  'backup.setSettings': call(b.backupSettings.partial(), b.backupSettings),
+
+  'health.check': call(z.strictObject({ full: z.boolean().default(false) }), h.healthReport),
+  'health.vacuum': call(none, h.compactResult),
+  'health.optimize': call(none, h.compactResult),
 } as const
 
 export type Contract = typeof contract

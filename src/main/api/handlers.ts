@@ -24,5 +24,19 @@ export function createHandlers(store: RemoteStore) {
 
     'meta.get': ({ key }) => store.getMeta(key),
     'meta.set': ({ key, value }) => store.setMeta(key, value),
+
+    'backup.list': () => store.listBackups(),
+    'backup.create': () => store.createBackup('manual'),
+    'backup.verify': ({ id }) => store.verifyBackup(id),
+    'backup.delete': async ({ id }) => ({ deleted: await store.deleteBackup(id) }),
+    'backup.preview': (source) => store.previewRestore(source),
+    'backup.restore': (source) => store.restore(source),
+    'backup.undoRestore': () => store.undoRestore(),
+    'backup.getSettings': () => store.getBackupSettings(),
+    'backup.setSettings': (patch) => store.setBackupSettings(patch),
+
+    'health.check': ({ full }) => store.checkHealth(full),
+    'health.vacuum': () => store.vacuum(),
+    'health.optimize': () => store.optimize(),
   } satisfies Handlers<Contract>
 }

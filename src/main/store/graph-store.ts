@@ -10,7 +10,7 @@ import type { GraphStore, OpenStoreOptions } from './types.ts'
 /** Opens (or creates) a store file and returns its synchronous API. Use from one thread only. */
 export function openStore(options: OpenStoreOptions): GraphStore {
   const db = openDatabase(options.file)
-  const write = createWrite(db, options.onChange)
+  const write = createWrite(db, options.onEvent)
   return {
     file: options.file,
     stats: () => storeStats(db, options.file, options.name),

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { GraphKeepError, type ErrorData } from '../../shared/errors.ts'
-import type { DataScope } from '../../shared/events.ts'
+import type { AppEvent, DataScope } from '../../shared/events.ts'
 import type { RemoteStore, StoreMethod } from './types.ts'
 import type { HostRequest, WorkerInit, WorkerReply } from './worker-protocol.ts'
 
@@ -22,7 +22,7 @@ export class StoreHost {
   readonly file: string
   private readonly worker: Worker
   private readonly pending = new Map<number, Pending>()
-  private readonly changeListeners = new Set<(scopes: DataScope[]) => void>()
+  private readonly eventListeners = new Set<(event: AppEvent) => void>()
   private nextId = 1
   private closed: Promise<void> | null = null
 
@@ -53,9 +53,16 @@ export class StoreHost {
     })
   }
 
+  /** Every event of the store: dataChanged after writes, progress of long work. */
+  onEvent(listener: (event: AppEvent) => void): () => void {
+    this.eventListeners.add(listener)
+    return () => this.eventListeners.delete(listener)
+  }
+
   onChange(listener: (scopes: DataScope[]) => void): () => void {
-    this.changeListeners.add(listener)
-    return () => this.changeListeners.delete(listener)
+    return this.onEvent((event) => {
+      if (event.type === 'dataChanged') listener(event.scopes)
+    })
   }
 
   /** Closes the store cleanly (checkpoint and close in the worker), then ends the worker. */
@@ -77,8 +84,8 @@ export class StoreHost {
   }
 
   private receive(message: WorkerReply): void {
-    if (message.kind === 'changed') {
-      for (const listener of this.changeListeners) listener(message.scopes)
+    if (message.kind === 'event') {
+      for (const listener of this.eventListeners) listener(message.event)
       return
     }
     if (message.kind !== 'reply') return

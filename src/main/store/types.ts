@@ -2,7 +2,11 @@ import type {
   BatchResult, Edge, EdgePatch, ListEdgesQuery, ListNodesQuery, MetaEntry, NeighboursQuery, Neighbours,
   NewEdge, NewNode, Node, NodePatch, Page, StoreStats, TypeCounts,
 } from '../../shared/domain.ts'
-import type { DataScope } from '../../shared/events.ts'
+import type {
+  BackupInfo, BackupList, BackupReason, BackupSettings, RestorePreview, RestoreResult, RestoreSource, VerifyResult,
+} from '../../shared/backup.ts'
+import type { AppEvent } from '../../shared/events.ts'
+import type { CompactResult, HealthReport } from '../../shared/health.ts'
 import type { JsonValue } from '../../shared/json.ts'
 
 export interface OpenStoreOptions {
@@ -10,8 +14,8 @@ export interface OpenStoreOptions {
   file: string
   /** Shown in the app; defaults to the file name. */
   name?: string
-  /** Called after every committed write with what it touched. */
-  onChange?: (scopes: DataScope[]) => void
+  /** Receives dataChanged after every committed write, and progress of long work. */
+  onEvent?: (event: AppEvent) => void
 }
 
 /** The graph store's synchronous API: one connection, used from one thread (the worker, a test, the CLI). */
@@ -38,6 +42,20 @@ export interface GraphStore {
   getMeta(key: string): MetaEntry
   setMeta(key: string, value: JsonValue | null): MetaEntry
 
+  listBackups(): BackupList
+  createBackup(reason?: BackupReason): Promise<BackupInfo>
+  verifyBackup(id: string): VerifyResult
+  deleteBackup(id: string): boolean
+  previewRestore(source: RestoreSource): RestorePreview
+  restore(source: RestoreSource): Promise<RestoreResult>
+  undoRestore(): Promise<RestoreResult>
+  getBackupSettings(): BackupSettings
+  setBackupSettings(patch: Partial<BackupSettings>): BackupSettings
+
+  checkHealth(full: boolean): HealthReport
+  vacuum(): CompactResult
+  optimize(): CompactResult
+
   close(): void
 }
 
@@ -45,5 +63,5 @@ export type StoreMethod = Exclude<keyof GraphStore, 'file' | 'close'>
 
 /** The same API across the worker boundary: every call is async and rejects with a GraphKeepError. */
 export type RemoteStore = {
-  [M in StoreMethod]: GraphStore[M] extends (...args: infer A) => infer R ? (...args: A) => Promise<R> : never
+  [M in StoreMethod]: GraphStore[M] extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : never
 }

@@ -1,13 +1,13 @@
 import type { ErrorData } from '../../shared/errors.ts'
-import type { DataScope } from '../../shared/events.ts'
+import type { AppEvent } from '../../shared/events.ts'
 import type { OpenStoreOptions, StoreMethod } from './types.ts'
 
 /** Messages between the store host (main thread) and the store worker. */
-export type WorkerInit = Omit<OpenStoreOptions, 'onChange'>
+export type WorkerInit = Omit<OpenStoreOptions, 'onEvent'>
 export type HostRequest = { id: number; method: StoreMethod | 'close'; args: unknown[] }
 export type WorkerReply =
   | { kind: 'ready' }
   | { kind: 'failed'; error: ErrorData }
   | { kind: 'reply'; id: number; ok: true; value: unknown }
   | { kind: 'reply'; id: number; ok: false; error: ErrorData }
-  | { kind: 'changed'; scopes: DataScope[] }
+  | { kind: 'event'; event: AppEvent }

@@ -11,24 +11,31 @@ const post = (message: WorkerReply) => port.postMessage(message)
 
 let store: GraphStore
 try {
-  store = openStore({ ...(workerData as WorkerInit), onChange: (scopes) => post({ kind: 'changed', scopes }) })
+  store = openStore({ ...(workerData as WorkerInit), onEvent: (event) => post({ kind: 'event', event }) })
   post({ kind: 'ready' })
 } catch (error) {
   post({ kind: 'failed', error: toErrorData(error) })
   process.exit(0)
 }
 
-port.on('message', ({ id, method, args }: HostRequest) => {
+const reply = (id: number, run: () => unknown) => {
   try {
-    if (method === 'close') {
-      store.close()
-      post({ kind: 'reply', id, ok: true, value: null })
-      port.close()
-      return
-    }
-    const fn = store[method] as (...a: unknown[]) => unknown
-    post({ kind: 'reply', id, ok: true, value: fn.apply(store, args) })
+    // Long work (a backup, a restore) returns a promise and yields between its steps.
+    Promise.resolve(run()).then(
+      (value) => post({ kind: 'reply', id, ok: true, value }),
+      (error) => post({ kind: 'reply', id, ok: false, error: toErrorData(error) }),
+    )
   } catch (error) {
     post({ kind: 'reply', id, ok: false, error: toErrorData(error) })
   }
+}
+
+port.on('message', ({ id, method, args }: HostRequest) => {
+  if (method === 'close') {
+    reply(id, () => store.close())
+    setImmediate(() => port.close())
+    return
+  }
+  const fn = store[method] as (...a: unknown[]) => unknown
+  reply(id, () => fn.apply(store, args))
 })

@@ -5,7 +5,7 @@ import { APP_VERSION } from '../../../src/shared/version.ts'
 import { useTempStore, withRawDb } from '../../helpers/temp-store.ts'
 
 const changes: DataScope[][] = []
-const { store, file } = useTempStore({ onChange: (scopes) => changes.push(scopes) })
+const { store, file } = useTempStore({ onEvent: (event) => { if (event.type === 'dataChanged') changes.push(event.scopes) } })
 
 describe('typeCounts and stats', () => {
   it('counts nodes and edges by type, most first, then by name', () => {

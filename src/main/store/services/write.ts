@@ -1,4 +1,4 @@
-import type { DataScope } from '../../../shared/events.ts'
+import type { AppEvent, DataScope } from '../../../shared/events.ts'
 import type { Db } from '../db.ts'
 import { beginBatch } from '../repos/batches.ts'
 
@@ -8,11 +8,11 @@ export type Write = <T>(operation: string, scopes: DataScope[], work: (now: numb
  * Every change runs here: one synchronous transaction that opens its audit batch first,
  * then tells listeners what changed once it has committed.
  */
-export function createWrite(db: Db, onChange?: (scopes: DataScope[]) => void): Write {
+export function createWrite(db: Db, onEvent?: (event: AppEvent) => void): Write {
   return (operation, scopes, work) => {
     const now = Date.now()
     const result = db.transaction(() => work(now, beginBatch(db, operation, now)))()
-    onChange?.(scopes)
+    onEvent?.({ type: 'dataChanged', scopes })
     return result
   }
 }
