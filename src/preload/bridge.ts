@@ -24,6 +24,18 @@ const exposedMethods: Record<Method, true> = {
   'edges.delete': true,
   'meta.get': true,
   'meta.set': true,
+  'backup.list': true,
+  'backup.create': true,
+  'backup.verify': true,
+  'backup.delete': true,
+  'backup.preview': true,
+  'backup.restore': true,
+  'backup.undoRestore': true,
+  'backup.getSettings': true,
+  'backup.setSettings': true,
+  'health.check': true,
+  'health.vacuum': true,
+  'health.optimize': true,
 }
 
 export type Invoke = (method: Method, input: unknown) => Promise<unknown>

@@ -1,9 +1,10 @@
-import { existsSync, rmSync, statSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import { GraphKeepError } from '../../shared/errors.ts'
 import { APPLICATION_ID } from './application-id.ts'
-import { LATEST_SCHEMA_VERSION } from './migrations/index.ts'
-import { migrate } from './migrate.ts'
+import { LATEST_SCHEMA_VERSION, migrations as allMigrations, type Migration } from './migrations/index.ts'
+import { migrate, schemaVersionOf } from './migrate.ts'
+import { missingSidecars, removeEmptySidecars } from './sidecars.ts'
 
 export type Db = Database.Database
 
@@ -12,7 +13,7 @@ export type Db = Database.Database
  * newer file is refused untouched.
  */
 function inspectExisting(file: string): void {
-  const sidecars = [`${file}-wal`, `${file}-shm`].filter((path) => !existsSync(path))
+  const sidecars = missingSidecars(file)
   let db: Db | undefined
   try {
     // timeout 0: a store held by another process is reported at once, not after the busy timeout.
@@ -44,21 +45,20 @@ function inspectExisting(file: string): void {
   }
 }
 
-/** A read-only connection cannot clean up the -wal/-shm it made; leave a refused file as it was found. */
-function removeEmptySidecars(createdHere: string[]): void {
-  const wal = createdHere.find((path) => path.endsWith('-wal'))
-  if (wal && existsSync(wal) && statSync(wal).size > 0) return
-  for (const path of createdHere) rmSync(path, { force: true })
-}
-
 function busyAsTyped(error: unknown, file: string): unknown {
   const code = (error as { code?: string }).code
   if (!code?.startsWith('SQLITE_BUSY')) return error
   return new GraphKeepError('STORE_BUSY', `${file} is open in another GraphKeep process; close it there first`)
 }
 
+export interface OpenDatabaseOptions {
+  /** Runs before pending migrations are applied to a store that already has a schema. */
+  beforeMigrate?: (db: Db) => void
+  migrations?: readonly Migration[]
+}
+
 /** Opens or creates a store file: WAL, FULL sync, foreign keys, the current schema. */
-export function openDatabase(file: string): Db {
+export function openDatabase(file: string, options: OpenDatabaseOptions = {}): Db {
   if (existsSync(file) && statSync(file).size > 0) inspectExisting(file)
   const db = new Database(file)
   try {
@@ -73,7 +73,10 @@ export function openDatabase(file: string): Db {
     db.pragma('cache_size = -65536')
     db.pragma('temp_store = MEMORY')
     db.pragma('mmap_size = 268435456')
-    migrate(db)
+    const migrations = options.migrations ?? allMigrations
+    const current = schemaVersionOf(db)
+    if (options.beforeMigrate && current > 0 && current < (migrations.at(-1)?.version ?? 0)) options.beforeMigrate(db)
+    migrate(db, migrations)
     return db
   } catch (error) {
     db.close()

@@ -1,4 +1,10 @@
-import { openDatabase } from './db.ts'
+import { basename } from 'node:path'
+import { createBackupSync } from './backup/create.ts'
+import { finishInterruptedRestore } from './backup/replace-store.ts'
+import { createBackupService } from './backup/service.ts'
+import { readBackupSettings } from './backup/settings.ts'
+import { openDatabase, type Db } from './db.ts'
+import { createHealthService } from './health/index.ts'
 import { createEdgeService } from './services/edges.ts'
 import { createMetaService } from './services/meta.ts'
 import { createNodeService } from './services/nodes.ts'
@@ -7,22 +13,66 @@ import { neighbours } from './services/traverse.ts'
 import { createWrite } from './services/write.ts'
 import type { GraphStore, OpenStoreOptions } from './types.ts'
 
-/** Opens (or creates) a store file and returns its synchronous API. Use from one thread only. */
-export function openStore(options: OpenStoreOptions): GraphStore {
-  const db = openDatabase(options.file)
+/** The calls that read or write through one connection; rebuilt when a restore reopens the file. */
+function connectionApi(db: Db, options: OpenStoreOptions, lastBackupAt: () => number | null) {
   const write = createWrite(db, options.onEvent)
-  return {
+  const health = createHealthService(db, {
     file: options.file,
+    lastBackupAt,
+    scheduleHours: () => readBackupSettings(options.file).scheduleHours,
+    onEvent: options.onEvent,
+  })
+  return {
     stats: () => storeStats(db, options.file, options.name),
     typeCounts: () => typeCounts(db),
     ...createNodeService(db, write),
-    neighbours: (query) => neighbours(db, query),
+    neighbours: (query: Parameters<GraphStore['neighbours']>[0]) => neighbours(db, query),
     ...createEdgeService(db, write),
     ...createMetaService(db, write),
-    close() {
-      if (!db.open) return
-      db.pragma('optimize')
-      db.close()
-    },
+    ...health,
   }
+}
+
+function open(options: OpenStoreOptions, storeName: string): Db {
+  finishInterruptedRestore(options.file)
+  return openDatabase(options.file, {
+    // A store about to be migrated is backed up first, every time.
+    beforeMigrate: (db) => createBackupSync(db, { folder: readBackupSettings(options.file).folder, storeFile: options.file, storeName }, 'pre-migration'),
+  })
+}
+
+function closeConnection(db: Db): void {
+  if (!db.open) return
+  db.pragma('optimize')
+  db.pragma('wal_checkpoint(TRUNCATE)')
+  db.close()
+}
+
+/** Opens (or creates) a store file and returns its API. Use from one thread only. */
+export function openStore(options: OpenStoreOptions): GraphStore {
+  const storeName = options.name ?? basename(options.file)
+  let db = open(options, storeName)
+  const backups = createBackupService({
+    storeFile: options.file,
+    storeName,
+    db: () => db,
+    reopenAfter(swap) {
+      closeConnection(db)
+      try {
+        swap()
+      } finally {
+        db = open(options, storeName)
+        Object.assign(store, connectionApi(db, options, lastBackupAt))
+      }
+    },
+    onEvent: options.onEvent,
+  })
+  const lastBackupAt = () => backups.listBackups().lastBackupAt
+  const store: GraphStore = {
+    file: options.file,
+    ...connectionApi(db, options, lastBackupAt),
+    ...backups,
+    close: () => closeConnection(db),
+  }
+  return store
 }

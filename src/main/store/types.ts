@@ -44,9 +44,9 @@ export interface GraphStore {
 
   listBackups(): BackupList
   createBackup(reason?: BackupReason): Promise<BackupInfo>
-  verifyBackup(id: string): VerifyResult
+  verifyBackup(id: string): Promise<VerifyResult>
   deleteBackup(id: string): boolean
-  previewRestore(source: RestoreSource): RestorePreview
+  previewRestore(source: RestoreSource): Promise<RestorePreview>
   restore(source: RestoreSource): Promise<RestoreResult>
   undoRestore(): Promise<RestoreResult>
   getBackupSettings(): BackupSettings

@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto'
+import { closeSync, createReadStream, fsyncSync, openSync, readSync, renameSync, writeFileSync } from 'node:fs'
+import { dirname } from 'node:path'
+
+export function fsyncFile(path: string): void {
+  const fd = openSync(path, 'r+')
+  try {
+    fsyncSync(fd)
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/** Makes a rename or a new file in this folder durable. */
+export function fsyncFolder(folder: string): void {
+  const fd = openSync(folder, 'r')
+  try {
+    fsyncSync(fd)
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/** Writes a file under a temporary name, syncs it, renames it into place and syncs the folder. */
+export function writeFileAtomically(path: string, text: string): void {
+  const temporary = `${path}.tmp`
+  writeFileSync(temporary, text)
+  fsyncFile(temporary)
+  renameSync(temporary, path)
+  fsyncFolder(dirname(path))
+}
+
+export function sha256OfFile(path: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash('sha256')
+    createReadStream(path, { highWaterMark: 1 << 20 })
+      .on('data', (chunk) => hash.update(chunk))
+      .on('error', reject)
+      .on('end', () => resolve(hash.digest('hex')))
+  })
+}
+
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1')
+
+/** True when the file starts with SQLite's 16-byte header. */
+export function hasSqliteHeader(path: string): boolean {
+  const fd = openSync(path, 'r')
+  try {
+    const head = Buffer.alloc(16)
+    return readSync(fd, head, 0, 16, 0) === 16 && head.equals(SQLITE_HEADER)
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/** The same digest without yielding, for the synchronous pre-migration backup. */
+export function sha256OfFileSync(path: string): string {
+  const hash = createHash('sha256')
+  const fd = openSync(path, 'r')
+  try {
+    const chunk = Buffer.alloc(1 << 20)
+    let read: number
+    while ((read = readSync(fd, chunk, 0, chunk.length, null)) > 0) hash.update(chunk.subarray(0, read))
+  } finally {
+    closeSync(fd)
+  }
+  return hash.digest('hex')
+}

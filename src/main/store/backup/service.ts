@@ -1,0 +1,123 @@
+import { existsSync, readFileSync, rmSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import type { BackupInfo, BackupReason, BackupSettings, RestorePreview, RestoreResult, RestoreSource } from '../../../shared/backup.ts'
+import { GraphKeepError } from '../../../shared/errors.ts'
+import type { AppEvent } from '../../../shared/events.ts'
+import type { Db } from '../db.ts'
+import { schemaVersionOf } from '../migrate.ts'
+import { countEdges } from '../repos/edges.ts'
+import { countNodes } from '../repos/nodes.ts'
+import { deleteBackupFiles, listBackups, recordVerification, requireBackup } from './catalog.ts'
+import { createBackup, type BackupTarget } from './create.ts'
+import { writeFileAtomically } from './files.ts'
+import { readManifest } from './manifest.ts'
+import { replaceStoreFile } from './replace-store.ts'
+import { backupsToDelete } from './retention.ts'
+import { readBackupSettings, writeBackupSettings } from './settings.ts'
+import { verifyFile } from './verify.ts'
+
+export interface BackupServiceContext {
+  storeFile: string
+  storeName: string
+  db: () => Db
+  /** Closes the store's connection, runs `swap` on the closed file, and opens it again. */
+  reopenAfter: (swap: () => void) => void
+  onEvent?: (event: AppEvent) => void
+}
+
+const lastRestorePathOf = (storeFile: string) => `${storeFile}.last-restore.json`
+const ALL_SCOPES = ['nodes', 'edges', 'meta', 'backups'] as const
+
+export function createBackupService(context: BackupServiceContext) {
+  const { storeFile, storeName } = context
+  const target = (): BackupTarget => ({ folder: readBackupSettings(storeFile).folder, storeFile, storeName })
+  const changed = () => context.onEvent?.({ type: 'dataChanged', scopes: [...ALL_SCOPES] })
+
+  function applyRetention(): void {
+    const settings = readBackupSettings(storeFile)
+    const { backups } = listBackups(settings.folder)
+    for (const id of backupsToDelete(backups, settings, Date.now())) {
+      const info = backups.find((backup) => backup.id === id)
+      if (info) deleteBackupFiles(info.file)
+    }
+  }
+
+  async function backUp(reason: BackupReason, retain = reason !== 'manual'): Promise<BackupInfo> {
+    const info = await createBackup(context.db(), target(), reason, context.onEvent)
+    if (retain) applyRetention()
+    context.onEvent?.({ type: 'dataChanged', scopes: ['backups'] })
+    return info
+  }
+
+  function resolveSource(source: RestoreSource): { file: string; label: string; withManifest: boolean } {
+    if ('id' in source) return { file: requireBackup(target().folder, source.id).file, label: source.id, withManifest: true }
+    const file = resolve(source.file)
+    return { file, label: file, withManifest: readManifest(file) !== null }
+  }
+
+  async function verifiedSource(source: RestoreSource) {
+    const { file, label, withManifest } = resolveSource(source)
+    const manifest = withManifest ? readManifest(file) : null
+    const result = await verifyFile(file, manifest)
+    if (!result.ok || !result.facts) throw new GraphKeepError((result.code ?? 'INTEGRITY_FAILED') as never, result.message, { checks: result.checks })
+    return { file, label, manifest, facts: result.facts }
+  }
+
+  async function restoreFrom(source: RestoreSource): Promise<RestoreResult> {
+    const candidate = await verifiedSource(source)
+    // Retention waits until the swap is done: it could otherwise remove the very backup being restored.
+    const safetyBackup = await backUp('pre-restore', false)
+    try {
+      context.reopenAfter(() => replaceStoreFile(storeFile, candidate.file))
+    } catch (error) {
+      // The new file did not open cleanly: put the safety backup back.
+      context.reopenAfter(() => replaceStoreFile(storeFile, safetyBackup.file))
+      throw new GraphKeepError('INTEGRITY_FAILED', `the restored store did not open (${(error as Error).message}); the previous store is back`)
+    }
+    applyRetention()
+    writeFileAtomically(lastRestorePathOf(storeFile), JSON.stringify({ safetyBackup: safetyBackup.id, folder: dirname(safetyBackup.file) }))
+    changed()
+    return { restoredFrom: candidate.label, safetyBackup }
+  }
+
+  return {
+    listBackups: () => listBackups(target().folder),
+    createBackup: (reason: BackupReason = 'manual') => backUp(reason),
+    async verifyBackup(id: string) {
+      const info = requireBackup(target().folder, id)
+      const { facts: _facts, ...result } = await verifyFile(info.file, readManifest(info.file))
+      recordVerification(info.file, { state: result.ok ? 'ok' : 'failed', checkedAt: Date.now(), code: result.code, message: result.message })
+      context.onEvent?.({ type: 'dataChanged', scopes: ['backups'] })
+      return result
+    },
+    deleteBackup(id: string): boolean {
+      const folder = target().folder
+      if (!existsSync(`${folder}/${id}`)) return false
+      deleteBackupFiles(requireBackup(folder, id).file)
+      context.onEvent?.({ type: 'dataChanged', scopes: ['backups'] })
+      return true
+    },
+    async previewRestore(source: RestoreSource): Promise<RestorePreview> {
+      const candidate = await verifiedSource(source)
+      const db = context.db()
+      const current = { nodeCount: countNodes(db), edgeCount: countEdges(db), schemaVersion: schemaVersionOf(db), createdAt: null }
+      return { source: candidate.label, backup: { ...candidate.facts, createdAt: candidate.manifest?.createdAt ?? null }, current }
+    },
+    restore: restoreFrom,
+    async undoRestore(): Promise<RestoreResult> {
+      const path = lastRestorePathOf(storeFile)
+      if (!existsSync(path)) throw new GraphKeepError('NOT_FOUND', 'there is no restore to undo')
+      const { safetyBackup } = JSON.parse(readFileSync(path, 'utf8')) as { safetyBackup: string }
+      const result = await restoreFrom({ id: safetyBackup })
+      rmSync(path, { force: true })
+      return result
+    },
+    getBackupSettings: () => readBackupSettings(storeFile),
+    setBackupSettings(patch: Partial<BackupSettings>): BackupSettings {
+      const settings = { ...readBackupSettings(storeFile), ...patch }
+      writeBackupSettings(storeFile, settings)
+      context.onEvent?.({ type: 'dataChanged', scopes: ['backups'] })
+      return settings
+    },
+  }
+}

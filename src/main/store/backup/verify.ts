@@ -1,0 +1,85 @@
+import { existsSync, statSync } from 'node:fs'
+import Database from 'better-sqlite3'
+import type { BackupManifest, VerifyResult } from '../../../shared/backup.ts'
+import type { ErrorCode } from '../../../shared/errors.ts'
+import { APPLICATION_ID } from '../application-id.ts'
+import { LATEST_SCHEMA_VERSION } from '../migrations/index.ts'
+import { missingSidecars, removeEmptySidecars } from '../sidecars.ts'
+import { hasSqliteHeader, sha256OfFile } from './files.ts'
+
+type Check = VerifyResult['checks'][number]
+
+class Failed extends Error {
+  readonly code: ErrorCode
+  constructor(code: ErrorCode, message: string) {
+    super(message)
+    this.code = code
+  }
+}
+
+/** The store facts a verified file reports, for the restore preview. */
+export interface VerifiedFacts {
+  schemaVersion: number
+  nodeCount: number
+  edgeCount: number
+}
+
+function inspectDatabase(file: string, pass: (check: Check) => void): VerifiedFacts {
+  const sidecars = missingSidecars(file)
+  let db: Database.Database | undefined
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true, timeout: 0 })
+    const applicationId = db.pragma('application_id', { simple: true }) as number
+    if (applicationId !== APPLICATION_ID) throw new Failed('FOREIGN_APPLICATION', 'the file is a SQLite database of another application')
+    pass({ name: 'application', ok: true, detail: 'a GraphKeep store' })
+    const schemaVersion = db.pragma('user_version', { simple: true }) as number
+    if (schemaVersion > LATEST_SCHEMA_VERSION) {
+      throw new Failed('SCHEMA_TOO_NEW', `schema ${schemaVersion} is newer than this GraphKeep reads (${LATEST_SCHEMA_VERSION})`)
+    }
+    pass({ name: 'schema', ok: true, detail: `schema version ${schemaVersion}` })
+    const integrity = db.pragma('integrity_check', { simple: false }) as { integrity_check: string }[]
+    if (integrity.length !== 1 || integrity[0]?.integrity_check !== 'ok') {
+      throw new Failed('INTEGRITY_FAILED', `integrity check: ${integrity.slice(0, 3).map((row) => row.integrity_check).join('; ')}`)
+    }
+    pass({ name: 'integrity', ok: true, detail: 'integrity_check ok' })
+    const violations = (db.pragma('foreign_key_check') as unknown[]).length
+    if (violations > 0) throw new Failed('INTEGRITY_FAILED', `${violations} foreign key violations`)
+    pass({ name: 'foreign keys', ok: true, detail: 'foreign_key_check ok' })
+    const count = (table: string) => db!.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number
+    return { schemaVersion, nodeCount: count('nodes'), edgeCount: count('edges') }
+  } catch (error) {
+    if (error instanceof Failed) throw error
+    const code = (error as { code?: string }).code ?? ''
+    if (code === 'SQLITE_NOTADB') throw new Failed('NOT_A_STORE', 'the file is not a SQLite database')
+    if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_ERROR') throw new Failed('INTEGRITY_FAILED', `the database is damaged: ${(error as Error).message}`)
+    throw new Failed('INTEGRITY_FAILED', `the database cannot be read: ${(error as Error).message}`)
+  } finally {
+    db?.close()
+    removeEmptySidecars(sidecars)
+  }
+}
+
+/**
+ * Checks a backup or any candidate file, in order: present, SQLite header, checksum against its
+ * manifest (when it has one), application id, schema version, integrity_check, foreign_key_check.
+ */
+export async function verifyFile(file: string, manifest: BackupManifest | null): Promise<VerifyResult & { facts: VerifiedFacts | null }> {
+  const checks: Check[] = []
+  const pass = (check: Check) => checks.push(check)
+  try {
+    if (!existsSync(file) || !statSync(file).isFile()) throw new Failed('NOT_FOUND', 'the file does not exist')
+    if (statSync(file).size === 0 || !hasSqliteHeader(file)) throw new Failed('NOT_A_STORE', 'the file is not a SQLite database (no SQLite header)')
+    pass({ name: 'header', ok: true, detail: 'SQLite format 3' })
+    if (manifest) {
+      const sha256 = await sha256OfFile(file)
+      if (sha256 !== manifest.sha256) throw new Failed('CHECKSUM_MISMATCH', 'the file differs from the checksum in its manifest')
+      pass({ name: 'checksum', ok: true, detail: `sha256 ${sha256.slice(0, 12)}… matches the manifest` })
+    }
+    const facts = inspectDatabase(file, pass)
+    return { ok: true, code: null, message: 'the backup is sound', checks, facts }
+  } catch (error) {
+    const failed = error instanceof Failed ? error : new Failed('INTERNAL', (error as Error).message)
+    checks.push({ name: 'failed', ok: false, detail: failed.message })
+    return { ok: false, code: failed.code, message: failed.message, checks, facts: null }
+  }
+}

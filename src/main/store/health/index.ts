@@ -1,0 +1,28 @@
+import type { AppEvent } from '../../../shared/events.ts'
+import type { CompactResult, HealthReport } from '../../../shared/health.ts'
+import type { Db } from '../db.ts'
+import { checkHealth, type BackupClock } from './check.ts'
+import { optimizeStore, vacuumStore } from './compact.ts'
+
+export interface HealthContext extends BackupClock {
+  /** The store file: its size and its -wal's are read with stat, never its bytes. */
+  file: string
+  onEvent?: (event: AppEvent) => void
+}
+
+export interface HealthService {
+  checkHealth(full: boolean): HealthReport
+  vacuum(): CompactResult
+  optimize(): CompactResult
+}
+
+/** The data-health page's checks and maintenance over one open store connection. */
+export function createHealthService(db: Db, context: HealthContext): HealthService {
+  return {
+    checkHealth: (full) => checkHealth(db, context.file, context, full),
+    vacuum: () => vacuumStore(db, context.file, context.onEvent),
+    optimize: () => optimizeStore(db, context.file, context.onEvent),
+  }
+}
+
+export { isBackupOverdue } from './check.ts'
