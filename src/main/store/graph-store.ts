@@ -1,4 +1,5 @@
 import { basename } from 'node:path'
+import { GraphKeepError } from '../../shared/errors.ts'
 import { createBackupSync } from './backup/create.ts'
 import { finishInterruptedRestore } from './backup/replace-store.ts'
 import { createBackupService } from './backup/service.ts'
@@ -14,8 +15,8 @@ import { createWrite } from './services/write.ts'
 import type { GraphStore, OpenStoreOptions } from './types.ts'
 
 /** The calls that read or write through one connection; rebuilt when a restore reopens the file. */
-function connectionApi(db: Db, options: OpenStoreOptions, lastBackupAt: () => number | null) {
-  const write = createWrite(db, options.onEvent)
+function connectionApi(db: Db, options: OpenStoreOptions, lastBackupAt: () => number | null, blockedBy: () => string | null) {
+  const write = createWrite(db, options.onEvent, blockedBy)
   const health = createHealthService(db, {
     file: options.file,
     lastBackupAt,
@@ -52,6 +53,18 @@ function closeConnection(db: Db): void {
 export function openStore(options: OpenStoreOptions): GraphStore {
   const storeName = options.name ?? basename(options.file)
   let db = open(options, storeName)
+  // Set while a restore runs: a write then could land in neither the safety backup nor the restored store.
+  let busyWith: string | null = null
+  const blockedBy = () => busyWith
+  async function exclusively<T>(work: string, run: () => Promise<T>): Promise<T> {
+    if (busyWith) throw new GraphKeepError('STORE_BUSY', `wait until ${busyWith} has finished`)
+    busyWith = `${work} is running`
+    try {
+      return await run()
+    } finally {
+      busyWith = null
+    }
+  }
   const backups = createBackupService({
     storeFile: options.file,
     storeName,
@@ -62,7 +75,7 @@ export function openStore(options: OpenStoreOptions): GraphStore {
         swap()
       } finally {
         db = open(options, storeName)
-        Object.assign(store, connectionApi(db, options, lastBackupAt))
+        Object.assign(store, connectionApi(db, options, lastBackupAt, blockedBy))
       }
     },
     onEvent: options.onEvent,
@@ -70,8 +83,10 @@ export function openStore(options: OpenStoreOptions): GraphStore {
   const lastBackupAt = () => backups.listBackups().lastBackupAt
   const store: GraphStore = {
     file: options.file,
-    ...connectionApi(db, options, lastBackupAt),
+    ...connectionApi(db, options, lastBackupAt, blockedBy),
     ...backups,
+    restore: (source) => exclusively('a restore', () => backups.restore(source)),
+    undoRestore: () => exclusively('undoing a restore', () => backups.undoRestore()),
     close: () => closeConnection(db),
   }
   return store

@@ -15,7 +15,7 @@ export const utcDay = (time: number): number => Math.floor(time / DAY_MS)
 
 /** Newest first; equal times are ordered by id (descending) so that every tie has one answer. */
 const newestFirst = (a: RetainedBackup, b: RetainedBackup): number =>
-  b.createdAt - a.createdAt || (0)
+  b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0)
 
 /**
  * The backups that retention removes. A backup of any reason is kept when it is:

@@ -1,5 +1,6 @@
 import type { AppEvent, DataScope } from '../../../shared/events.ts'
 import type { Db } from '../db.ts'
+import { GraphKeepError } from '../../../shared/errors.ts'
 import { beginBatch } from '../repos/batches.ts'
 
 export type Write = <T>(operation: string, scopes: DataScope[], work: (now: number, batchId: number) => T) => T
@@ -8,8 +9,10 @@ export type Write = <T>(operation: string, scopes: DataScope[], work: (now: numb
  * Every change runs here: one synchronous transaction that opens its audit batch first,
  * then tells listeners what changed once it has committed.
  */
-export function createWrite(db: Db, onEvent?: (event: AppEvent) => void): Write {
+export function createWrite(db: Db, onEvent?: (event: AppEvent) => void, blockedBy?: () => string | null): Write {
   return (operation, scopes, work) => {
+    const blocked = blockedBy?.()
+    if (blocked) throw new GraphKeepError('STORE_BUSY', `the store cannot change while ${blocked}`)
     const now = Date.now()
     const result = db.transaction(() => work(now, beginBatch(db, operation, now)))()
     onEvent?.({ type: 'dataChanged', scopes })
