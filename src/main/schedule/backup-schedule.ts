@@ -1,0 +1,85 @@
+import type { BackupList } from '../../shared/backup.ts'
+import type { RemoteStore } from '../store/types.ts'
+
+export type ScheduledStore = Pick<RemoteStore, 'listBackups' | 'createBackup' | 'getBackupSettings'>
+
+export interface BackupScheduleOptions {
+  now?: () => number
+  /** How often to look whether a backup is due; the interval itself comes from the settings, read every time. */
+  checkEveryMs?: number
+  /** Failures never stop the schedule; the next check tries again. */
+  onError?: (error: unknown) => void
+}
+
+export interface BackupSchedule {
+  /** Stops checking; resolves once a backup already under way has finished. */
+  stop(): Promise<void>
+  /** Takes a 'quit' backup when the newest is older than a day; never rejects, so quitting never hangs on it. */
+  backupAtQuitIfDue(): Promise<void>
+}
+
+export const DEFAULT_CHECK_EVERY_MS = 10 * 60 * 1000
+const HOUR_MS = 60 * 60 * 1000
+const QUIT_AFTER_MS = 24 * HOUR_MS
+
+/**
+ * The newest backup's time, or null. A backup dated in the future (the clock was moved back) is ignored:
+ * it would otherwise hold off every backup until the clock caught up with it.
+ */
+function newestBackupAt(list: BackupList, now: number): number | null {
+  let newest: number | null = null
+  for (const { createdAt } of list.backups) {
+    if (createdAt <= now && (newest === null || createdAt > newest)) newest = createdAt
+  }
+  return newest
+}
+
+/** Backs the store up whenever its newest backup is older than the settings' `scheduleHours`, while the app runs. */
+export function startBackupSchedule(store: ScheduledStore, options: BackupScheduleOptions = {}): BackupSchedule {
+  const now = options.now ?? Date.now
+  const onError = options.onError ?? ((error: unknown) => console.error('GraphKeep: automatic backup failed', error))
+  let running: Promise<void> | null = null
+  let stopped = false
+
+  // One backup job at a time: a check that finds one under way is skipped, not queued.
+  const runExclusive = (job: () => Promise<void>): Promise<void> => {
+    const run = job()
+      .catch(onError)
+      .finally(() => {
+        running = null
+      })
+    running = run
+    return run
+  }
+
+  const isDue = async (maxAgeMs: number): Promise<boolean> => {
+    const newest = newestBackupAt(await store.listBackups(), now())
+    return newest === null || now() - newest >= maxAgeMs
+  }
+
+  const check = (): void => {
+    if (stopped || running) return
+    void runExclusive(async () => {
+      const { scheduleHours } = await store.getBackupSettings()
+      if (!stopped && (await isDue(scheduleHours * HOUR_MS))) await store.createBackup('scheduled')
+    })
+  }
+
+  const timer = setInterval(check, options.checkEveryMs ?? DEFAULT_CHECK_EVERY_MS)
+  timer.unref()
+  check()
+
+  return {
+    async stop() {
+      stopped = true
+      clearInterval(timer)
+      await running
+    },
+    async backupAtQuitIfDue() {
+      while (running) await running
+      await runExclusive(async () => {
+        if (await isDue(QUIT_AFTER_MS)) await store.createBackup('quit')
+      })
+    },
+  }
+}
