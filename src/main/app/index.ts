@@ -6,6 +6,7 @@ import { toErrorData } from '../../shared/errors.ts'
 import { registerIpcTransport } from './ipc.ts'
 import { installAppMenu } from './menu.ts'
 import { createMainWindow, hardenSession, hardenWebContents } from './window.ts'
+import { startBackupSchedule, type BackupSchedule } from '../schedule/backup-schedule.ts'
 
 let mainWindow: BrowserWindow | null = null
 let opening: Promise<StoreHost | null> | null = null
@@ -21,6 +22,8 @@ function showMainWindow(): void {
   mainWindow.on('closed', () => (mainWindow = null))
 }
 
+let backupSchedule: BackupSchedule | null = null
+
 async function openStoreAndWindow(): Promise<StoreHost | null> {
   const file = defaultStoreFile()
   let host: StoreHost
@@ -34,6 +37,7 @@ async function openStoreAndWindow(): Promise<StoreHost | null> {
     return null
   }
   if (shutdown !== 'running') return host
+  backupSchedule = startBackupSchedule(host.store)
   registerIpcTransport(host, () => mainWindow)
   showMainWindow()
   return host
@@ -46,7 +50,11 @@ function closeStoreBeforeQuit(event: ElectronEvent): void {
   if (shutdown === 'closing') return
   shutdown = 'closing'
   ;(opening ?? Promise.resolve(null))
-    .then((host) => host?.close())
+    .then(async (host) => {
+      await backupSchedule?.stop()
+      await backupSchedule?.backupAtQuitIfDue()
+      await host?.close()
+    })
     .catch((error: unknown) => console.error('GraphKeep: closing the store failed', error))
     .finally(() => {
       shutdown = 'closed'

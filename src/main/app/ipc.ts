@@ -36,10 +36,10 @@ export function registerIpcTransport(host: StoreHost, mainWindow: () => BrowserW
     }
   })
 
-  const stopChanges = host.onChange((scopes) => {
+  const stopChanges = host.onEvent((event: AppEvent) => {
     const win = mainWindow()
     if (!win || win.isDestroyed()) return
-    win.webContents.send(ipcChannels.event, { type: 'dataChanged', scopes } satisfies AppEvent)
+    win.webContents.send(ipcChannels.event, event)
   })
 
   return () => {

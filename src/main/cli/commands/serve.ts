@@ -7,8 +7,10 @@ import { defaultStoreFile } from '../../setup/data-dir.ts'
 import { openAppStore } from '../../setup/first-run.ts'
 import { parseFlags, parsePort, UsageError } from '../args.ts'
 import { rendererDir } from '../renderer-dir.ts'
+import { startBackupSchedule } from '../../schedule/backup-schedule.ts'
 
-export const serveUsage = 'serve [--store FILE] [--port N] [--host H] [--no-sample]   serve the app to a browser on this machine'
+export const serveUsage =
+  'serve [--store FILE] [--port N] [--host H] [--no-sample] [--no-backup-schedule]   serve the app to a browser on this machine'
 
 /** The line end-to-end tests and scripts wait for; keep its prefix stable. */
 export const URL_LINE_PREFIX = 'GraphKeep web mode: '
@@ -32,6 +34,7 @@ export async function serve(args: string[]): Promise<number> {
     port: { type: 'string' },
     host: { type: 'string' },
     sample: { type: 'boolean', default: true },
+    'backup-schedule': { type: 'boolean', default: true },
   })
   const port = parsePort(flags.port)
   // Checked before the store is opened, so a refused start leaves no new store behind.
@@ -45,7 +48,7 @@ export async function serve(args: string[]): Promise<number> {
   try {
     server = await startWebServer({
       dispatch: createDispatch(createHandlers(host.store)),
-      subscribe: (listener) => host.onChange((scopes) => listener({ type: 'dataChanged', scopes })),
+      subscribe: (listener) => host.onEvent(listener),
       rendererDir: renderer,
       host: flags.host,
       port,
@@ -54,11 +57,14 @@ export async function serve(args: string[]): Promise<number> {
     await host.close()
     throw error
   }
+  const backupSchedule = flags['backup-schedule'] !== false ? startBackupSchedule(host.store) : null
   const stopped = untilSignal()
   process.stdout.write(`${URL_LINE_PREFIX}${server.url}\n`)
   process.stdout.write(`store: ${file}\n`)
   await stopped
   await server.close()
+  await backupSchedule?.stop()
+  await backupSchedule?.backupAtQuitIfDue()
   await host.close()
   return 0
 }
