@@ -3,6 +3,7 @@ import { defaultDataDir, defaultStoreFile } from '../setup/data-dir.ts'
 import { openAppStore } from '../setup/first-run.ts'
 import type { StoreHost } from '../store/host.ts'
 import { toErrorData } from '../../shared/errors.ts'
+import { offerRestoreIfDamaged } from './damaged-store.ts'
 import { registerIpcTransport } from './ipc.ts'
 import { installAppMenu } from './menu.ts'
 import { createMainWindow, hardenSession, hardenWebContents } from './window.ts'
@@ -40,6 +41,7 @@ async function openStoreAndWindow(): Promise<StoreHost | null> {
   backupSchedule = startBackupSchedule(host.store)
   registerIpcTransport(host, () => mainWindow)
   showMainWindow()
+  offerRestoreIfDamaged(host).catch((error: unknown) => console.error('GraphKeep: the startup check failed', error))
   return host
 }
 

@@ -5,6 +5,7 @@ import { isLoopbackAddress } from '../../server/bind-address.ts'
 import { startWebServer, type WebServer } from '../../server/index.ts'
 import { defaultStoreFile } from '../../setup/data-dir.ts'
 import { openAppStore } from '../../setup/first-run.ts'
+import { checkStoreAtStartup } from '../../setup/startup-check.ts'
 import { parseFlags, parsePort, UsageError } from '../args.ts'
 import { rendererDir } from '../renderer-dir.ts'
 import { startBackupSchedule } from '../../schedule/backup-schedule.ts'
@@ -61,6 +62,11 @@ export async function serve(args: string[]): Promise<number> {
   const stopped = untilSignal()
   process.stdout.write(`${URL_LINE_PREFIX}${server.url}\n`)
   process.stdout.write(`store: ${file}\n`)
+  const check = await checkStoreAtStartup(host.store)
+  if (!check.ok) {
+    const offer = check.newestGoodBackup ? `restore ${check.newestGoodBackup.id} from the Backups page` : 'no backup passes verification'
+    process.stderr.write(`warning: the store failed its quick check (${check.problems[0] ?? 'unknown'}); ${offer}\n`)
+  }
   await stopped
   await server.close()
   await backupSchedule?.stop()

@@ -1,0 +1,21 @@
+import type { BackupInfo } from '../../shared/backup.ts'
+import type { RemoteStore } from '../store/types.ts'
+
+export interface StartupCheck {
+  ok: boolean
+  problems: string[]
+  /** The newest backup that passes verification, offered when the store is damaged. */
+  newestGoodBackup: BackupInfo | null
+}
+
+/** A quick check when the app starts; for a damaged store, finds the newest backup worth restoring. */
+export async function checkStoreAtStartup(store: Pick<RemoteStore, 'checkHealth' | 'listBackups' | 'verifyBackup'>): Promise<StartupCheck> {
+  const report = await store.checkHealth(false)
+  if (report.integrity.ok) return { ok: true, problems: [], newestGoodBackup: null }
+  const { backups } = await store.listBackups()
+  for (const backup of backups) {
+    const result = await store.verifyBackup(backup.id)
+    if (result.ok) return { ok: false, problems: report.integrity.problems, newestGoodBackup: backup }
+  }
+  return { ok: false, problems: report.integrity.problems, newestGoodBackup: null }
+}
