@@ -67,15 +67,17 @@ export function createBackupService(context: BackupServiceContext) {
     const candidate = await verifiedSource(source)
     // Retention waits until the swap is done: it could otherwise remove the very backup being restored.
     const safetyBackup = await backUp('pre-restore', false)
+    // Recorded before the swap, so that "Undo restore" still works when a crash completes the restore at the next open.
+    writeFileAtomically(lastRestorePathOf(storeFile), JSON.stringify({ safetyBackup: safetyBackup.id, folder: dirname(safetyBackup.file) }))
     try {
       context.reopenAfter(() => replaceStoreFile(storeFile, candidate.file))
     } catch (error) {
       // The new file did not open cleanly: put the safety backup back.
       context.reopenAfter(() => replaceStoreFile(storeFile, safetyBackup.file))
+      rmSync(lastRestorePathOf(storeFile), { force: true })
       throw new GraphKeepError('INTEGRITY_FAILED', `the restored store did not open (${(error as Error).message}); the previous store is back`)
     }
     applyRetention()
-    writeFileAtomically(lastRestorePathOf(storeFile), JSON.stringify({ safetyBackup: safetyBackup.id, folder: dirname(safetyBackup.file) }))
     changed()
     return { restoredFrom: candidate.label, safetyBackup }
   }
