@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { join } from 'node:path'
+import type { BackupResult } from './measure-backup.ts'
 import type { BulkResult } from './measure-bulk.ts'
 import type { LookupResult } from './measure-lookups.ts'
 
@@ -9,6 +10,8 @@ export const targets = {
   bulkRowsPerSecond: 300_000,
   getP50Micros: 3,
   oneHopP50Micros: 8,
+  /** Backup throughput of a store while reads continue, over the disk's sequential read bandwidth. */
+  backupToDiskReadRatio: 0.5,
 } as const
 
 export interface BenchReport {
@@ -20,8 +23,10 @@ export interface BenchReport {
   bulk: BulkResult
   getByKey: LookupResult
   oneHop: LookupResult
+  /** Null unless run with --backup-gb. */
+  backup: BackupResult | null
   targets: typeof targets
-  meetsTargets: { bulk: boolean; getByKey: boolean; oneHop: boolean }
+  meetsTargets: { bulk: boolean; getByKey: boolean; oneHop: boolean; backup: boolean | null }
 }
 
 export function machineInfo(sqlite: string): BenchReport['machine'] {
@@ -37,17 +42,35 @@ export function machineInfo(sqlite: string): BenchReport['machine'] {
   }
 }
 
-export function meetsTargets(bulk: BulkResult, get: LookupResult, oneHop: LookupResult): BenchReport['meetsTargets'] {
+export function meetsTargets(bulk: BulkResult, get: LookupResult, oneHop: LookupResult, backup: BackupResult | null): BenchReport['meetsTargets'] {
   return {
     bulk: bulk.rowsPerSecond >= targets.bulkRowsPerSecond,
     getByKey: get.p50 <= targets.getP50Micros,
     oneHop: oneHop.p50 <= targets.oneHopP50Micros,
+    backup: backup ? backup.backup.ratioToDiskRead >= targets.backupToDiskReadRatio : null,
   }
 }
 
 const thousands = (n: number) => Math.round(n).toLocaleString('en-US')
 const micros = (n: number) => `${n.toFixed(1)} µs`
-const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED')
+const verdict = (ok: boolean | null) => (ok ? 'ok' : 'MISSED')
+const latency = (us: number) => (us < 1000 ? micros(us) : `${(us / 1000).toFixed(1)} ms`)
+const megabytes = (n: number) => `${Math.round(n).toLocaleString('en-US')} MB/s`
+
+function backupRows(result: BackupResult, ok: boolean | null): string[][] {
+  const { store, disk, backup, readsDuringBackup: reads } = result
+  const cached = (dropped: boolean) => (dropped ? '' : ' (page cache not dropped)')
+  return [
+    [`backup of a ${(store.bytes / 1024 ** 3).toFixed(2)} GiB store, reads on`, megabytes(backup.mbPerSecond) + cached(backup.cacheDropped),
+      `>= ${megabytes(disk.mbPerSecond * targets.backupToDiskReadRatio)}`, ''],
+    ['  disk sequential read, same run', megabytes(disk.mbPerSecond) + cached(disk.cacheDropped), '', ''],
+    ['  backup / disk read', backup.ratioToDiskRead.toFixed(2), `>= ${targets.backupToDiskReadRatio.toFixed(2)}`, verdict(ok)],
+    ['  online copy alone (≈)', megabytes(backup.copyMbPerSecond), '', ''],
+    ['  reads during backup p50', latency(reads.p50), '', ''],
+    ['  reads during backup p99', latency(reads.p99), '', ''],
+    ['  reads served during backup', `${thousands(reads.served)} (max ${latency(reads.max)}, ${reads.errors} errors)`, '', ''],
+  ]
+}
 
 export function formatReport(report: BenchReport): string {
   const { bulk, getByKey: get, oneHop, machine, parameters: p } = report
@@ -60,6 +83,7 @@ export function formatReport(report: BenchReport): string {
     ['get by key p99', micros(get.p99), '', ''],
     ['1-hop out (limit 200) p50', micros(oneHop.p50), `<= ${targets.oneHopP50Micros} µs`, verdict(report.meetsTargets.oneHop)],
     ['1-hop out (limit 200) p99', micros(oneHop.p99), '', ''],
+    ...(report.backup ? backupRows(report.backup, report.meetsTargets.backup) : []),
   ]
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)))
   const table = rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd())

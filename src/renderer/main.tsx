@@ -9,6 +9,9 @@ import './styles/base.css'
 import './styles/shell.css'
 import './styles/table.css'
 import './styles/node.css'
+import './styles/dialog.css'
+import './styles/backups.css'
+import './styles/health.css'
 
 const root = createRoot(document.getElementById('root') as HTMLElement)
 const boot = bootTransport()

@@ -57,6 +57,18 @@ export interface OpenDatabaseOptions {
   migrations?: readonly Migration[]
 }
 
+/**
+ * Opens a store read-only for inspection (a backup, say): nothing is written to it, no migration runs.
+ * Backups are sealed in rollback-journal mode, so reading one creates no -wal beside it.
+ */
+export function openDatabaseReadOnly(file: string): Db {
+  if (!existsSync(file)) throw new GraphKeepError('NOT_FOUND', `${file} does not exist`)
+  inspectExisting(file)
+  const db = new Database(file, { readonly: true, fileMustExist: true })
+  db.pragma('cache_size = -65536')
+  return db
+}
+
 /** Opens or creates a store file: WAL, FULL sync, foreign keys, the current schema. */
 export function openDatabase(file: string, options: OpenDatabaseOptions = {}): Db {
   if (existsSync(file) && statSync(file).size > 0) inspectExisting(file)

@@ -4,7 +4,7 @@ import { createBackupSync } from './backup/create.ts'
 import { finishInterruptedRestore } from './backup/replace-store.ts'
 import { createBackupService } from './backup/service.ts'
 import { readBackupSettings } from './backup/settings.ts'
-import { openDatabase, type Db } from './db.ts'
+import { openDatabase, openDatabaseReadOnly, type Db } from './db.ts'
 import { createHealthService } from './health/index.ts'
 import { createEdgeService } from './services/edges.ts'
 import { createMetaService } from './services/meta.ts'
@@ -35,6 +35,7 @@ function connectionApi(db: Db, options: OpenStoreOptions, lastBackupAt: () => nu
 }
 
 function open(options: OpenStoreOptions, storeName: string): Db {
+  if (options.readOnly) return openDatabaseReadOnly(options.file)
   finishInterruptedRestore(options.file)
   return openDatabase(options.file, {
     // A store about to be migrated is backed up first, every time.
@@ -44,6 +45,10 @@ function open(options: OpenStoreOptions, storeName: string): Db {
 
 function closeConnection(db: Db): void {
   if (!db.open) return
+  if (db.readonly) {
+    db.close()
+    return
+  }
   db.pragma('optimize')
   db.pragma('wal_checkpoint(TRUNCATE)')
   db.close()
@@ -54,9 +59,10 @@ export function openStore(options: OpenStoreOptions): GraphStore {
   const storeName = options.name ?? basename(options.file)
   let db = open(options, storeName)
   // Set while a restore runs: a write then could land in neither the safety backup nor the restored store.
-  let busyWith: string | null = null
+  let busyWith: string | null = options.readOnly ? 'it is open read-only for inspection' : null
   const blockedBy = () => busyWith
   async function exclusively<T>(work: string, run: () => Promise<T>): Promise<T> {
+    if (options.readOnly) throw new GraphKeepError('STORE_BUSY', 'the store is open read-only for inspection')
     if (busyWith) throw new GraphKeepError('STORE_BUSY', `wait until ${busyWith} has finished`)
     busyWith = `${work} is running`
     try {

@@ -14,6 +14,8 @@ export interface OpenStoreOptions {
   file: string
   /** Shown in the app; defaults to the file name. */
   name?: string
+  /** Open for inspection only (a backup, say): every write is refused and nothing is migrated. */
+  readOnly?: boolean
   /** Receives dataChanged after every committed write, and progress of long work. */
   onEvent?: (event: AppEvent) => void
 }

@@ -1,4 +1,4 @@
-import { appEvent, type AppEvent } from '../../shared/events.ts'
+import { appEvent, dataScope, type AppEvent } from '../../shared/events.ts'
 
 const FIRST_DELAY_MS = 500
 const MAX_DELAY_MS = 15_000
@@ -45,7 +45,7 @@ export function openEventStream(url: string, authorization: string, onEvent: (ev
     const response = await fetch(url, { headers: { Authorization: authorization, Accept: 'text/event-stream' }, signal: controller.signal })
     if (!response.ok || !response.body) throw new Error(`events: HTTP ${response.status}`)
     delay = FIRST_DELAY_MS
-    if (connectedBefore) onEvent({ type: 'dataChanged', scopes: ['nodes', 'edges', 'meta'] })
+    if (connectedBefore) onEvent({ type: 'dataChanged', scopes: [...dataScope.options] })
     connectedBefore = true
     const feed = createEventParser((data) => {
       const event = parseEvent(data)

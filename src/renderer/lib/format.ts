@@ -22,3 +22,37 @@ export function propertiesPreview(properties: JsonObject, maxLength = 160): stri
 export function formatTimestamp(ms: number): string {
   return new Date(ms).toLocaleString()
 }
+
+const BYTE_UNITS = ['bytes', 'KB', 'MB', 'GB', 'TB']
+
+/** Decimal units (as file managers on macOS and most of Linux show them), one decimal above KB. */
+export function formatBytes(bytes: number): string {
+  let value = bytes
+  let unit = 0
+  while (value >= 1000 && unit < BYTE_UNITS.length - 1) {
+    value /= 1000
+    unit++
+  }
+  return unit === 0 ? `${formatCount(value)} ${value === 1 ? 'byte' : 'bytes'}` : `${value.toFixed(1)} ${BYTE_UNITS[unit]}`
+}
+
+export function formatSeconds(seconds: number): string {
+  return seconds < 10 ? `${seconds.toFixed(2)} s` : `${Math.round(seconds)} s`
+}
+
+const AGE_STEPS: [limitSeconds: number, unit: Intl.RelativeTimeFormatUnit, seconds: number][] = [
+  [60 * 60, 'minute', 60],
+  [24 * 60 * 60, 'hour', 60 * 60],
+  [Infinity, 'day', 24 * 60 * 60],
+]
+const relativeFormat = new Intl.RelativeTimeFormat('en', { numeric: 'always' })
+
+/** "just now", "5 minutes ago", "3 hours ago", "2 days ago". */
+export function formatAge(ms: number, now: number): string {
+  const seconds = Math.max(0, (now - ms) / 1000)
+  if (seconds < 60) return 'just now'
+  for (const [limit, unit, size] of AGE_STEPS) {
+    if (seconds < limit) return relativeFormat.format(-Math.floor(seconds / size), unit)
+  }
+  return formatTimestamp(ms)
+}

@@ -6,6 +6,10 @@ export const queryRoots = {
   neighbours: ['neighbours'],
   edges: ['edges'],
   meta: ['meta'],
+  backups: ['backups'],
+  health: ['health'],
 } as const
 
 export type QueryRoot = keyof typeof queryRoots
+
+export const allQueryRoots = Object.keys(queryRoots) as QueryRoot[]

@@ -4,12 +4,23 @@ export type Route =
   | { name: 'nodes' }
   | { name: 'node'; key: string }
   | { name: 'edges' }
+  | { name: 'backups' }
+  | { name: 'health' }
   | { name: 'unknown'; hash: string }
+
+export type KnownRoute = Exclude<Route, { name: 'unknown' }>
+
+const plainPages: Record<string, KnownRoute> = {
+  '/edges': { name: 'edges' },
+  '/backups': { name: 'backups' },
+  '/health': { name: 'health' },
+}
 
 export function parseHash(hash: string): Route {
   const path = hash.replace(/^#/, '')
   if (path === '' || path === '/' || path === '/nodes') return { name: 'nodes' }
-  if (path === '/edges') return { name: 'edges' }
+  const plain = plainPages[path]
+  if (plain) return plain
   const node = /^\/nodes\/(.+)$/.exec(path)
   if (node?.[1]) {
     try {
@@ -21,18 +32,16 @@ export function parseHash(hash: string): Route {
   return { name: 'unknown', hash }
 }
 
-export function hrefFor(route: Exclude<Route, { name: 'unknown' }>): string {
+export function hrefFor(route: KnownRoute): string {
   switch (route.name) {
-    case 'nodes':
-      return '#/nodes'
-    case 'edges':
-      return '#/edges'
     case 'node':
       return `#/nodes/${encodeURIComponent(route.key)}`
+    default:
+      return `#/${route.name}`
   }
 }
 
-export function navigate(route: Exclude<Route, { name: 'unknown' }>): void {
+export function navigate(route: KnownRoute): void {
   window.location.hash = hrefFor(route)
 }
 

@@ -2,9 +2,11 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { contract, methods } from '../../../src/shared/contract.ts'
 import * as d from '../../../src/shared/domain.ts'
-import { exampleFor, validInputs } from './examples.ts'
+import { readdir } from 'node:fs/promises'
+import { unwrap } from '../../../src/main/api/dispatch.ts'
+import { alternativeInputs, exampleFor, validInputs } from './examples.ts'
 import { pollutionKeys } from './hostile-values.ts'
-import { fieldKinds, inputShape, malformedInput, nestedSpecs } from './malformed.ts'
+import { fieldKinds, inputShape, malformedInput, nestedSpecs, specsOf } from './malformed.ts'
 import { fingerprint, openApiFixture, seed, SEEDED_META_KEYS, type ApiFixture, type Fingerprint } from './store-fixture.ts'
 
 // The acceptance criterion: for every call, hundreds of malformed payloads each get a typed
@@ -15,19 +17,26 @@ const metaKeys = [...SEEDED_META_KEYS, validInputs['meta.set'].key]
 let api: ApiFixture
 let before: Fingerprint
 let changesBefore: number
+let filesBefore: string[]
 const prototypeKeysBefore = Object.getOwnPropertyNames(Object.prototype).sort()
 
 beforeAll(async () => {
   api = await openApiFixture()
   await seed(api.dispatch)
+  // A real backup, so that a delete, verify or restore that slipped past validation would show.
+  unwrap(await api.dispatch('backup.create', {}))
   before = await fingerprint(api.dispatch, metaKeys)
   changesBefore = api.changes()
+  filesBefore = await filesOf(api.dir)
 })
 afterAll(() => api.close())
+
+const filesOf = async (dir: string) => (await readdir(dir, { recursive: true })).sort()
 
 async function expectStoreUnchanged() {
   expect(await fingerprint(api.dispatch, metaKeys)).toEqual(before)
   expect(api.changes()).toBe(changesBefore)
+  expect(await filesOf(api.dir)).toEqual(filesBefore)
 }
 
 function expectNoPollution() {
@@ -43,7 +52,13 @@ describe('the fuzzer covers the whole contract', () => {
     expect(methods.filter((method) => exampleFor(method) === undefined)).toEqual([])
     for (const method of methods) {
       expect(contract[method].input.safeParse(exampleFor(method)).success, method).toBe(true)
+      for (const other of alternativeInputs[method] ?? []) expect(contract[method].input.safeParse(other).success, method).toBe(true)
     }
+  })
+
+  it('has an example of every shape a union input takes (both kinds of restore source)', () => {
+    for (const method of methods) expect(() => specsOf(method), method).not.toThrow()
+    expect(specsOf('backup.restore').map((spec) => Object.keys(spec.base))).toEqual([['id'], ['file']])
   })
 
   it('knows the kind of every input field of every method', () => {
@@ -84,11 +99,19 @@ describe('malformed payloads get a typed VALIDATION error and change nothing', (
 
 describe('raw transport cases', () => {
   it('treats a missing input as {}: fine for calls without required fields, VALIDATION for the others', async () => {
-    for (const method of methods) {
-      const result = await api.dispatch(method, undefined)
-      const needsFields = Object.values(inputShape(method)).some((field) => !field.isOptional())
-      if (needsFields) expect(result, method).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
-      else expect(result, method).toMatchObject({ ok: true })
+    // Some calls without required fields act (back up, compact, change settings): a scratch store takes them.
+    const scratch = await openApiFixture()
+    try {
+      for (const method of methods) {
+        const result = await scratch.dispatch(method, undefined)
+        const needsFields = Object.values(inputShape(method)).some((field) => !field.isOptional())
+        if (needsFields) expect(result, method).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+        // Accepted, and answered: a fresh store has no restore to undo.
+        else if (method === 'backup.undoRestore') expect(result, method).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+        else expect(result, method).toMatchObject({ ok: true })
+      }
+    } finally {
+      await scratch.close()
     }
     expect(await api.dispatch('nodes.get', undefined)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
     expect(await api.dispatch('store.stats', undefined)).toMatchObject({ ok: true })

@@ -1,9 +1,13 @@
 import type { Input, Method } from '../../../src/shared/contract.ts'
 
+/** A well-formed backup id (a file name in the backups folder) that no store has. */
+export const UNKNOWN_BACKUP_ID = 'store-2026-01-01T00-00-00-000Z-manual.db'
+
 /**
- * One valid input per contract method, in an order that works on an empty store (creates before
- * gets, deletes last): handlers.test.ts calls them in this order, the fuzz test corrupts them.
- * The edge ids assume a fresh store, where the first edge gets id 1.
+ * One valid input per contract method, and the base the fuzz test corrupts. The data calls come in
+ * an order that works on an empty store (creates before gets, deletes last): handlers.test.ts calls
+ * them in this order; the edge ids assume a fresh store, where the first edge gets id 1. Backup ids
+ * are made at run time, so handlers.test.ts runs the backup and health calls as their own scenario.
  */
 export const validInputs: { [M in Method]: Input<M> } = {
   'store.stats': {},
@@ -45,10 +49,32 @@ export const validInputs: { [M in Method]: Input<M> } = {
   'meta.get': { key: 'ui.theme' },
   'edges.delete': { id: 1 },
   'nodes.delete': { key: 'ada' },
+
+  'backup.list': {},
+  'backup.create': {},
+  'backup.verify': { id: UNKNOWN_BACKUP_ID },
+  'backup.preview': { id: UNKNOWN_BACKUP_ID },
+  'backup.restore': { id: UNKNOWN_BACKUP_ID },
+  'backup.undoRestore': {},
+  'backup.getSettings': {},
+  'backup.setSettings': { folder: '/tmp/graphkeep-backups', keepNewest: 5, keepDailyDays: 7, scheduleHours: 12.5 },
+  'backup.delete': { id: UNKNOWN_BACKUP_ID },
+  'health.check': { full: true },
+  'health.vacuum': {},
+  'health.optimize': {},
+}
+
+/** Valid inputs of the other shapes a method takes, for inputs that are unions (a restore source). */
+export const alternativeInputs: { [M in Method]?: Input<M>[] } = {
+  'backup.preview': [{ file: '/tmp/graphkeep-restore-candidate.db' }],
+  'backup.restore': [{ file: '/tmp/graphkeep-restore-candidate.db' }],
 }
 
 /** The methods in the order their examples must run. */
 export const callOrder = Object.keys(validInputs) as Method[]
+
+/** The calls whose examples handlers.test.ts runs as they are: everything but backups and health. */
+export const dataCallOrder = callOrder.filter((method) => !method.startsWith('backup.') && !method.startsWith('health.'))
 
 /** The example of one method, or undefined when someone added a method and no example. */
 export function exampleFor(method: Method): Record<string, unknown> | undefined {

@@ -25,12 +25,12 @@ export function withOwnKey(target: object, key: string, value: unknown): Record<
 
 const smallJson = fc.jsonValue({ maxDepth: 2 })
 const anyNumber = fc.oneof(fc.integer(), fc.double(), fc.constantFrom(NaN, Infinity, -Infinity, -0))
-const anObject = fc.oneof(
+export const anObject = fc.oneof(
   fc.constant({}),
   fc.dictionary(fc.string({ maxLength: 8 }), smallJson, { maxKeys: 4 }),
   fc.constantFrom(...pollutingObjects()),
 )
-const anArray = fc.array(smallJson, { maxLength: 5 })
+export const anArray = fc.array(smallJson, { maxLength: 5 })
 
 export const notString = fc.oneof(anyNumber, fc.boolean(), fc.constant(null), anArray, anObject, fc.bigInt())
 export const notNumber = fc.oneof(
@@ -76,8 +76,8 @@ export function badWord(allowed: readonly string[]): fc.Arbitrary<unknown> {
   )
 }
 
-const fraction = fc.integer({ min: -1_000_000, max: 1_000_000 }).map((n) => n + 0.5)
-const nonFinite = fc.constantFrom(NaN, Infinity, -Infinity)
+export const fraction = fc.integer({ min: -1_000_000, max: 1_000_000 }).map((n) => n + 0.5)
+export const nonFinite = fc.constantFrom(NaN, Infinity, -Infinity)
 
 export const badEdgeId = fc.oneof(
   notNumber,

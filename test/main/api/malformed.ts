@@ -1,8 +1,9 @@
 import fc from 'fast-check'
-import type { z } from 'zod'
+import { z } from 'zod'
 import { contract, type Method } from '../../../src/shared/contract.ts'
 import * as d from '../../../src/shared/domain.ts'
-import { exampleFor, validInputs } from './examples.ts'
+import { alternativeInputs, exampleFor, validInputs } from './examples.ts'
+import * as badBackup from './hostile-backup-values.ts'
 import * as bad from './hostile-values.ts'
 
 /** What a field holds, so that the fuzzer knows which values are wrong for it. */
@@ -10,6 +11,7 @@ export type Kind =
   | 'nodeKey' | 'metaKey' | 'typeName' | 'label' | 'cursor' | 'edgeId' | 'pageLimit' | 'weight'
   | 'jsonObject' | 'jsonValue' | 'typeList' | 'filters' | 'sort' | 'order' | 'direction'
   | 'filterPath' | 'filterOp' | 'filterValue' | 'newNodes' | 'newEdges'
+  | 'backupId' | 'filePath' | 'keepNewest' | 'keepDailyDays' | 'scheduleHours' | 'flag'
 
 type Kinds = Record<string, Kind>
 
@@ -34,13 +36,28 @@ export const fieldKinds: { [M in Method]: Kinds } = {
   'edges.delete': { id: 'edgeId' },
   'meta.get': { key: 'metaKey' },
   'meta.set': { key: 'metaKey', value: 'jsonValue' },
+
+  'backup.list': {},
+  'backup.create': {},
+  'backup.verify': { id: 'backupId' },
+  'backup.delete': { id: 'backupId' },
+  'backup.preview': { id: 'backupId', file: 'filePath' },
+  'backup.restore': { id: 'backupId', file: 'filePath' },
+  'backup.undoRestore': {},
+  'backup.getSettings': {},
+  'backup.setSettings': { folder: 'filePath', keepNewest: 'keepNewest', keepDailyDays: 'keepDailyDays', scheduleHours: 'scheduleHours' },
+  'health.check': { full: 'flag' },
+  'health.vacuum': {},
+  'health.optimize': {},
 }
 
 type Shape = Record<string, z.ZodType>
 const shapeOf = (schema: z.ZodType): Shape => (schema as unknown as z.ZodObject).shape
+/** The object schemas an input may match: one, or each option of a union (a restore source). */
+const optionsOf = (schema: z.ZodType): z.ZodType[] => (schema instanceof z.ZodUnion ? (schema.options as z.ZodType[]) : [schema])
 
 /** One object the fuzzer corrupts: a valid example, the kind of each field, and the schema it must break. */
-interface Spec {
+export interface Spec {
   base: Record<string, unknown>
   kinds: Kinds
   shape: Shape
@@ -98,6 +115,12 @@ function hostile(kind: Kind): fc.Arbitrary<unknown> {
     case 'filterPath': return bad.badPropertyPath
     case 'filterOp': return bad.badWord(d.propertyFilter.shape.op.options)
     case 'filterValue': return bad.badFilterValue
+    case 'backupId': return badBackup.badBackupId
+    case 'filePath': return bad.badString(4096)
+    case 'keepNewest': return badBackup.badInteger(1, 1000)
+    case 'keepDailyDays': return badBackup.badInteger(0, 3650)
+    case 'scheduleHours': return badBackup.badNumberIn(1, 24 * 365)
+    case 'flag': return badBackup.badBoolean
     case 'typeList':
       return fc.oneof(
         bad.notArray,
@@ -165,11 +188,28 @@ function malformedObject(spec: Spec): fc.Arbitrary<unknown> {
   return fc.oneof(...options)
 }
 
-/** Malformed inputs for one method; throws when the method has no valid example to corrupt. */
-export function malformedInput(method: Method): fc.Arbitrary<unknown> {
-  const base = exampleFor(method)
-  if (!base) throw new Error(`${method} has no valid example in test/main/api/examples.ts`)
-  return malformedObject({ base, kinds: fieldKinds[method], shape: shapeOf(contract[method].input) })
+/**
+ * What the fuzzer corrupts for one method: one spec per shape its input may take, each based on a
+ * valid example of that shape. Throws when a shape has no example in test/main/api/examples.ts.
+ */
+export function specsOf(method: Method): Spec[] {
+  const first = exampleFor(method)
+  if (!first) throw new Error(`${method} has no valid example in test/main/api/examples.ts`)
+  const examples = [first, ...((alternativeInputs[method] ?? []) as Record<string, unknown>[])]
+  return optionsOf(contract[method].input).map((option, index) => {
+    const base = examples.find((example) => option.safeParse(example).success)
+    if (!base) throw new Error(`${method}: no example in test/main/api/examples.ts takes the input's shape #${index + 1}`)
+    const shape = shapeOf(option)
+    const kinds = Object.fromEntries(Object.keys(shape).map((field) => [field, fieldKinds[method][field] as Kind]))
+    return { base, kinds, shape }
+  })
 }
 
-export const inputShape = (method: Method): Shape => shapeOf(contract[method].input)
+/** Malformed inputs for one method: a corruption of a valid example of any shape its input takes. */
+export function malformedInput(method: Method): fc.Arbitrary<unknown> {
+  return fc.oneof(...specsOf(method).map(malformedObject))
+}
+
+/** Every field the input of a method may have, over all the shapes it takes. */
+export const inputShape = (method: Method): Shape =>
+  Object.assign({}, ...optionsOf(contract[method].input).map(shapeOf)) as Shape

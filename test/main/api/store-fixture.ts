@@ -4,9 +4,12 @@ import { join } from 'node:path'
 import { createDispatch, unwrap, type Dispatch } from '../../../src/main/api/dispatch.ts'
 import { createHandlers } from '../../../src/main/api/handlers.ts'
 import { StoreHost } from '../../../src/main/store/index.ts'
+import type { BackupList, BackupSettings } from '../../../src/shared/backup.ts'
 import type { Edge, Node, StoreStats, TypeCounts } from '../../../src/shared/domain.ts'
 
 export interface ApiFixture {
+  /** The temp folder that holds the store file, its sidecars and its backups folder. */
+  dir: string
   host: StoreHost
   dispatch: Dispatch
   /** How many committed writes the store has announced since it opened. */
@@ -21,6 +24,7 @@ export async function openApiFixture(): Promise<ApiFixture> {
   let changes = 0
   host.onChange(() => changes++)
   return {
+    dir,
     host,
     dispatch: createDispatch(createHandlers(host.store)),
     changes: () => changes,
@@ -63,6 +67,8 @@ export interface Fingerprint {
   nodes: Node[]
   edges: Edge[]
   meta: unknown[]
+  backups: BackupList
+  backupSettings: BackupSettings
 }
 
 async function listAll<T>(dispatch: Dispatch, method: 'nodes.list' | 'edges.list'): Promise<T[]> {
@@ -77,7 +83,7 @@ async function listAll<T>(dispatch: Dispatch, method: 'nodes.list' | 'edges.list
   return items
 }
 
-/** Everything the API can see of the store, for before/after comparison. */
+/** Everything the API can see of the store and its backups, for before/after comparison. */
 export async function fingerprint(dispatch: Dispatch, metaKeys: string[]): Promise<Fingerprint> {
   const stats = unwrap(await dispatch('store.stats', {})) as StoreStats
   const meta = []
@@ -89,5 +95,7 @@ export async function fingerprint(dispatch: Dispatch, metaKeys: string[]): Promi
     nodes: await listAll<Node>(dispatch, 'nodes.list'),
     edges: await listAll<Edge>(dispatch, 'edges.list'),
     meta,
+    backups: unwrap(await dispatch('backup.list', {})) as BackupList,
+    backupSettings: unwrap(await dispatch('backup.getSettings', {})) as BackupSettings,
   }
 }

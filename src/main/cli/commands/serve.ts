@@ -5,13 +5,14 @@ import { isLoopbackAddress } from '../../server/bind-address.ts'
 import { startWebServer, type WebServer } from '../../server/index.ts'
 import { defaultStoreFile } from '../../setup/data-dir.ts'
 import { openAppStore } from '../../setup/first-run.ts'
+import { StoreHost } from '../../store/host.ts'
 import { checkStoreAtStartup } from '../../setup/startup-check.ts'
 import { parseFlags, parsePort, UsageError } from '../args.ts'
 import { rendererDir } from '../renderer-dir.ts'
 import { startBackupSchedule } from '../../schedule/backup-schedule.ts'
 
 export const serveUsage =
-  'serve [--store FILE] [--port N] [--host H] [--no-sample] [--no-backup-schedule]   serve the app to a browser on this machine'
+  'serve [--store FILE] [--port N] [--host H] [--no-sample] [--no-backup-schedule] [--read-only]   serve the app to a browser on this machine'
 
 /** The line end-to-end tests and scripts wait for; keep its prefix stable. */
 export const URL_LINE_PREFIX = 'GraphKeep web mode: '
@@ -36,6 +37,7 @@ export async function serve(args: string[]): Promise<number> {
     host: { type: 'string' },
     sample: { type: 'boolean', default: true },
     'backup-schedule': { type: 'boolean', default: true },
+    'read-only': { type: 'boolean', default: false },
   })
   const port = parsePort(flags.port)
   // Checked before the store is opened, so a refused start leaves no new store behind.
@@ -44,7 +46,9 @@ export async function serve(args: string[]): Promise<number> {
   }
   const renderer = rendererDir()
   const file = resolve(flags.store ?? defaultStoreFile())
-  const host = await openAppStore({ file, seedSample: flags.sample !== false })
+  // --read-only opens any store or backup for inspection: nothing is written, nothing is scheduled.
+  const readOnly = flags['read-only'] === true
+  const host = readOnly ? await StoreHost.open({ file, readOnly }) : await openAppStore({ file, seedSample: flags.sample !== false })
   let server: WebServer
   try {
     server = await startWebServer({
@@ -58,7 +62,7 @@ export async function serve(args: string[]): Promise<number> {
     await host.close()
     throw error
   }
-  const backupSchedule = flags['backup-schedule'] !== false ? startBackupSchedule(host.store) : null
+  const backupSchedule = flags['backup-schedule'] !== false && !readOnly ? startBackupSchedule(host.store) : null
   const stopped = untilSignal()
   process.stdout.write(`${URL_LINE_PREFIX}${server.url}\n`)
   process.stdout.write(`store: ${file}\n`)

@@ -7,7 +7,7 @@ import type { AppEvent } from '../../../shared/events.ts'
 import { APP_VERSION } from '../../../shared/version.ts'
 import type { Db } from '../db.ts'
 import { backupInfoOf } from './catalog.ts'
-import { fsyncFile, fsyncFolder, sha256OfFile, sha256OfFileSync } from './files.ts'
+import { fsyncFile, fsyncFileAsync, fsyncFolder, sha256OfFile, sha256OfFileSync } from './files.ts'
 import { writeManifest } from './manifest.ts'
 
 export interface BackupTarget {
@@ -80,7 +80,7 @@ export async function createBackup(db: Db, target: BackupTarget, reason: BackupR
       },
     })
     const facts = sealCopy(partial)
-    fsyncFile(partial)
+    await fsyncFileAsync(partial)
     const manifest: BackupManifest = {
       format: 1, app: 'GraphKeep', appVersion: APP_VERSION, createdAt, reason, storeName: target.storeName,
       ...facts, bytes: statSync(partial).size, sha256: await sha256OfFile(partial),

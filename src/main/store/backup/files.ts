@@ -1,6 +1,17 @@
 import { createHash } from 'node:crypto'
 import { closeSync, createReadStream, fsyncSync, openSync, readSync, renameSync, writeFileSync } from 'node:fs'
+import { open } from 'node:fs/promises'
 import { dirname } from 'node:path'
+
+/** The same as fsyncFile without blocking the thread, so the worker keeps answering meanwhile. */
+export async function fsyncFileAsync(path: string): Promise<void> {
+  const handle = await open(path, 'r+')
+  try {
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+}
 
 export function fsyncFile(path: string): void {
   const fd = openSync(path, 'r+')

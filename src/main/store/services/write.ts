@@ -12,7 +12,7 @@ export type Write = <T>(operation: string, scopes: DataScope[], work: (now: numb
 export function createWrite(db: Db, onEvent?: (event: AppEvent) => void, blockedBy?: () => string | null): Write {
   return (operation, scopes, work) => {
     const blocked = blockedBy?.()
-    if (blocked) throw new GraphKeepError('STORE_BUSY', `the store cannot change while ${blocked}`)
+    if (blocked) throw new GraphKeepError('STORE_BUSY', `the store cannot change now: ${blocked}`)
     const now = Date.now()
     const result = db.transaction(() => work(now, beginBatch(db, operation, now)))()
     onEvent?.({ type: 'dataChanged', scopes })

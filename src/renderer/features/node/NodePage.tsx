@@ -4,6 +4,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/StateView
 import { TypeBadge } from '../../components/TypeBadge.tsx'
 import { formatTimestamp } from '../../lib/format.ts'
 import { hrefFor } from '../../lib/router.ts'
+import { DeleteNodeButton } from './DeleteNodeButton.tsx'
 import { NodeNeighbours } from './NodeNeighbours.tsx'
 import { PropertyList } from './PropertyList.tsx'
 import { nodeDetailQueries } from './queries.ts'
@@ -46,9 +47,12 @@ export function NodePage({ nodeKey }: { nodeKey: string }) {
     <article className="page page-scroll" aria-labelledby="node-title" data-testid="node-page">
       <BackLink />
       <header className="node-header">
-        <h1 id="node-title" tabIndex={-1} ref={focusIfNothingFocused}>
-          {label || key}
-        </h1>
+        <div className="node-title-row">
+          <h1 id="node-title" tabIndex={-1} ref={focusIfNothingFocused}>
+            {label || key}
+          </h1>
+          <DeleteNodeButton node={node.data} />
+        </div>
         <div className="node-meta">
           <TypeBadge type={type} />
           <code className="node-key" data-testid="node-key">{key}</code>

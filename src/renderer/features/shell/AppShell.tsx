@@ -1,6 +1,10 @@
 import { EmptyState } from '../../components/StateViews.tsx'
 import { hrefFor, useRoute, type Route } from '../../lib/router.ts'
+import { BackupOverdueBanner } from '../backups/BackupOverdueBanner.tsx'
+import { BackupsPage } from '../backups/BackupsPage.tsx'
+import { RestoreBanner } from '../backups/RestoreBanner.tsx'
 import { EdgesPage } from '../edges/EdgesPage.tsx'
+import { HealthPage } from '../health/HealthPage.tsx'
 import { NodePage } from '../node/NodePage.tsx'
 import { NodesPage } from '../nodes/NodesPage.tsx'
 import { useNavShortcuts } from './nav-shortcuts.ts'
@@ -14,6 +18,10 @@ function CurrentPage({ route }: { route: Route }) {
       return <NodePage key={route.key} nodeKey={route.key} />
     case 'edges':
       return <EdgesPage />
+    case 'backups':
+      return <BackupsPage />
+    case 'health':
+      return <HealthPage />
     case 'unknown':
       return <EmptyState title="Page not found" action={<a className="button" href={hrefFor({ name: 'nodes' })}>Go to nodes</a>} />
   }
@@ -26,6 +34,11 @@ export function AppShell() {
     <div className="app-shell">
       <Sidebar route={route} />
       <main className="main" id="main">
+        <div className="shell-banners">
+          <RestoreBanner />
+          {/* The Health page shows the same reminder from its own report. */}
+          {route.name !== 'health' && <BackupOverdueBanner />}
+        </div>
         <CurrentPage route={route} />
       </main>
     </div>

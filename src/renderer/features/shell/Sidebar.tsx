@@ -1,23 +1,27 @@
 import { useQuery } from '@tanstack/react-query'
 import { formatCount } from '../../lib/format.ts'
-import { hrefFor, type Route } from '../../lib/router.ts'
+import { hrefFor, type KnownRoute, type Route } from '../../lib/router.ts'
+import { backupQueries } from '../backups/queries.ts'
 import { storeQueries } from './queries.ts'
 
-function NavItem({ href, label, count, current, chord, alt }: {
-  href: string
+function NavItem({ to, label, count, current, chord, alt }: {
+  to: KnownRoute
   label: string
-  count: number | undefined
+  /** undefined while loading; null for pages that have nothing to count. */
+  count: number | undefined | null
   current: boolean
   chord: string
   alt: string
 }) {
   return (
     <li>
-      <a className="nav-link" href={href} aria-current={current ? 'page' : undefined} aria-keyshortcuts={`Alt+${alt}`}>
+      <a className="nav-link" href={hrefFor(to)} aria-current={current ? 'page' : undefined} aria-keyshortcuts={`Alt+${alt}`}>
         <span className="nav-label">{label}</span>
-        <span className="nav-count" data-testid={`${label.toLowerCase()}-count`}>
-          {count === undefined ? '…' : formatCount(count)}
-        </span>
+        {count !== null && (
+          <span className="nav-count" data-testid={`${label.toLowerCase()}-count`}>
+            {count === undefined ? '…' : formatCount(count)}
+          </span>
+        )}
         <span className="nav-shortcut" aria-hidden="true">
           <kbd>g</kbd> <kbd>{chord}</kbd> · <kbd>Alt</kbd>+<kbd>{alt}</kbd>
         </span>
@@ -28,6 +32,7 @@ function NavItem({ href, label, count, current, chord, alt }: {
 
 export function Sidebar({ route }: { route: Route }) {
   const stats = useQuery(storeQueries.stats())
+  const backups = useQuery(backupQueries.list())
   const nodesCurrent = route.name === 'nodes' || route.name === 'node'
   return (
     <nav className="sidebar" aria-label="Main">
@@ -36,8 +41,12 @@ export function Sidebar({ route }: { route: Route }) {
         {stats.data?.name ?? (stats.isError ? 'Store unavailable' : 'Opening store…')}
       </div>
       <ul className="nav-list">
-        <NavItem href={hrefFor({ name: 'nodes' })} label="Nodes" count={stats.data?.nodeCount} current={nodesCurrent} chord="n" alt="1" />
-        <NavItem href={hrefFor({ name: 'edges' })} label="Edges" count={stats.data?.edgeCount} current={route.name === 'edges'} chord="e" alt="2" />
+        <NavItem to={{ name: 'nodes' }} label="Nodes" count={stats.data?.nodeCount} current={nodesCurrent} chord="n" alt="1" />
+        <NavItem to={{ name: 'edges' }} label="Edges" count={stats.data?.edgeCount} current={route.name === 'edges'} chord="e" alt="2" />
+      </ul>
+      <ul className="nav-list nav-list-secondary">
+        <NavItem to={{ name: 'backups' }} label="Backups" count={backups.data?.backups.length} current={route.name === 'backups'} chord="b" alt="3" />
+        <NavItem to={{ name: 'health' }} label="Health" count={null} current={route.name === 'health'} chord="h" alt="4" />
       </ul>
       {stats.data && (
         <div className="sidebar-footer muted">

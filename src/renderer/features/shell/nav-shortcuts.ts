@@ -1,18 +1,14 @@
 import { useEffect } from 'react'
 import { navigate } from '../../lib/router.ts'
+import { isTyping } from '../../lib/is-typing.ts'
 
-type Target = 'nodes' | 'edges'
+type Target = 'nodes' | 'edges' | 'backups' | 'health'
 
 const CHORD_TIMEOUT_MS = 1200
-const chordKeys: Record<string, Target> = { n: 'nodes', e: 'edges' }
-const altDigits: Record<string, Target> = { Digit1: 'nodes', Digit2: 'edges' }
+const chordKeys: Record<string, Target> = { n: 'nodes', e: 'edges', b: 'backups', h: 'health' }
+const altDigits: Record<string, Target> = { Digit1: 'nodes', Digit2: 'edges', Digit3: 'backups', Digit4: 'health' }
 
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)
-}
-
-/** `g n` / `g e` (as in many web tools) and Alt+1 / Alt+2 switch pages, except while typing. */
+/** `g n` / `g e` / `g b` / `g h` (as in many web tools) and Alt+1…4 switch pages, except while typing. */
 export function useNavShortcuts(): void {
   useEffect(() => {
     let chordStartedAt = 0

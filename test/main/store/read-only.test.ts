@@ -1,0 +1,35 @@
+import { createHash } from 'node:crypto'
+import { readdirSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { openStore } from '../../../src/main/store/index.ts'
+import { thrownBy } from '../../helpers/errors.ts'
+import { useTempDir } from '../../helpers/temp-store.ts'
+
+const dir = useTempDir('graphkeep-read-only-')
+const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex')
+
+describe('a backup opened as a store', () => {
+  it('answers reads, refuses every write, and stays byte-identical with nothing beside it', async () => {
+    const store = openStore({ file: join(dir(), 'graph.db') })
+    store.createNodes([{ key: 'a', type: 'person', label: 'Ada' }, { key: 'b', type: 'person', label: 'Bob' }])
+    store.createEdge({ source: 'a', target: 'b', type: 'knows' })
+    const backup = await store.createBackup('manual')
+    store.close()
+    const before = sha256(backup.file)
+    const filesBefore = readdirSync(dirname(backup.file)).sort()
+
+    const inspected = openStore({ file: backup.file, readOnly: true })
+    expect(inspected.getNode('a').label).toBe('Ada')
+    expect(inspected.neighbours({ key: 'a', direction: 'out', limit: 10 }).items.map((n) => n.node.key)).toEqual(['b'])
+    expect(inspected.stats()).toMatchObject({ nodeCount: 2, edgeCount: 1 })
+    thrownBy(() => inspected.createNode({ key: 'c', type: 'person' }), 'STORE_BUSY')
+    thrownBy(() => inspected.deleteNode('a'), 'STORE_BUSY')
+    thrownBy(() => inspected.setMeta('x', 1), 'STORE_BUSY')
+    await expect(inspected.restore({ id: backup.id })).rejects.toMatchObject({ code: 'STORE_BUSY' })
+    inspected.close()
+
+    expect(sha256(backup.file)).toBe(before)
+    expect(readdirSync(dirname(backup.file)).sort()).toEqual(filesBefore)
+  })
+})
