@@ -53,7 +53,7 @@ describe('backup → change → restore round trip', () => {
           store.close()
         }
       }),
-      propertyRun('restore round trip', 12),
+      propertyRun('restore round trip', 25),
     )
   })
 
