@@ -56,12 +56,19 @@ function publish(target: BackupTarget, partial: string, id: string, manifest: Ba
   return backupInfoOf(target.folder, id) as BackupInfo
 }
 
+// Ids of backups being written now: two asked for in the same millisecond must not share a file.
+const inFlight = new Set<string>()
+
 function prepare(target: BackupTarget, reason: BackupReason) {
   mkdirSync(target.folder, { recursive: true })
   ensureSpace(target)
   const createdAt = Date.now()
-  const id = backupIdFor(target.storeName, createdAt, reason)
-  return { createdAt, id, partial: join(target.folder, `.${id}.partial`) }
+  const base = backupIdFor(target.storeName, createdAt, reason)
+  let id = base
+  for (let n = 2; inFlight.has(join(target.folder, id)) || existsSync(join(target.folder, id)); n++) id = base.replace(/\.db$/, `-${n}.db`)
+  inFlight.add(join(target.folder, id))
+  const done = () => inFlight.delete(join(target.folder, id))
+  return { createdAt, id, partial: join(target.folder, `.${id}.partial`), done }
 }
 
 /**
@@ -69,8 +76,8 @@ function prepare(target: BackupTarget, reason: BackupReason) {
  * them, and writes made meanwhile are carried into the copy), to a temporary name, synced, then renamed.
  */
 export async function createBackup(db: Db, target: BackupTarget, reason: BackupReason, onEvent?: (event: AppEvent) => void): Promise<BackupInfo> {
-  const { createdAt, id, partial } = prepare(target, reason)
-  const jobId = `backup-${createdAt}`
+  const { createdAt, id, partial, done } = prepare(target, reason)
+  const jobId = `backup-${createdAt}-${id}`
   try {
     onEvent?.({ type: 'progress', jobId, label: 'Backing up the store', done: 0, total: null })
     await db.backup(partial, {
@@ -91,12 +98,14 @@ export async function createBackup(db: Db, target: BackupTarget, reason: BackupR
   } catch (error) {
     rmSync(partial, { force: true })
     throw error
+  } finally {
+    done()
   }
 }
 
 /** A synchronous backup with VACUUM INTO, for the moment before a migration when nothing else runs. */
 export function createBackupSync(db: Db, target: BackupTarget, reason: BackupReason): BackupInfo {
-  const { createdAt, id, partial } = prepare(target, reason)
+  const { createdAt, id, partial, done } = prepare(target, reason)
   try {
     db.prepare('VACUUM INTO ?').run(partial)
     const facts = sealCopy(partial)
@@ -109,5 +118,7 @@ export function createBackupSync(db: Db, target: BackupTarget, reason: BackupRea
   } catch (error) {
     rmSync(partial, { force: true })
     throw error
+  } finally {
+    done()
   }
 }

@@ -5,7 +5,7 @@ import type { ErrorCode } from '../../../shared/errors.ts'
 import { APPLICATION_ID } from '../application-id.ts'
 import { LATEST_SCHEMA_VERSION } from '../migrations/index.ts'
 import { missingSidecars, removeEmptySidecars } from '../sidecars.ts'
-import { hasSqliteHeader, sha256OfFile } from './files.ts'
+import { checkSqliteShape, sha256OfFile } from './files.ts'
 
 type Check = VerifyResult['checks'][number]
 
@@ -68,13 +68,16 @@ export async function verifyFile(file: string, manifest: BackupManifest | null):
   const pass = (check: Check) => checks.push(check)
   try {
     if (!existsSync(file) || !statSync(file).isFile()) throw new Failed('NOT_FOUND', 'the file does not exist')
-    if (statSync(file).size === 0 || !hasSqliteHeader(file)) throw new Failed('NOT_A_STORE', 'the file is not a SQLite database (no SQLite header)')
+    const shape = checkSqliteShape(file)
+    if (!shape.isSqlite) throw new Failed('NOT_A_STORE', 'the file is not a SQLite database (no SQLite header)')
     pass({ name: 'header', ok: true, detail: 'SQLite format 3' })
     if (manifest) {
       const sha256 = await sha256OfFile(file)
       if (sha256 !== manifest.sha256) throw new Failed('CHECKSUM_MISMATCH', 'the file differs from the checksum in its manifest')
       pass({ name: 'checksum', ok: true, detail: `sha256 ${sha256.slice(0, 12)}… matches the manifest` })
     }
+    if (shape.problem) throw new Failed('INTEGRITY_FAILED', shape.problem)
+    pass({ name: 'length', ok: true, detail: 'the file holds whole pages, as many as its header says' })
     const facts = inspectDatabase(file, pass)
     return { ok: true, code: null, message: 'the backup is sound', checks, facts }
   } catch (error) {
