@@ -38,7 +38,8 @@ export type GraphChange = typeof changeArb extends fc.Arbitrary<infer C> ? C : n
 /** The same calls as a StoreHost's store, on a store opened in this thread. */
 export function asRemote(store: GraphStore): RemoteStore {
   return new Proxy({} as RemoteStore, {
-    get: (_target, method) => async (...args: unknown[]) => (store[method as keyof GraphStore] as (...a: unknown[]) => unknown)(...args),
+    // 'then' stays undefined so that awaiting the proxy itself does not call the store (as in StoreHost).
+    get: (_target, method) => (method === 'then' ? undefined : async (...args: unknown[]) => (store[method as keyof GraphStore] as (...a: unknown[]) => unknown)(...args)),
   })
 }
 

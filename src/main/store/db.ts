@@ -5,6 +5,7 @@ import { APPLICATION_ID } from './application-id.ts'
 import { LATEST_SCHEMA_VERSION, migrations as allMigrations, type Migration } from './migrations/index.ts'
 import { migrate, schemaVersionOf } from './migrate.ts'
 import { missingSidecars, removeEmptySidecars } from './sidecars.ts'
+import { checkSqliteShape } from './sqlite-header.ts'
 
 export type Db = Database.Database
 
@@ -13,6 +14,7 @@ export type Db = Database.Database
  * newer file is refused untouched.
  */
 function inspectExisting(file: string): void {
+  if (!checkSqliteShape(file).isSqlite) throw new GraphKeepError('NOT_A_STORE', `${file} is not a GraphKeep store (not a SQLite database)`)
   const sidecars = missingSidecars(file)
   let db: Db | undefined
   try {

@@ -5,7 +5,8 @@ import type { ErrorCode } from '../../../shared/errors.ts'
 import { APPLICATION_ID } from '../application-id.ts'
 import { LATEST_SCHEMA_VERSION } from '../migrations/index.ts'
 import { missingSidecars, removeEmptySidecars } from '../sidecars.ts'
-import { checkSqliteShape, sha256OfFile } from './files.ts'
+import { checkSqliteShape } from '../sqlite-header.ts'
+import { sha256OfFile } from './files.ts'
 
 type Check = VerifyResult['checks'][number]
 

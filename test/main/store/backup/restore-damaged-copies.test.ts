@@ -55,8 +55,8 @@ describe('restore refuses damaged copies of a backup, and the live store stays b
   })
 
   it('refuses copies cut inside the 100-byte SQLite header with NOT_A_STORE', async () => {
-    // BUG (verify.ts): 24–71 bytes are reported as FOREIGN_APPLICATION (application_id reads as 0 from the
-    // zero-filled short page 1) and 72–99 bytes as INTEGRITY_FAILED; such a file is not a SQLite database.
+    // SQLite zero-fills a short page 1, so without a length check 24–71 bytes read as application_id 0
+    // (FOREIGN_APPLICATION) and 72–99 bytes as INTEGRITY_FAILED; such a file is not a SQLite database.
     const f = fixture
     const lengths = [1, 8, 15, 16, 20, 23, 24, 32, 50, 67, 71, 72, 90, 99]
     const codes: Record<number, string> = {}
@@ -73,9 +73,9 @@ describe('restore refuses damaged copies of a backup, and the live store stays b
   })
 
   it('refuses 20 copies cut inside the last page (its last 1, 16 and 60 bytes, then 17 at random), with INTEGRITY_FAILED', async () => {
-    // BUG (verify.ts): SQLite reads a short last page as if zero-filled, and integrity_check does not look
-    // inside values, so some of these cuts verify and restore with the cut bytes lost (e.g. an audit row's
-    // JSON ends in NULs). Each outcome is listed: 'accepted, lost data' is the data loss the issue forbids.
+    // SQLite reads a short last page as if zero-filled, and integrity_check does not look inside values:
+    // without a length check, cuts of the last bytes verify and restore with those bytes lost (an audit
+    // row's JSON ending in NULs). Each outcome is listed: 'accepted, lost data' is the loss the issue forbids.
     const f = fixture
     const random = seededRandom('restore last-page truncations')
     const original = rowsOf(f.backup.file)
@@ -95,6 +95,9 @@ describe('restore refuses damaged copies of a backup, and the live store stays b
   })
 
   it('refuses 100 copies with one byte changed at a random offset and the manifest beside them, with CHECKSUM_MISMATCH', async () => {
+    // Without a manifest a changed byte inside a value or in unused space leaves a database that passes
+    // integrity_check (about three in four such copies did when this test was written): only the manifest's
+    // sha256 can tell. So each copy gets the original manifest beside it, as a moved backup would have.
     const f = fixture
     const random = seededRandom('restore byte flips')
     const offsets = Array.from({ length: 100 }, () => Math.floor(random.next() * bytes.length))

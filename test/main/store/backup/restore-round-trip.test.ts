@@ -58,10 +58,11 @@ describe('backup → change → restore round trip', () => {
   })
 
   it('does the same through the store worker, for one random graph and change', async () => {
-    const [[graph, change]] = fc.sample(fc.tuple(graphArb, changeArb), { numRuns: 1, ...propertyRun('restore round trip (worker)', 1) })
+    const [sample] = fc.sample(fc.tuple(graphArb, changeArb), propertyRun('restore round trip (worker)', 1))
+    const [graph, change] = sample as [RandomGraph, GraphChange]
     const host = await StoreHost.open({ file: join(dir(), 'graph.db') })
     try {
-      await roundTrip(host.store, graph as RandomGraph, change as GraphChange)
+      await roundTrip(host.store, graph, change)
     } finally {
       await host.close()
     }

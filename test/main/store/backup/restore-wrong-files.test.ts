@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sha256OfFileSync } from '../../../../src/main/store/backup/files.ts'
-import { LATEST_SCHEMA_VERSION } from '../../../../src/main/store/index.ts'
+import { LATEST_SCHEMA_VERSION, openStore } from '../../../../src/main/store/index.ts'
 import {
   editManifest, manifestPathOf, nonSqliteFiles, writeFlipped, writeForeignDatabase, writeNewerSchemaCopy,
 } from '../../../helpers/damaged-files.ts'
 import { rejectionOf } from '../../../helpers/errors.ts'
+import { hashOfLiveStore } from '../../../helpers/live-store-hash.ts'
 import { openRefusalFixture, type RefusalFixture } from '../../../helpers/restore-refusal.ts'
 import { seededRandom } from '../../../helpers/seeded-random.ts'
 
@@ -118,5 +119,18 @@ describe('restore refuses files that are not sound backups of this store, and th
     // The untouched original still restores cleanly in principle: it verifies.
     expect(await f.host.store.verifyBackup(f.backup.id)).toMatchObject({ ok: true, code: null })
     await f.expectUnchanged()
+  })
+
+  it('(the byte-identical check sees a single committed write to an open store, so the checks above can fail)', () => {
+    const store = openStore({ file: join(dir, 'sanity.db') })
+    try {
+      store.createNode({ key: 'first', type: 't' })
+      const before = hashOfLiveStore(store.file)
+      expect(hashOfLiveStore(store.file)).toBe(before)
+      store.createNode({ key: 'second', type: 't' })
+      expect(hashOfLiveStore(store.file)).not.toBe(before)
+    } finally {
+      store.close()
+    }
   })
 })
