@@ -13,8 +13,8 @@ export async function fsyncFileAsync(path: string): Promise<void> {
   }
 }
 
-export function fsyncFile(path: string): void {
-  const fd = openSync(path, 'r+')
+function fsyncPath(path: string, flags: 'r' | 'r+'): void {
+  const fd = openSync(path, flags)
   try {
     fsyncSync(fd)
   } finally {
@@ -22,15 +22,10 @@ export function fsyncFile(path: string): void {
   }
 }
 
+export const fsyncFile = (path: string) => fsyncPath(path, 'r+')
+
 /** Makes a rename or a new file in this folder durable. */
-export function fsyncFolder(folder: string): void {
-  const fd = openSync(folder, 'r')
-  try {
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
-  }
-}
+export const fsyncFolder = (folder: string) => fsyncPath(folder, 'r')
 
 /** Writes a file under a temporary name, syncs it, renames it into place and syncs the folder. */
 export function writeFileAtomically(path: string, text: string): void {
