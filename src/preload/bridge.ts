@@ -31,6 +31,7 @@ const exposedMethods: Record<Method, true> = {
   'backup.preview': true,
   'backup.restore': true,
   'backup.undoRestore': true,
+  'backup.openAsStore': true,
   'backup.getSettings': true,
   'backup.setSettings': true,
   'health.check': true,
@@ -40,11 +41,12 @@ const exposedMethods: Record<Method, true> = {
 
 export type Invoke = (method: Method, input: unknown) => Promise<unknown>
 export type Subscribe = (listener: (event: AppEvent) => void) => () => void
+export type PathForFile = (file: File) => string
 
 /** One named function per contract call, each a single invoke; nothing generic is exposed. */
-export function createBridge(invoke: Invoke, subscribe: Subscribe): GraphKeepBridge {
+export function createBridge(invoke: Invoke, subscribe: Subscribe, pathForFile: PathForFile): GraphKeepBridge {
   const api = Object.fromEntries(
     (Object.keys(exposedMethods) as Method[]).map((method) => [method, (input: unknown) => invoke(method, input)]),
   ) as GraphKeepBridge['api']
-  return { api, onEvent: subscribe }
+  return { api, onEvent: subscribe, pathForFile: (file) => pathForFile(file) }
 }

@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
 import { ipcChannels, type GraphKeepBridge } from '../shared/bridge.ts'
 import type { AppEvent } from '../shared/events.ts'
 import { createBridge } from './bridge.ts'
@@ -13,6 +13,8 @@ const bridge = createBridge(
       ipcRenderer.removeListener(ipcChannels.event, forward)
     }
   },
+  // A dropped or picked File knows its path only here; the page gets the path string, never webUtils.
+  (file) => webUtils.getPathForFile(file),
 ) satisfies GraphKeepBridge
 
 contextBridge.exposeInMainWorld('graphkeep', bridge)

@@ -59,6 +59,10 @@ export type RestorePreview = z.infer<typeof restorePreview>
 export const restoreResult = z.object({ restoredFrom: z.string(), safetyBackup: backupInfo })
 export type RestoreResult = z.infer<typeof restoreResult>
 
+/** Where a backup opened read-only for inspection is served: a page link with its own token. */
+export const openedStore = z.object({ url: z.string() })
+export type OpenedStore = z.infer<typeof openedStore>
+
 export const backupSettings = z.strictObject({
   folder: z.string().min(1).max(4096),
   keepNewest: z.number().int().min(1).max(1000),

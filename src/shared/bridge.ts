@@ -9,4 +9,6 @@ export const ipcChannels = { call: 'graphkeep:call', event: 'graphkeep:event' } 
 export interface GraphKeepBridge {
   api: { [M in Method]: (input: Input<M>) => Promise<Result<Output<M>>> }
   onEvent(listener: (event: AppEvent) => void): () => void
+  /** The location on disk of a file the user dropped or picked (Electron only: browsers never reveal it); '' when it has none. */
+  pathForFile(file: File): string
 }

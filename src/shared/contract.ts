@@ -40,6 +40,7 @@ export const contract = {
   'backup.preview': call(b.restoreSource, b.restorePreview),
   'backup.restore': call(b.restoreSource, b.restoreResult),
   'backup.undoRestore': call(none, b.restoreResult),
+  'backup.openAsStore': call(z.strictObject({ id: b.backupId }), b.openedStore),
   'backup.getSettings': call(none, b.backupSettings),
   'backup.setSettings': call(b.backupSettings.partial(), b.backupSettings),
 

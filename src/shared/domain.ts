@@ -141,6 +141,8 @@ export const storeStats = z.object({
   schemaVersion: z.number(),
   sqliteVersion: z.string(),
   appVersion: z.string(),
+  /** Opened for inspection (a backup, or --read-only): every write is refused. */
+  readOnly: z.boolean(),
 })
 export type StoreStats = z.infer<typeof storeStats>
 

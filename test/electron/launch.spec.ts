@@ -48,7 +48,7 @@ test('the desktop app opens the sample graph through a bridge that exposes only 
         nodeGlobals: [typeof w.require, typeof w.process],
       }
     }, methods)
-    expect(exposure).toEqual({ bridgeKeys: ['api', 'onEvent'], missing: [], apiKeys: methods.length, nodeGlobals: ['undefined', 'undefined'] })
+    expect(exposure).toEqual({ bridgeKeys: ['api', 'onEvent', 'pathForFile'], missing: [], apiKeys: methods.length, nodeGlobals: ['undefined', 'undefined'] })
 
     const first = await page.evaluate(async () => {
       const bridge = (window as PageWindow).graphkeep!

@@ -14,7 +14,14 @@ describe.skipIf(!existsSync(bundle))('built preload (out/preload/index.cjs; run 
     const required: string[] = []
     const exposed = new Map<string, unknown>()
     const invoked: unknown[][] = []
+    const pathsAsked: unknown[] = []
     const electronStandIn = {
+      webUtils: {
+        getPathForFile: (file: unknown) => {
+          pathsAsked.push(file)
+          return '/dropped/old.graphkeep'
+        },
+      },
       contextBridge: { exposeInMainWorld: (name: string, value: unknown) => exposed.set(name, value) },
       ipcRenderer: {
         invoke: async (...args: unknown[]) => invoked.push(args),
@@ -28,7 +35,7 @@ describe.skipIf(!existsSync(bundle))('built preload (out/preload/index.cjs; run 
       return electronStandIn
     }
     runInNewContext(readFileSync(bundle, 'utf8'), { require: sandboxRequire, module: { exports: {} }, exports: {} })
-    return { required, exposed, invoked }
+    return { required, exposed, invoked, pathsAsked }
   }
 
   it('requires nothing but electron', () => {
@@ -39,9 +46,17 @@ describe.skipIf(!existsSync(bundle))('built preload (out/preload/index.cjs; run 
     const { exposed, invoked } = loadBundle()
     expect([...exposed.keys()]).toEqual(['graphkeep'])
     const bridge = exposed.get('graphkeep') as { api: Record<string, (input: unknown) => Promise<unknown>> }
-    expect(Object.keys(bridge).sort()).toEqual(['api', 'onEvent'])
+    expect(Object.keys(bridge).sort()).toEqual(['api', 'onEvent', 'pathForFile'])
     expect(Object.keys(bridge.api).sort()).toEqual([...methods].sort())
     await bridge.api['nodes.list']?.({ limit: 5 })
     expect(invoked).toEqual([[ipcChannels.call, 'nodes.list', { limit: 5 }]])
+  })
+
+  it('answers a dropped file\'s path through webUtils.getPathForFile, and nothing else', () => {
+    const { exposed, pathsAsked } = loadBundle()
+    const bridge = exposed.get('graphkeep') as { pathForFile: (file: File) => string }
+    const file = new File(['x'], 'old.graphkeep')
+    expect(bridge.pathForFile(file)).toBe('/dropped/old.graphkeep')
+    expect(pathsAsked).toEqual([file])
   })
 })

@@ -1,8 +1,23 @@
+import type { OpenedStore } from '../../shared/backup.ts'
 import type { Contract, Handlers } from '../../shared/contract.ts'
+import { GraphKeepError } from '../../shared/errors.ts'
 import type { RemoteStore } from '../store/types.ts'
 
+/** What the store worker cannot do itself, supplied by the process that hosts it (serve, the Electron app). */
+export interface HandlerExtras {
+  /** Serves the store file read-only on a server of its own; the answer is that server's page link. */
+  openAsStore?: (file: string) => Promise<OpenedStore>
+}
+
+async function openBackupAsStore(store: RemoteStore, extras: HandlerExtras, id: string): Promise<OpenedStore> {
+  if (!extras.openAsStore) throw new GraphKeepError('VALIDATION', 'opening a backup as a store is not available here')
+  const backup = (await store.listBackups()).backups.find((candidate) => candidate.id === id)
+  if (!backup) throw new GraphKeepError('NOT_FOUND', `no backup "${id}" in the backups folder`)
+  return extras.openAsStore(backup.file)
+}
+
 /** The one handler table: contract call → store call. Parsing happens in dispatch, SQL in the store. */
-export function createHandlers(store: RemoteStore) {
+export function createHandlers(store: RemoteStore, extras: HandlerExtras = {}) {
   return {
     'store.stats': () => store.stats(),
     'types.counts': () => store.typeCounts(),
@@ -32,6 +47,7 @@ export function createHandlers(store: RemoteStore) {
     'backup.preview': (source) => store.previewRestore(source),
     'backup.restore': (source) => store.restore(source),
     'backup.undoRestore': () => store.undoRestore(),
+    'backup.openAsStore': ({ id }) => openBackupAsStore(store, extras, id),
     'backup.getSettings': () => store.getBackupSettings(),
     'backup.setSettings': (patch) => store.setBackupSettings(patch),
 

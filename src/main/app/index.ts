@@ -1,4 +1,5 @@
-import { app, dialog, type BrowserWindow, type Event as ElectronEvent } from 'electron'
+import { app, dialog, shell, type BrowserWindow, type Event as ElectronEvent } from 'electron'
+import { createInspector } from '../inspect/open-as-store.ts'
 import { defaultDataDir, defaultStoreFile } from '../setup/data-dir.ts'
 import { openAppStore } from '../setup/first-run.ts'
 import type { StoreHost } from '../store/host.ts'
@@ -6,6 +7,7 @@ import { toErrorData } from '../../shared/errors.ts'
 import { offerRestoreIfDamaged } from './damaged-store.ts'
 import { registerIpcTransport } from './ipc.ts'
 import { installAppMenu } from './menu.ts'
+import { rendererFolder } from './renderer-location.ts'
 import { createMainWindow, hardenSession, hardenWebContents } from './window.ts'
 import { startBackupSchedule, type BackupSchedule } from '../schedule/backup-schedule.ts'
 
@@ -24,6 +26,14 @@ function showMainWindow(): void {
 }
 
 let backupSchedule: BackupSchedule | null = null
+const inspector = createInspector(rendererFolder)
+
+/** "Open as store": the backup is served read-only on loopback and shown in the user's browser, never in this app's window. */
+async function openBackupInBrowser(file: string): Promise<{ url: string }> {
+  const opened = await inspector.openAsStore(file)
+  await shell.openExternal(opened.url)
+  return opened
+}
 
 async function openStoreAndWindow(): Promise<StoreHost | null> {
   const file = defaultStoreFile()
@@ -39,7 +49,7 @@ async function openStoreAndWindow(): Promise<StoreHost | null> {
   }
   if (shutdown !== 'running') return host
   backupSchedule = startBackupSchedule(host.store)
-  registerIpcTransport(host, () => mainWindow)
+  registerIpcTransport(host, () => mainWindow, { openAsStore: openBackupInBrowser })
   showMainWindow()
   offerRestoreIfDamaged(host).catch((error: unknown) => console.error('GraphKeep: the startup check failed', error))
   return host
@@ -53,6 +63,7 @@ function closeStoreBeforeQuit(event: ElectronEvent): void {
   shutdown = 'closing'
   ;(opening ?? Promise.resolve(null))
     .then(async (host) => {
+      await inspector.closeAll()
       await backupSchedule?.stop()
       await backupSchedule?.backupAtQuitIfDue()
       await host?.close()

@@ -1,6 +1,6 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
 import { createDispatch } from '../api/dispatch.ts'
-import { createHandlers } from '../api/handlers.ts'
+import { createHandlers, type HandlerExtras } from '../api/handlers.ts'
 import type { StoreHost } from '../store/host.ts'
 import { ipcChannels } from '../../shared/bridge.ts'
 import { toErrorData, type Result } from '../../shared/errors.ts'
@@ -24,8 +24,8 @@ function isTrustedSender(event: IpcMainInvokeEvent, win: BrowserWindow | null): 
  * (which validates input and turns errors into data) and pushes change events to the window.
  * Returns a function that unregisters it.
  */
-export function registerIpcTransport(host: StoreHost, mainWindow: () => BrowserWindow | null): () => void {
-  const dispatch = createDispatch(createHandlers(host.store))
+export function registerIpcTransport(host: StoreHost, mainWindow: () => BrowserWindow | null, extras: HandlerExtras = {}): () => void {
+  const dispatch = createDispatch(createHandlers(host.store, extras))
 
   ipcMain.handle(ipcChannels.call, async (event, method: unknown, input: unknown): Promise<Result<unknown>> => {
     if (!isTrustedSender(event, mainWindow())) return forbidden

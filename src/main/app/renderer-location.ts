@@ -4,7 +4,8 @@ import { app } from 'electron'
 
 // The built layout: out/main/index.js beside out/preload/ and out/renderer/.
 export const preloadFile = join(import.meta.dirname, '../preload/index.cjs')
-export const rendererIndexFile = join(import.meta.dirname, '../renderer/index.html')
+export const rendererFolder = join(import.meta.dirname, '../renderer')
+export const rendererIndexFile = join(rendererFolder, 'index.html')
 const rendererIndexUrl = pathToFileURL(rendererIndexFile).href
 
 /** electron-vite's dev server, honoured only in an unpackaged app and only on loopback. */

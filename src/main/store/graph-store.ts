@@ -24,7 +24,7 @@ function connectionApi(db: Db, options: OpenStoreOptions, lastBackupAt: () => nu
     onEvent: options.onEvent,
   })
   return {
-    stats: () => storeStats(db, options.file, options.name),
+    stats: () => storeStats(db, options.file, options.name, options.readOnly === true),
     typeCounts: () => typeCounts(db),
     ...createNodeService(db, write),
     neighbours: (query: Parameters<GraphStore['neighbours']>[0]) => neighbours(db, query),

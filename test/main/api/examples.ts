@@ -56,6 +56,7 @@ export const validInputs: { [M in Method]: Input<M> } = {
   'backup.preview': { id: UNKNOWN_BACKUP_ID },
   'backup.restore': { id: UNKNOWN_BACKUP_ID },
   'backup.undoRestore': {},
+  'backup.openAsStore': { id: UNKNOWN_BACKUP_ID },
   'backup.getSettings': {},
   'backup.setSettings': { folder: '/tmp/graphkeep-backups', keepNewest: 5, keepDailyDays: 7, scheduleHours: 12.5 },
   'backup.delete': { id: UNKNOWN_BACKUP_ID },

@@ -6,6 +6,10 @@ import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { backupId, type BackupInfo } from '../../../src/shared/backup.ts'
 import { contract, methods, type Input, type Method, type Output } from '../../../src/shared/contract.ts'
+import { createDispatch } from '../../../src/main/api/dispatch.ts'
+import { createHandlers } from '../../../src/main/api/handlers.ts'
+import { createInspector } from '../../../src/main/inspect/open-as-store.ts'
+import { makeRendererDir } from '../server/helpers.ts'
 import { UNKNOWN_BACKUP_ID } from './examples.ts'
 import { fingerprint, openApiFixture, seed, SEEDED_META_KEYS, type ApiFixture } from './store-fixture.ts'
 
@@ -76,6 +80,24 @@ describe('backups through dispatch, in order', () => {
     expect(result.checks.every((check) => check.ok)).toBe(true)
     const list = await call('backup.list', {})
     expect(list.backups[0]?.verification).toMatchObject({ state: 'ok', code: null })
+  })
+
+  it('backup.openAsStore answers the page link of the backup opened read-only on a server of its own', async () => {
+    const { rendererDir, dir } = await makeRendererDir()
+    const inspector = createInspector(rendererDir)
+    const dispatch = createDispatch(createHandlers(api.host.store, { openAsStore: inspector.openAsStore }))
+    try {
+      const result = await dispatch('backup.openAsStore', { id: first.id })
+      if (!result.ok) expect.fail(`backup.openAsStore failed: ${result.error.code} ${result.error.message}`)
+      expect(contract['backup.openAsStore'].output.safeParse(result.data).success).toBe(true)
+      expect(result.data).toEqual({ url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/#token=/) })
+      called.add('backup.openAsStore')
+      expect(await api.dispatch('backup.openAsStore', { id: first.id })).toMatchObject(expectError('VALIDATION'))
+    } finally {
+      await inspector.closeAll()
+      await rm(dir, { recursive: true, force: true })
+    }
+    expect(sha256Of(first.file)).toBe(first.sha256)
   })
 
   it('backup.preview compares the backup with the store as it is now, by id or by file', async () => {

@@ -44,6 +44,7 @@ export const fieldKinds: { [M in Method]: Kinds } = {
   'backup.preview': { id: 'backupId', file: 'filePath' },
   'backup.restore': { id: 'backupId', file: 'filePath' },
   'backup.undoRestore': {},
+  'backup.openAsStore': { id: 'backupId' },
   'backup.getSettings': {},
   'backup.setSettings': { folder: 'filePath', keepNewest: 'keepNewest', keepDailyDays: 'keepDailyDays', scheduleHours: 'scheduleHours' },
   'health.check': { full: 'flag' },

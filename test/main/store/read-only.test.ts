@@ -22,7 +22,7 @@ describe('a backup opened as a store', () => {
     const inspected = openStore({ file: backup.file, readOnly: true })
     expect(inspected.getNode('a').label).toBe('Ada')
     expect(inspected.neighbours({ key: 'a', direction: 'out', limit: 10 }).items.map((n) => n.node.key)).toEqual(['b'])
-    expect(inspected.stats()).toMatchObject({ nodeCount: 2, edgeCount: 1 })
+    expect(inspected.stats()).toMatchObject({ nodeCount: 2, edgeCount: 1, readOnly: true })
     thrownBy(() => inspected.createNode({ key: 'c', type: 'person' }), 'STORE_BUSY')
     thrownBy(() => inspected.deleteNode('a'), 'STORE_BUSY')
     thrownBy(() => inspected.setMeta('x', 1), 'STORE_BUSY')

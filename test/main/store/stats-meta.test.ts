@@ -39,6 +39,7 @@ describe('typeCounts and stats', () => {
       name: 'graph.db', file: file(), nodeCount: 2, edgeCount: 1,
       fileBytes: expect.any(Number), walBytes: expect.any(Number),
       schemaVersion: LATEST_SCHEMA_VERSION, sqliteVersion: expect.stringMatching(/^3\.\d+\.\d+/), appVersion: APP_VERSION,
+      readOnly: false,
     })
     expect(stats.fileBytes).toBeGreaterThan(0)
     expect(stats.schemaVersion).toBe(1)

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { createDispatch } from '../../api/dispatch.ts'
 import { createHandlers } from '../../api/handlers.ts'
+import { createInspector } from '../../inspect/open-as-store.ts'
 import { isLoopbackAddress } from '../../server/bind-address.ts'
 import { startWebServer, type WebServer } from '../../server/index.ts'
 import { defaultStoreFile } from '../../setup/data-dir.ts'
@@ -49,10 +50,12 @@ export async function serve(args: string[]): Promise<number> {
   // --read-only opens any store or backup for inspection: nothing is written, nothing is scheduled.
   const readOnly = flags['read-only'] === true
   const host = readOnly ? await StoreHost.open({ file, readOnly }) : await openAppStore({ file, seedSample: flags.sample !== false })
+  // "Open as store" serves a backup read-only on a server of its own, beside this one.
+  const inspector = createInspector(renderer)
   let server: WebServer
   try {
     server = await startWebServer({
-      dispatch: createDispatch(createHandlers(host.store)),
+      dispatch: createDispatch(createHandlers(host.store, { openAsStore: inspector.openAsStore })),
       subscribe: (listener) => host.onEvent(listener),
       rendererDir: renderer,
       host: flags.host,
@@ -73,6 +76,7 @@ export async function serve(args: string[]): Promise<number> {
   }
   await stopped
   await server.close()
+  await inspector.closeAll()
   await backupSchedule?.stop()
   await backupSchedule?.backupAtQuitIfDue()
   await host.close()

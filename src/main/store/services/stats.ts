@@ -10,7 +10,7 @@ import { countNodes, countNodesByType } from '../repos/nodes.ts'
 
 const sizeOf = (file: string) => (existsSync(file) ? statSync(file).size : 0)
 
-export function storeStats(db: Db, file: string, name?: string): StoreStats {
+export function storeStats(db: Db, file: string, name: string | undefined, readOnly: boolean): StoreStats {
   return {
     name: name ?? basename(file),
     file,
@@ -21,6 +21,7 @@ export function storeStats(db: Db, file: string, name?: string): StoreStats {
     schemaVersion: schemaVersionOf(db),
     sqliteVersion: sqliteVersion(db),
     appVersion: APP_VERSION,
+    readOnly,
   }
 }
 

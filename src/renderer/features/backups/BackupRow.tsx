@@ -3,7 +3,9 @@ import type { BackupInfo } from '../../../shared/backup.ts'
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx'
 import { ErrorLine } from '../../components/ErrorLine.tsx'
 import { formatAge, formatBytes, formatTimestamp } from '../../lib/format.ts'
-import { useDeleteBackup, useVerifyBackup } from './mutations.ts'
+import { electronBridge } from '../../lib/transport-electron.ts'
+import { useReadOnly } from '../shell/use-read-only.ts'
+import { useDeleteBackup, useOpenAsStore, useVerifyBackup } from './mutations.ts'
 import { RestoreDialog } from './RestoreDialog.tsx'
 import { describeContents } from './restore-summary.ts'
 import { VerificationBadge } from './VerificationBadge.tsx'
@@ -11,9 +13,12 @@ import { VerificationBadge } from './VerificationBadge.tsx'
 export function BackupRow({ backup, now }: { backup: BackupInfo; now: number }) {
   const verify = useVerifyBackup()
   const remove = useDeleteBackup()
+  const openAsStore = useOpenAsStore()
+  const readOnly = useReadOnly()
   const [dialog, setDialog] = useState<'restore' | 'delete' | null>(null)
   const close = () => setDialog(null)
-  const error = verify.error ?? remove.error
+  const error = verify.error ?? remove.error ?? openAsStore.error
+  const errorContext = verify.error ? 'Verify failed' : remove.error ? 'Delete failed' : 'Opening the backup failed'
   return (
     <>
       <tr data-testid="backup-row" data-backup-id={backup.id} aria-label={`Backup ${backup.id}`}>
@@ -30,14 +35,35 @@ export function BackupRow({ backup, now }: { backup: BackupInfo; now: number }) 
           <button type="button" className="button" disabled={verify.isPending} onClick={() => verify.mutate(backup.id)}>
             {verify.isPending ? 'Verifying…' : 'Verify'}
           </button>
-          <button type="button" className="button" onClick={() => setDialog('restore')}>Restore</button>
-          <button type="button" className="button button-quiet-danger" onClick={() => setDialog('delete')}>Delete</button>
+          {!readOnly && (
+            <>
+              <button type="button" className="button" disabled={openAsStore.isPending} onClick={() => openAsStore.mutate(backup.id)}>
+                {openAsStore.isPending ? 'Opening…' : 'Open as store'}
+              </button>
+              <button type="button" className="button" onClick={() => setDialog('restore')}>Restore</button>
+              <button type="button" className="button button-quiet-danger" onClick={() => setDialog('delete')}>Delete</button>
+            </>
+          )}
         </td>
       </tr>
+      {openAsStore.data && (
+        <tr>
+          <td colSpan={7} className="muted" role="status" data-testid="opened-as-store">
+            {electronBridge() ? (
+              'Opened read-only in your browser.'
+            ) : (
+              <>
+                Opened read-only in a new tab.{' '}
+                <a href={openAsStore.data.url} target="_blank" rel="noopener noreferrer">Open it again</a>
+              </>
+            )}
+          </td>
+        </tr>
+      )}
       {error && (
         <tr>
           <td colSpan={7}>
-            <ErrorLine error={error} context={verify.error ? 'Verify failed' : 'Delete failed'} />
+            <ErrorLine error={error} context={errorContext} />
           </td>
         </tr>
       )}

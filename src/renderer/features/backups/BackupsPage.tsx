@@ -5,6 +5,7 @@ import { BackupSettingsForm } from './BackupSettingsForm.tsx'
 import { BackUpNow } from './BackUpNow.tsx'
 import { backupQueries } from './queries.ts'
 import { RestoreFromFile } from './RestoreFromFile.tsx'
+import { useReadOnly } from '../shell/use-read-only.ts'
 
 function SettingsSection() {
   const settings = useQuery(backupQueries.settings())
@@ -20,6 +21,7 @@ function SettingsSection() {
 
 export function BackupsPage() {
   const list = useQuery(backupQueries.list())
+  const readOnly = useReadOnly()
   return (
     <article className="page page-scroll" aria-labelledby="backups-title" data-testid="backups-page">
       <header className="page-title-row">
@@ -30,7 +32,11 @@ export function BackupsPage() {
         Each backup is a complete, checked copy of the store. Restoring one first takes a safety backup of the current data, so a
         restore can be undone.
       </p>
-      <BackUpNow />
+      {readOnly ? (
+        <p className="muted" data-testid="read-only-note">This store is open read-only for inspection: it cannot be backed up, restored or changed here.</p>
+      ) : (
+        <BackUpNow />
+      )}
       <section className="card" aria-labelledby="backup-list-title">
         <h2 id="backup-list-title" className="card-title">
           Backups {list.data && <span className="count-pill">{list.data.backups.length}</span>}
@@ -44,8 +50,8 @@ export function BackupsPage() {
         {list.isError && <ErrorState title="Could not list the backups" error={list.error} onRetry={() => void list.refetch()} />}
         {list.data && <BackupList backups={list.data.backups} />}
       </section>
-      <RestoreFromFile />
-      <SettingsSection />
+      {!readOnly && <RestoreFromFile />}
+      {!readOnly && <SettingsSection />}
     </article>
   )
 }

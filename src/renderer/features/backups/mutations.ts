@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { BackupSettings, RestorePreview, RestoreSource } from '../../../shared/backup.ts'
 import { api } from '../../lib/api.ts'
+import { electronBridge } from '../../lib/transport-electron.ts'
 import { refreshEverything, refreshRoots } from '../../lib/live-updates.ts'
 import { backupQueries } from './queries.ts'
 import { useRestoreOutcome } from './restore-outcome.ts'
@@ -58,6 +59,16 @@ export function useSaveBackupSettings() {
     onSuccess: (saved) => {
       queryClient.setQueryData(backupQueries.settings().queryKey, saved)
       return refresh()
+    },
+  })
+}
+
+/** The backup is served read-only on a server of its own; Electron's main process has already shown it in the browser. */
+export function useOpenAsStore() {
+  return useMutation({
+    mutationFn: (id: string) => api.call('backup.openAsStore', { id }),
+    onSuccess: ({ url }) => {
+      if (!electronBridge()) window.open(url, '_blank', 'noopener')
     },
   })
 }

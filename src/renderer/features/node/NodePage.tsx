@@ -4,6 +4,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/StateView
 import { TypeBadge } from '../../components/TypeBadge.tsx'
 import { formatTimestamp } from '../../lib/format.ts'
 import { hrefFor } from '../../lib/router.ts'
+import { useReadOnly } from '../shell/use-read-only.ts'
 import { DeleteNodeButton } from './DeleteNodeButton.tsx'
 import { NodeNeighbours } from './NodeNeighbours.tsx'
 import { PropertyList } from './PropertyList.tsx'
@@ -24,6 +25,7 @@ function BackLink() {
 
 export function NodePage({ nodeKey }: { nodeKey: string }) {
   const node = useQuery(nodeDetailQueries.node(nodeKey))
+  const readOnly = useReadOnly()
 
   if (node.isPending) return <LoadingState label="Loading node…" />
   if (node.isError) {
@@ -51,7 +53,7 @@ export function NodePage({ nodeKey }: { nodeKey: string }) {
           <h1 id="node-title" tabIndex={-1} ref={focusIfNothingFocused}>
             {label || key}
           </h1>
-          <DeleteNodeButton node={node.data} />
+          {!readOnly && <DeleteNodeButton node={node.data} />}
         </div>
         <div className="node-meta">
           <TypeBadge type={type} />

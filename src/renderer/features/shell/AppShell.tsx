@@ -9,6 +9,7 @@ import { NodePage } from '../node/NodePage.tsx'
 import { NodesPage } from '../nodes/NodesPage.tsx'
 import { useNavShortcuts } from './nav-shortcuts.ts'
 import { Sidebar } from './Sidebar.tsx'
+import { useReadOnly } from './use-read-only.ts'
 
 function CurrentPage({ route }: { route: Route }) {
   switch (route.name) {
@@ -29,6 +30,7 @@ function CurrentPage({ route }: { route: Route }) {
 
 export function AppShell() {
   const route = useRoute()
+  const readOnly = useReadOnly()
   useNavShortcuts()
   return (
     <div className="app-shell">
@@ -36,8 +38,8 @@ export function AppShell() {
       <main className="main" id="main">
         <div className="shell-banners">
           <RestoreBanner />
-          {/* The Health page shows the same reminder from its own report. */}
-          {route.name !== 'health' && <BackupOverdueBanner />}
+          {/* The Health page shows the same reminder from its own report; an inspected copy is never backed up. */}
+          {route.name !== 'health' && !readOnly && <BackupOverdueBanner />}
         </div>
         <CurrentPage route={route} />
       </main>

@@ -40,6 +40,11 @@ export function Sidebar({ route }: { route: Route }) {
       <div className="store-name" title={stats.data?.file} data-testid="store-name">
         {stats.data?.name ?? (stats.isError ? 'Store unavailable' : 'Opening store…')}
       </div>
+      {stats.data?.readOnly && (
+        <div className="read-only-badge" role="status" data-testid="read-only-badge" title="Opened for inspection: nothing can be changed here">
+          Read-only: {stats.data.name}
+        </div>
+      )}
       <ul className="nav-list">
         <NavItem to={{ name: 'nodes' }} label="Nodes" count={stats.data?.nodeCount} current={nodesCurrent} chord="n" alt="1" />
         <NavItem to={{ name: 'edges' }} label="Edges" count={stats.data?.edgeCount} current={route.name === 'edges'} chord="e" alt="2" />
