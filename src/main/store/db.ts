@@ -14,13 +14,15 @@ export type Db = Database.Database
  * newer file is refused untouched.
  */
 function inspectExisting(file: string): void {
-  if (!checkSqliteShape(file).isSqlite) throw new GraphKeepError('NOT_A_STORE', `${file} is not a GraphKeep store (not a SQLite database)`)
   const sidecars = missingSidecars(file)
   let db: Db | undefined
   try {
     // timeout 0: a store held by another process is reported at once, not after the busy timeout.
     db = new Database(file, { readonly: true, fileMustExist: true, timeout: 0 })
     const applicationId = db.pragma('application_id', { simple: true }) as number
+    // Only now, once SQLite has said no connection holds the file: reading it through fs would drop
+    // this process's locks on it. A file cut inside its header reads as an empty database to SQLite.
+    if (!checkSqliteShape(file).isSqlite) throw new GraphKeepError('NOT_A_STORE', `${file} is not a GraphKeep store (not a SQLite database)`)
     const version = db.pragma('user_version', { simple: true }) as number
     const tables = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number }
     if (applicationId !== APPLICATION_ID && (applicationId !== 0 || tables.n > 0)) {

@@ -33,3 +33,18 @@ describe('a backup opened as a store', () => {
     expect(readdirSync(dirname(backup.file)).sort()).toEqual(filesBefore)
   })
 })
+
+describe('restoring from the open store itself', () => {
+  it('is refused before anything reads the live file', async () => {
+    const file = join(dir(), 'graph.db')
+    const store = openStore({ file })
+    store.createNode({ key: 'a', type: 't' })
+    await expect(store.previewRestore({ file })).rejects.toMatchObject({ code: 'VALIDATION' })
+    await expect(store.restore({ file: `${file}-wal` })).rejects.toMatchObject({ code: 'VALIDATION' })
+    // The store still holds its lock and answers.
+    store.createNode({ key: 'b', type: 't' })
+    expect(store.stats().nodeCount).toBe(2)
+    expect(() => openStore({ file })).toThrow(/open in another GraphKeep process/)
+    store.close()
+  })
+})

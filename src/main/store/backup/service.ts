@@ -52,6 +52,10 @@ export function createBackupService(context: BackupServiceContext) {
   function resolveSource(source: RestoreSource): { file: string; label: string; withManifest: boolean } {
     if ('id' in source) return { file: requireBackup(target().folder, source.id).file, label: source.id, withManifest: true }
     const file = resolve(source.file)
+    // Reading the live file through fs would drop this process's lock on it; it is no candidate anyway.
+    if ([storeFile, `${storeFile}-wal`, `${storeFile}-shm`].map((path) => resolve(path)).includes(file)) {
+      throw new GraphKeepError('VALIDATION', 'that file is the open store itself; pick a backup or a copy')
+    }
     return { file, label: file, withManifest: readManifest(file) !== null }
   }
 
