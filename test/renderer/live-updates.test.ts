@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest'
+import { dataScope } from '../../src/shared/events.ts'
+import { rootsForScopes } from '../../src/renderer/lib/live-updates.ts'
+import { allQueryRoots } from '../../src/renderer/lib/query-keys.ts'
+
+const sorted = (roots: string[]) => [...roots].sort()
+
+describe('rootsForScopes', () => {
+  it('refreshes nothing for no scopes', () => {
+    expect(rootsForScopes([])).toEqual([])
+  })
+
+  it('maps node and edge changes to lists, neighbours, type counts and store facts', () => {
+    expect(sorted(rootsForScopes(['nodes']))).toEqual(['neighbours', 'nodes', 'store', 'types'])
+    expect(sorted(rootsForScopes(['edges']))).toEqual(['edges', 'neighbours', 'store', 'types'])
+  })
+
+  it('maps metadata changes to meta and store only', () => {
+    expect(sorted(rootsForScopes(['meta']))).toEqual(['meta', 'store'])
+  })
+
+  it('refreshes every root after a backups change, since a restore may have replaced the store', () => {
+    expect(sorted(rootsForScopes(['backups']))).toEqual(sorted(allQueryRoots))
+  })
+
+  it('lists each root once when scopes overlap or repeat', () => {
+    const roots = rootsForScopes(['nodes', 'edges', 'nodes'])
+    expect(sorted(roots)).toEqual(['edges', 'neighbours', 'nodes', 'store', 'types'])
+    expect(new Set(roots).size).toBe(roots.length)
+    expect(sorted(rootsForScopes([...dataScope.options]))).toEqual(sorted(allQueryRoots))
+  })
+
+  it('never refreshes health or backups for plain data edits', () => {
+    const roots = rootsForScopes(['nodes', 'edges', 'meta'])
+    expect(roots).not.toContain('health')
+    expect(roots).not.toContain('backups')
+  })
+})
