@@ -75,3 +75,13 @@ describe('createEventParser', () => {
     expect(parse('data: {"label":"Zürich – 東京 😀"}\n\n')).toEqual(['{"label":"Zürich – 東京 😀"}'])
   })
 })
+
+describe('createEventParser with a CRLF split across chunks', () => {
+  it('keeps a multi-line event whole when a chunk ends on the CR of a CRLF', () => {
+    const events: string[] = []
+    const feed = createEventParser((data) => events.push(data))
+    feed('data: a\r')
+    feed('\ndata: b\r\n\r\n')
+    expect(events).toEqual(['a\nb'])
+  })
+})

@@ -99,3 +99,11 @@ describe('formatAge', () => {
     expect(formatAge(NOW - 400 * DAY, NOW)).toBe('400 days ago')
   })
 })
+
+describe('formatBytes just below a unit boundary', () => {
+  it('moves to the next unit when rounding would show 1000', () => {
+    expect(formatBytes(999_960)).toBe('1.0 MB')
+    expect(formatBytes(999_940)).toBe('999.9 KB')
+    expect(formatBytes(999)).toBe('999 bytes')
+  })
+})

@@ -7,8 +7,11 @@ const MAX_DELAY_MS = 15_000
 export function createEventParser(onData: (data: string) => void) {
   let buffer = ''
   let dataLines: string[] = []
+  let endedOnCr = false
   return (chunk: string) => {
-    buffer += chunk
+    // A CRLF split across chunks: the CR already ended the line, so its LF is not a blank line.
+    buffer += endedOnCr && chunk.startsWith('\n') ? chunk.slice(1) : chunk
+    endedOnCr = chunk.endsWith('\r')
     const lines = buffer.split(/\r\n|\r|\n/)
     buffer = lines.pop() ?? ''
     for (const line of lines) {

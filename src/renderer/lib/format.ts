@@ -29,7 +29,8 @@ const BYTE_UNITS = ['bytes', 'KB', 'MB', 'GB', 'TB']
 export function formatBytes(bytes: number): string {
   let value = bytes
   let unit = 0
-  while (value >= 1000 && unit < BYTE_UNITS.length - 1) {
+  // Compare the rounded value, so that 999,960 bytes reads 1.0 MB rather than 1000.0 KB.
+  while ((unit === 0 ? value : Math.round(value * 10) / 10) >= 1000 && unit < BYTE_UNITS.length - 1) {
     value /= 1000
     unit++
   }
