@@ -1,25 +1,16 @@
 import { join, resolve } from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, openApp, resultCount, test } from './fixtures/test.ts'
-import { seedCountsWithout, startSeededServer } from './fixtures/seeded-server.ts'
+import { seedCountsWithout, useSeededServer } from './fixtures/seeded-server.ts'
 import { seedEdges, seedNodes } from './fixtures/seed-graph.ts'
-import type { WebServer } from './fixtures/web-server.ts'
 
 // A server of its own, without the schedule so that every backup here is one the tests made.
-let server: WebServer
+const server = useSeededServer()
 const ROOT = resolve(import.meta.dirname, '../..')
 const DELETED = ['person/kofi', 'company/acme', 'city/seoul']
 const before = { nodes: seedNodes.length, edges: seedEdges.length }
 const after = seedCountsWithout(DELETED)
 
-test.beforeAll(async () => {
-  test.setTimeout(120_000)
-  server = await startSeededServer({ backupSchedule: false })
-})
-
-test.afterAll(async () => {
-  await server?.stop()
-})
 
 const backupsPage = (page: Page) => page.getByTestId('backups-page')
 const rows = (page: Page) => page.getByTestId('backup-row')
@@ -31,7 +22,7 @@ async function goToBackups(page: Page) {
 }
 
 async function deleteNodeThroughUi(page: Page, key: string, how: 'button' | 'key') {
-  await page.goto(`${server.origin}/${nodePath(key)}`)
+  await page.goto(`${server().origin}/${nodePath(key)}`)
   await expect(page.getByTestId('node-key')).toHaveText(key)
   if (how === 'button') await page.getByRole('button', { name: 'Delete node' }).click()
   else await page.keyboard.press('Delete')
@@ -43,11 +34,11 @@ async function deleteNodeThroughUi(page: Page, key: string, how: 'button' | 'key
 }
 
 test('back up, verify, delete nodes, restore them, then undo the restore', async ({ page }) => {
-  await openApp(page, server)
+  await openApp(page, server())
   await expect(page.getByTestId('backup-overdue')).toContainText('No backup yet')
   await goToBackups(page)
   await expect(page.getByTestId('no-backups')).toBeVisible()
-  await expect(page.getByTestId('backups-folder')).toHaveText(join(server.storeFile, '..', 'backups'))
+  await expect(page.getByTestId('backups-folder')).toHaveText(join(server().storeFile, '..', 'backups'))
 
   // Hold the answer to backup.create until the progress pushed by the real server is on screen.
   let release!: () => void
@@ -100,13 +91,13 @@ test('back up, verify, delete nodes, restore them, then undo the restore', async
   await expect(rows(page).filter({ hasText: 'pre-restore' }).getByTestId('backup-contents')).toHaveText(`${after.nodes} nodes / ${after.edges} edges`)
   await page.screenshot({ path: '.artifacts/screenshots/restored.png', fullPage: true })
 
-  await page.goto(`${server.origin}/${nodePath('person/kofi')}`)
+  await page.goto(`${server().origin}/${nodePath('person/kofi')}`)
   await expect(page.getByRole('heading', { name: 'Kofi Mensah', level: 1 })).toBeVisible()
   await expect(page.getByTestId('outgoing-edges').getByRole('link', { name: /Alice Andersen/ })).toBeVisible()
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Nodes/ }).click()
   await expect(resultCount(page)).toHaveText(`${before.nodes} nodes`)
 
-  await page.goto(`${server.origin}/${nodePath('person/kofi')}`)
+  await page.goto(`${server().origin}/${nodePath('person/kofi')}`)
   await banner.getByRole('button', { name: 'Undo restore' }).click()
   await expect(banner).toContainText('Restore undone')
   // The page on screen refreshes by itself: the node is gone again.
@@ -116,11 +107,11 @@ test('back up, verify, delete nodes, restore them, then undo the restore', async
   await page.screenshot({ path: '.artifacts/screenshots/restore-undone.png' })
   await page.getByRole('link', { name: '← All nodes' }).click()
   await expect(resultCount(page)).toHaveText(`${after.nodes} nodes`)
-  for (const key of DELETED) await expect(server.call('nodes.get', { key })).rejects.toThrow(/NOT_FOUND/)
+  for (const key of DELETED) await expect(server().call('nodes.get', { key })).rejects.toThrow(/NOT_FOUND/)
 })
 
 test('restoring from a file that is not a store shows its error code, and a real backup file previews', async ({ page }) => {
-  await openApp(page, server, '#/backups')
+  await openApp(page, server(), '#/backups')
   const field = page.getByRole('textbox', { name: /Path of a GraphKeep store or backup/ })
   await field.fill(join(ROOT, 'package.json'))
   await page.getByRole('button', { name: 'Preview restore…' }).click()
@@ -132,8 +123,8 @@ test('restoring from a file that is not a store shows its error code, and a real
   await page.keyboard.press('Escape')
   await expect(dialog).toHaveCount(0)
 
-  const backup = await server.call('backup.create', {})
-  const current = await server.call('store.stats', {})
+  const backup = await server().call('backup.create', {})
+  const current = await server().call('store.stats', {})
   await field.fill(backup.file)
   await page.getByRole('button', { name: 'Preview restore…' }).click()
   await expect(dialog.getByTestId('restore-summary')).toContainText(`Restore ${backup.nodeCount} nodes / ${backup.edgeCount} edges from`)
@@ -144,7 +135,7 @@ test('restoring from a file that is not a store shows its error code, and a real
 })
 
 test('backup settings are validated and saved', async ({ page }) => {
-  await openApp(page, server, '#/backups')
+  await openApp(page, server(), '#/backups')
   const form = page.getByRole('form', { name: 'Backup settings' })
   const keepNewest = form.getByRole('textbox', { name: /Keep the newest/ })
   await expect(keepNewest).toHaveValue('10')
@@ -162,16 +153,16 @@ test('backup settings are validated and saved', async ({ page }) => {
   await form.getByRole('textbox', { name: /Back up every/ }).fill('12')
   await save.click()
   await expect(form.getByRole('status')).toHaveText('Saved.')
-  expect(await server.call('backup.getSettings', {})).toMatchObject({ keepNewest: 5, scheduleHours: 12 })
+  expect(await server().call('backup.getSettings', {})).toMatchObject({ keepNewest: 5, scheduleHours: 12 })
 
   await page.reload()
   await expect(page.getByRole('form', { name: 'Backup settings' }).getByRole('textbox', { name: /Keep the newest/ })).toHaveValue('5')
 })
 
 test('a backup is deleted only after confirming', async ({ page }) => {
-  const { id } = await server.call('backup.create', {})
-  const count = (await server.call('backup.list', {})).backups.length
-  await openApp(page, server, '#/backups')
+  const { id } = await server().call('backup.create', {})
+  const count = (await server().call('backup.list', {})).backups.length
+  await openApp(page, server(), '#/backups')
   await expect(rows(page)).toHaveCount(count)
   const target = page.locator(`[data-backup-id="${id}"]`)
 
@@ -184,5 +175,5 @@ test('a backup is deleted only after confirming', async ({ page }) => {
   await dialog.getByRole('button', { name: 'Delete backup' }).click()
   await expect(rows(page)).toHaveCount(count - 1)
   await expect(target).toHaveCount(0)
-  expect((await server.call('backup.list', {})).backups.map((backup) => backup.id)).not.toContain(id)
+  expect((await server().call('backup.list', {})).backups.map((backup) => backup.id)).not.toContain(id)
 })

@@ -1,25 +1,16 @@
 import type { Page } from '@playwright/test'
 import { expect, openApp, test } from './fixtures/test.ts'
-import { startSeededServer } from './fixtures/seeded-server.ts'
-import type { WebServer } from './fixtures/web-server.ts'
+import { useSeededServer } from './fixtures/seeded-server.ts'
 
 // A server of its own (VACUUM rewrites the file), without the schedule so that it has no backup until the last test takes one.
-let server: WebServer
+const server = useSeededServer()
 
-test.beforeAll(async () => {
-  test.setTimeout(120_000)
-  server = await startSeededServer({ backupSchedule: false })
-})
-
-test.afterAll(async () => {
-  await server?.stop()
-})
 
 const healthPage = (page: Page) => page.getByTestId('health-page')
 const SIZE = /^[\d,.]+ (bytes|KB|MB|GB)$/
 
 test('the Health page checks the store on open, runs the full check and shows the file facts', async ({ page }) => {
-  await openApp(page, server)
+  await openApp(page, server())
   await page.keyboard.press('g')
   await page.keyboard.press('h')
   await expect(page.getByRole('heading', { name: 'Health', level: 1 })).toBeVisible()
@@ -40,7 +31,7 @@ test('the Health page checks the store on open, runs the full check and shows th
   await page.screenshot({ path: '.artifacts/screenshots/health-page.png', fullPage: true })
 
   // An isolated node shows up once the page checks again.
-  await server.call('nodes.create', { key: 'lonely', type: 'thing', label: 'Lonely' })
+  await server().call('nodes.create', { key: 'lonely', type: 'thing', label: 'Lonely' })
   await healthPage(page).getByRole('button', { name: 'Run full check' }).click()
   await expect(page.getByTestId('isolated-nodes').locator('dd')).toHaveText('1')
 
@@ -52,9 +43,9 @@ test('the Health page checks the store on open, runs the full check and shows th
 
 test('Compact (VACUUM) and Optimize show the size before and after, and the time taken', async ({ page }) => {
   // Free pages for VACUUM to give back.
-  const { items } = await server.call('nodes.list', { types: ['city'], limit: 5 })
-  for (const node of items) await server.call('nodes.delete', { key: node.key })
-  await openApp(page, server, '#/health')
+  const { items } = await server().call('nodes.list', { types: ['city'], limit: 5 })
+  for (const node of items) await server().call('nodes.delete', { key: node.key })
+  await openApp(page, server(), '#/health')
   await expect(page.getByTestId('integrity')).toContainText('ok ✓')
 
   const vacuum = page.getByTestId('vacuum')
@@ -71,7 +62,7 @@ test('Compact (VACUUM) and Optimize show the size before and after, and the time
 })
 
 test('an overdue backup is flagged on the Health page, and "Back up now" clears it', async ({ page }) => {
-  await openApp(page, server, '#/health')
+  await openApp(page, server(), '#/health')
   const reminder = healthPage(page).getByTestId('backup-overdue')
   await expect(reminder).toContainText('No backup yet')
   // The app-wide banner steps aside on this page, so the reminder shows once.

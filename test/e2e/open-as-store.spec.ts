@@ -1,20 +1,11 @@
 import type { Page } from '@playwright/test'
 import { expect, openApp, resultCount, test } from './fixtures/test.ts'
-import { startSeededServer } from './fixtures/seeded-server.ts'
+import { useSeededServer } from './fixtures/seeded-server.ts'
 import { seedEdges, seedNodes } from './fixtures/seed-graph.ts'
-import type { WebServer } from './fixtures/web-server.ts'
 
 // A server of its own: this spec deletes a node from the live store after backing it up.
-let server: WebServer
+const server = useSeededServer()
 
-test.beforeAll(async () => {
-  test.setTimeout(120_000)
-  server = await startSeededServer({ backupSchedule: false })
-})
-
-test.afterAll(async () => {
-  await server?.stop()
-})
 
 const nodePath = (key: string) => `#/nodes/${encodeURIComponent(key)}`
 
@@ -24,21 +15,21 @@ async function goToBackups(page: Page) {
 }
 
 test('Back up now, then Open as store shows the backup read-only in a new tab', async ({ page, context }) => {
-  await openApp(page, server)
+  await openApp(page, server())
   await goToBackups(page)
   await page.getByTestId('backups-page').getByRole('button', { name: 'Back up now' }).click()
   const row = page.getByTestId('backup-row')
   await expect(row).toHaveCount(1)
   const backupId = await row.getAttribute('data-backup-id')
   // Changed after the backup: the inspected copy must not follow the live store.
-  await server.call('nodes.delete', { key: 'person/kofi' })
+  await server().call('nodes.delete', { key: 'person/kofi' })
 
   const opened = context.waitForEvent('page')
   await row.getByRole('button', { name: 'Open as store' }).click()
   const inspected = await opened
   await expect(page.getByTestId('opened-as-store')).toContainText('Opened read-only in a new tab')
   const link = await page.getByTestId('opened-as-store').getByRole('link').getAttribute('href')
-  expect(new URL(link!).origin).not.toBe(server.origin)
+  expect(new URL(link!).origin).not.toBe(server().origin)
   expect(new URL(link!).hash).toMatch(/^#token=/)
 
   await expect(inspected.getByRole('navigation', { name: 'Main' })).toBeVisible()

@@ -1,23 +1,14 @@
 import { expect, openApp, test } from './fixtures/test.ts'
-import { startSeededServer } from './fixtures/seeded-server.ts'
-import type { WebServer } from './fixtures/web-server.ts'
+import { useSeededServer } from './fixtures/seeded-server.ts'
 
 // Web mode only: a browser never learns where a dropped or picked file lives. The Electron branch
 // (webUtils.getPathForFile through the preload) is covered by the type-check and the bridge unit test.
-let server: WebServer
+const server = useSeededServer()
 const NO_PATH = 'Browsers do not reveal a file\'s location: type its path here.'
 
-test.beforeAll(async () => {
-  test.setTimeout(120_000)
-  server = await startSeededServer({ backupSchedule: false })
-})
-
-test.afterAll(async () => {
-  await server?.stop()
-})
 
 test('a dropped or picked file in web mode asks for its path, and the typed path still previews', async ({ page }) => {
-  await openApp(page, server, '#/backups')
+  await openApp(page, server(), '#/backups')
   const zone = page.getByTestId('restore-drop-zone')
   const notice = page.getByTestId('file-path-notice')
   const field = page.getByRole('textbox', { name: /Path of a GraphKeep store or backup/ })
@@ -43,7 +34,7 @@ test('a dropped or picked file in web mode asks for its path, and the typed path
   await expect(notice).toHaveText(NO_PATH)
   await expect(page.getByRole('dialog')).toHaveCount(0)
 
-  const backup = await server.call('backup.create', {})
+  const backup = await server().call('backup.create', {})
   await field.fill(backup.file)
   await page.getByRole('button', { name: 'Preview restore…' }).click()
   const dialog = page.getByRole('dialog', { name: 'Restore this backup?' })
