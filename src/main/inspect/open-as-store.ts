@@ -1,8 +1,7 @@
 import { resolve } from 'node:path'
 import type { OpenedStore } from '../../shared/backup.ts'
-import { createDispatch } from '../api/dispatch.ts'
-import { createHandlers } from '../api/handlers.ts'
-import { startWebServer, type WebServer } from '../server/index.ts'
+import type { WebServer } from '../server/index.ts'
+import { serveStore } from '../server/serve-store.ts'
 import { StoreHost } from '../store/host.ts'
 
 export interface Inspector {
@@ -20,13 +19,7 @@ interface Inspection {
 async function inspect(file: string, rendererDir: string): Promise<Inspection> {
   const host = await StoreHost.open({ file, readOnly: true })
   try {
-    const server = await startWebServer({
-      dispatch: createDispatch(createHandlers(host.store)),
-      subscribe: (listener) => host.onEvent(listener),
-      rendererDir,
-      host: '127.0.0.1',
-      port: 0,
-    })
+    const server = await serveStore(host, { rendererDir, host: '127.0.0.1', port: 0 })
     return { host, server }
   } catch (error) {
     await host.close()

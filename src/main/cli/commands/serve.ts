@@ -1,9 +1,8 @@
 import { resolve } from 'node:path'
-import { createDispatch } from '../../api/dispatch.ts'
-import { createHandlers } from '../../api/handlers.ts'
 import { createInspector } from '../../inspect/open-as-store.ts'
 import { isLoopbackAddress } from '../../server/bind-address.ts'
-import { startWebServer, type WebServer } from '../../server/index.ts'
+import type { WebServer } from '../../server/index.ts'
+import { serveStore } from '../../server/serve-store.ts'
 import { defaultStoreFile } from '../../setup/data-dir.ts'
 import { openAppStore } from '../../setup/first-run.ts'
 import { StoreHost } from '../../store/host.ts'
@@ -54,13 +53,7 @@ export async function serve(args: string[]): Promise<number> {
   const inspector = createInspector(renderer)
   let server: WebServer
   try {
-    server = await startWebServer({
-      dispatch: createDispatch(createHandlers(host.store, { openAsStore: inspector.openAsStore })),
-      subscribe: (listener) => host.onEvent(listener),
-      rendererDir: renderer,
-      host: flags.host,
-      port,
-    })
+    server = await serveStore(host, { rendererDir: renderer, host: flags.host, port, extras: { openAsStore: inspector.openAsStore } })
   } catch (error) {
     await host.close()
     throw error

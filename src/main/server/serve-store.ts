@@ -1,0 +1,22 @@
+import { createDispatch } from '../api/dispatch.ts'
+import { createHandlers, type HandlerExtras } from '../api/handlers.ts'
+import type { StoreHost } from '../store/host.ts'
+import { startWebServer, type WebServer } from './index.ts'
+
+export interface ServeStoreOptions {
+  rendererDir: string
+  host?: string
+  port?: number
+  extras?: HandlerExtras
+}
+
+/** Web mode over an open store: its handler table and its events behind a loopback server. */
+export function serveStore(store: StoreHost, options: ServeStoreOptions): Promise<WebServer> {
+  return startWebServer({
+    dispatch: createDispatch(createHandlers(store.store, options.extras)),
+    subscribe: (listener) => store.onEvent(listener),
+    rendererDir: options.rendererDir,
+    host: options.host,
+    port: options.port,
+  })
+}
