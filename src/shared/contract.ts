@@ -1,7 +1,10 @@
 import { z } from 'zod'
 import * as b from './backup.ts'
 import * as d from './domain.ts'
+import * as g from './graph.ts'
 import * as h from './health.ts'
+import * as s from './search.ts'
+import * as t from './transfer.ts'
 
 const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output })
 const none = z.strictObject({})
@@ -29,6 +32,27 @@ export const contract = {
   'edges.createMany': call(z.strictObject({ edges: z.array(d.newEdge).min(1).max(MAX_BATCH) }), d.batchResult),
   'edges.update': call(d.edgePatch, d.edge),
   'edges.delete': call(byEdgeId, deleted),
+
+  'search.query': call(s.searchInput, s.searchResult),
+  'search.counts': call(s.searchCountsInput, s.searchCounts),
+
+  'graph.neighbourhood': call(g.neighbourhoodInput, g.neighbourhood),
+  'graph.expand': call(g.expandInput, g.expansion),
+  'graph.neighbourTypes': call(byKey, g.neighbourTypes),
+  'graph.shortestPath': call(g.shortestPathInput, g.shortestPath),
+  'graph.induced': call(g.inducedInput, g.induced),
+  'graph.degrees': call(g.degreesInput, g.degreeStats),
+
+  'views.list': call(none, z.object({ views: z.array(g.viewSummary) })),
+  'views.get': call(z.strictObject({ name: g.viewName }), g.savedView),
+  'views.save': call(g.saveViewInput, g.viewSummary),
+  'views.delete': call(z.strictObject({ name: g.viewName }), deleted),
+
+  'import.inspect': call(t.importSource, t.importInspection),
+  'import.validate': call(t.importRequest, t.importReport),
+  'import.run': call(t.importRequest, t.importSummary),
+  'import.cancel': call(z.strictObject({ jobId: t.jobId }), z.object({ cancelled: z.boolean() })),
+  'export.run': call(t.exportRequest, t.exportSummary),
 
   'meta.get': call(z.strictObject({ key: d.metaKey }), d.metaEntry),
   'meta.set': call(z.strictObject({ key: d.metaKey, value: d.metaEntry.shape.value }), d.metaEntry),

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 /** Push events from main to the renderer, on one channel. */
-export const dataScope = z.enum(['nodes', 'edges', 'meta', 'backups'])
+export const dataScope = z.enum(['nodes', 'edges', 'meta', 'backups', 'views'])
 export type DataScope = z.infer<typeof dataScope>
 
 export const appEvent = z.discriminatedUnion('type', [
@@ -12,6 +12,11 @@ export const appEvent = z.discriminatedUnion('type', [
     label: z.string(),
     done: z.number(),
     total: z.number().nullable(),
+    /** Units per second, and seconds left, once they can be estimated. */
+    rate: z.number().optional(),
+    etaSeconds: z.number().nullable().optional(),
+    /** A step of the job, for example 'validating', 'importing', 'indexing'. */
+    phase: z.string().optional(),
   }),
 ])
 export type AppEvent = z.infer<typeof appEvent>

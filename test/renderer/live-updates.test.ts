@@ -10,9 +10,13 @@ describe('rootsForScopes', () => {
     expect(rootsForScopes([])).toEqual([])
   })
 
-  it('maps node and edge changes to lists, neighbours, type counts and store facts', () => {
-    expect(sorted(rootsForScopes(['nodes']))).toEqual(['neighbours', 'nodes', 'store', 'types'])
-    expect(sorted(rootsForScopes(['edges']))).toEqual(['edges', 'neighbours', 'store', 'types'])
+  it('maps node and edge changes to lists, neighbours, type counts, store facts, search and the graph', () => {
+    expect(sorted(rootsForScopes(['nodes']))).toEqual(['graph', 'neighbours', 'nodes', 'search', 'store', 'types'])
+    expect(sorted(rootsForScopes(['edges']))).toEqual(['edges', 'graph', 'neighbours', 'store', 'types'])
+  })
+
+  it('maps saved-view changes to the views list only', () => {
+    expect(rootsForScopes(['views'])).toEqual(['views'])
   })
 
   it('maps metadata changes to meta and store only', () => {
@@ -25,7 +29,7 @@ describe('rootsForScopes', () => {
 
   it('lists each root once when scopes overlap or repeat', () => {
     const roots = rootsForScopes(['nodes', 'edges', 'nodes'])
-    expect(sorted(roots)).toEqual(['edges', 'neighbours', 'nodes', 'store', 'types'])
+    expect(sorted(roots)).toEqual(['edges', 'graph', 'neighbours', 'nodes', 'search', 'store', 'types'])
     expect(new Set(roots).size).toBe(roots.length)
     expect(sorted(rootsForScopes([...dataScope.options]))).toEqual(sorted(allQueryRoots))
   })

@@ -37,6 +37,27 @@ export function createHandlers(store: RemoteStore, extras: HandlerExtras = {}) {
     'edges.update': (patch) => store.updateEdge(patch),
     'edges.delete': async ({ id }) => ({ deleted: await store.deleteEdge(id) }),
 
+    'search.query': (query) => store.search(query),
+    'search.counts': (query) => store.searchCounts(query),
+
+    'graph.neighbourhood': (query) => store.neighbourhood(query),
+    'graph.expand': (query) => store.expand(query),
+    'graph.neighbourTypes': ({ key }) => store.neighbourTypes(key),
+    'graph.shortestPath': (query) => store.shortestPath(query),
+    'graph.induced': (query) => store.induced(query),
+    'graph.degrees': (query) => store.degrees({ types: query.types ?? [], top: query.top }),
+
+    'views.list': () => store.listViews(),
+    'views.get': ({ name }) => store.getView(name),
+    'views.save': (input) => store.saveView(input),
+    'views.delete': async ({ name }) => ({ deleted: await store.deleteView(name) }),
+
+    'import.inspect': (source) => store.inspectImport(source),
+    'import.validate': (request) => store.validateImport(request),
+    'import.run': (request) => store.runImport(request),
+    'import.cancel': async ({ jobId }) => ({ cancelled: await store.cancelImport(jobId) }),
+    'export.run': (request) => store.runExport(request),
+
     'meta.get': ({ key }) => store.getMeta(key),
     'meta.set': ({ key, value }) => store.setMeta(key, value),
 

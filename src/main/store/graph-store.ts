@@ -7,11 +7,15 @@ import { readBackupSettings } from './backup/settings.ts'
 import { openDatabase, openDatabaseReadOnly, type Db } from './db.ts'
 import { createHealthService } from './health/index.ts'
 import { createEdgeService } from './services/edges.ts'
+import { createGraphService } from './services/graph.ts'
 import { createMetaService } from './services/meta.ts'
 import { createNodeService } from './services/nodes.ts'
+import { createSearchService } from './services/search.ts'
 import { storeStats, typeCounts } from './services/stats.ts'
 import { neighbours } from './services/traverse.ts'
+import { createViewService } from './services/views.ts'
 import { createWrite } from './services/write.ts'
+import { createTransferService } from './transfer/service.ts'
 import type { GraphStore, OpenStoreOptions } from './types.ts'
 
 /** The calls that read or write through one connection; rebuilt when a restore reopens the file. */
@@ -29,6 +33,9 @@ function connectionApi(db: Db, options: OpenStoreOptions, lastBackupAt: () => nu
     ...createNodeService(db, write),
     neighbours: (query: Parameters<GraphStore['neighbours']>[0]) => neighbours(db, query),
     ...createEdgeService(db, write),
+    ...createSearchService(db),
+    ...createGraphService(db),
+    ...createViewService(db, write),
     ...createMetaService(db, write),
     ...health,
   }
@@ -91,6 +98,7 @@ export function openStore(options: OpenStoreOptions): GraphStore {
     file: options.file,
     ...connectionApi(db, options, lastBackupAt, blockedBy),
     ...backups,
+    ...createTransferService({ db: () => db, storeFile: options.file, onEvent: options.onEvent, exclusively }),
     restore: (source) => exclusively('a restore', () => backups.restore(source)),
     undoRestore: () => exclusively('undoing a restore', () => backups.undoRestore()),
     close: () => closeConnection(db),

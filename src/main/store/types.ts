@@ -7,7 +7,13 @@ import type {
 } from '../../shared/backup.ts'
 import type { AppEvent } from '../../shared/events.ts'
 import type { CompactResult, HealthReport } from '../../shared/health.ts'
+import type {
+  DegreeStats, DegreesInput, Expansion, ExpandQuery, Induced, InducedInput, NeighbourTypes, Neighbourhood, NeighbourhoodQuery,
+  SavedView, SaveViewInput, ShortestPath, ShortestPathQuery, ViewSummary,
+} from '../../shared/graph.ts'
 import type { JsonValue } from '../../shared/json.ts'
+import type { SearchCounts, SearchCountsInput, SearchQuery, SearchResult } from '../../shared/search.ts'
+import type { ExportRequest, ExportSummary, ImportInspection, ImportReport, ImportRequest, ImportSource, ImportSummary } from '../../shared/transfer.ts'
 
 export interface OpenStoreOptions {
   /** Path of the store file; created with the current schema when missing. */
@@ -40,6 +46,27 @@ export interface GraphStore {
   createEdges(inputs: NewEdge[]): BatchResult
   updateEdge(patch: EdgePatch): Edge
   deleteEdge(id: number): boolean
+
+  search(query: SearchQuery): SearchResult
+  searchCounts(query: SearchCountsInput): SearchCounts
+
+  neighbourhood(query: NeighbourhoodQuery): Neighbourhood
+  expand(query: ExpandQuery): Expansion
+  neighbourTypes(key: string): NeighbourTypes
+  shortestPath(query: ShortestPathQuery): ShortestPath
+  induced(query: InducedInput): Induced
+  degrees(query: Required<DegreesInput>): DegreeStats
+
+  listViews(): { views: ViewSummary[] }
+  getView(name: string): SavedView
+  saveView(input: SaveViewInput): ViewSummary
+  deleteView(name: string): boolean
+
+  inspectImport(source: ImportSource): Promise<ImportInspection>
+  validateImport(request: ImportRequest): Promise<ImportReport>
+  runImport(request: ImportRequest): Promise<ImportSummary>
+  cancelImport(jobId: string): boolean
+  runExport(request: ExportRequest): Promise<ExportSummary>
 
   getMeta(key: string): MetaEntry
   setMeta(key: string, value: JsonValue | null): MetaEntry

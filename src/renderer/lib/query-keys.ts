@@ -8,6 +8,9 @@ export const queryRoots = {
   meta: ['meta'],
   backups: ['backups'],
   health: ['health'],
+  search: ['search'],
+  graph: ['graph'],
+  views: ['views'],
 } as const
 
 export type QueryRoot = keyof typeof queryRoots

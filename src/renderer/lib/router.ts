@@ -6,6 +6,10 @@ export type Route =
   | { name: 'edges' }
   | { name: 'backups' }
   | { name: 'health' }
+  | { name: 'search'; q: string }
+  /** The graph view: opened on nodes (`keys`) or on a saved view (`view`), or empty. */
+  | { name: 'graph'; keys: string[]; view: string | null }
+  | { name: 'import' }
   | { name: 'unknown'; hash: string }
 
 export type KnownRoute = Exclude<Route, { name: 'unknown' }>
@@ -14,10 +18,21 @@ const plainPages: Record<string, KnownRoute> = {
   '/edges': { name: 'edges' },
   '/backups': { name: 'backups' },
   '/health': { name: 'health' },
+  '/import': { name: 'import' },
+}
+
+/** Pages with parameters keep them in a query string after the path: `#/search?q=oslo`. */
+function parseWithQuery(path: string, query: URLSearchParams): KnownRoute | null {
+  if (path === '/search') return { name: 'search', q: query.get('q') ?? '' }
+  if (path === '/graph') return { name: 'graph', keys: query.getAll('key'), view: query.get('view') }
+  return null
 }
 
 export function parseHash(hash: string): Route {
   const path = hash.replace(/^#/, '')
+  const [pathOnly = '', queryString = ''] = path.split(/\?(.*)/s, 2)
+  const withQuery = parseWithQuery(pathOnly, new URLSearchParams(queryString))
+  if (withQuery) return withQuery
   if (path === '' || path === '/' || path === '/nodes') return { name: 'nodes' }
   const plain = plainPages[path]
   if (plain) return plain
@@ -36,6 +51,13 @@ export function hrefFor(route: KnownRoute): string {
   switch (route.name) {
     case 'node':
       return `#/nodes/${encodeURIComponent(route.key)}`
+    case 'search':
+      return route.q ? `#/search?${new URLSearchParams({ q: route.q })}` : '#/search'
+    case 'graph': {
+      const query = new URLSearchParams(route.keys.map((key) => ['key', key]))
+      if (route.view !== null) query.set('view', route.view)
+      return query.size ? `#/graph?${query}` : '#/graph'
+    }
     default:
       return `#/${route.name}`
   }

@@ -45,6 +45,18 @@ export const validInputs: { [M in Method]: Input<M> } = {
   'edges.list': { types: ['knew', 'programmed'], source: 'ada', order: 'desc', limit: 5 },
   'edges.update': { id: 1, type: 'programmed', properties: { year: 1843, notes: ['G'] }, weight: 3.5 },
   'nodes.neighbours': { key: 'ada', direction: 'both', edgeTypes: ['programmed', 'knew'], limit: 50 },
+  'search.query': { text: 'lovelace', types: ['person'], where: [{ path: 'born', op: 'lt', value: 1900 }], limit: 10 },
+  'search.counts': { text: 'engine' },
+  'graph.neighbourhood': { keys: ['ada'], depth: 2, direction: 'both', edgeTypes: ['programmed', 'knew'], nodeBudget: 100 },
+  'graph.expand': { key: 'ada', direction: 'out', limit: 1, offset: 0 },
+  'graph.neighbourTypes': { key: 'ada' },
+  'graph.shortestPath': { from: 'ada', to: 'engine', direction: 'out', weighted: true, maxDepth: 3 },
+  'graph.induced': { keys: ['ada', 'babbage', 'engine'] },
+  'graph.degrees': { top: 3 },
+  'views.save': { name: 'Engine people', state: { nodes: [{ key: 'ada', x: 10, y: 20 }], layout: 'grid' }, nodeCount: 1 },
+  'views.get': { name: 'Engine people' },
+  'views.list': {},
+  'views.delete': { name: 'Engine people' },
   'meta.set': { key: 'ui.theme', value: { mode: 'dark', accents: [1, 2, 3] } },
   'meta.get': { key: 'ui.theme' },
   'edges.delete': { id: 1 },
@@ -63,6 +75,11 @@ export const validInputs: { [M in Method]: Input<M> } = {
   'health.check': { full: true },
   'health.vacuum': {},
   'health.optimize': {},
+  'import.inspect': { path: '/tmp/graphkeep-missing-import.jsonl' },
+  'import.validate': { source: { path: '/tmp/graphkeep-missing-import.jsonl', format: 'jsonl' }, options: { onError: 'skip', onDuplicate: 'update' } },
+  'import.run': { source: { path: '/tmp/graphkeep-missing-import.jsonl' }, jobId: 'import-example' },
+  'import.cancel': { jobId: 'import-example' },
+  'export.run': { format: 'jsonl', scope: { kind: 'nodes', keys: ['ada'] } },
 }
 
 /** Valid inputs of the other shapes a method takes, for inputs that are unions (a restore source). */
@@ -74,8 +91,8 @@ export const alternativeInputs: { [M in Method]?: Input<M>[] } = {
 /** The methods in the order their examples must run. */
 export const callOrder = Object.keys(validInputs) as Method[]
 
-/** The calls whose examples handlers.test.ts runs as they are: everything but backups and health. */
-export const dataCallOrder = callOrder.filter((method) => !method.startsWith('backup.') && !method.startsWith('health.'))
+/** The calls whose examples handlers.test.ts runs as they are: everything but backups, health and file transfers. */
+export const dataCallOrder = callOrder.filter((method) => !/^(backup|health|import|export)\./.test(method))
 
 /** The example of one method, or undefined when someone added a method and no example. */
 export function exampleFor(method: Method): Record<string, unknown> | undefined {

@@ -12,6 +12,8 @@ export type Kind =
   | 'jsonObject' | 'jsonValue' | 'typeList' | 'filters' | 'sort' | 'order' | 'direction'
   | 'filterPath' | 'filterOp' | 'filterValue' | 'newNodes' | 'newEdges'
   | 'backupId' | 'filePath' | 'keepNewest' | 'keepDailyDays' | 'scheduleHours' | 'flag'
+  | 'searchText' | 'searchLimit' | 'depth' | 'nodeBudget' | 'expandLimit' | 'offset' | 'keyList' | 'top'
+  | 'viewName' | 'nodeCount' | 'format' | 'jobId' | 'object'
 
 type Kinds = Record<string, Kind>
 
@@ -50,6 +52,24 @@ export const fieldKinds: { [M in Method]: Kinds } = {
   'health.check': { full: 'flag' },
   'health.vacuum': {},
   'health.optimize': {},
+
+  'search.query': { text: 'searchText', types: 'typeList', where: 'filters', limit: 'searchLimit', cursor: 'cursor' },
+  'search.counts': { text: 'searchText', where: 'filters' },
+  'graph.neighbourhood': { keys: 'keyList', depth: 'depth', direction: 'direction', edgeTypes: 'typeList', nodeBudget: 'nodeBudget' },
+  'graph.expand': { key: 'nodeKey', direction: 'direction', edgeTypes: 'typeList', limit: 'expandLimit', offset: 'offset' },
+  'graph.neighbourTypes': { key: 'nodeKey' },
+  'graph.shortestPath': { from: 'nodeKey', to: 'nodeKey', direction: 'direction', edgeTypes: 'typeList', weighted: 'flag', maxDepth: 'depth' },
+  'graph.induced': { keys: 'keyList', edgeTypes: 'typeList' },
+  'graph.degrees': { types: 'typeList', top: 'top' },
+  'views.list': {},
+  'views.get': { name: 'viewName' },
+  'views.save': { name: 'viewName', state: 'jsonObject', nodeCount: 'nodeCount' },
+  'views.delete': { name: 'viewName' },
+  'import.inspect': { path: 'filePath', edgesPath: 'filePath', format: 'format', csv: 'object' },
+  'import.validate': { source: 'object', options: 'object', jobId: 'jobId' },
+  'import.run': { source: 'object', options: 'object', jobId: 'jobId' },
+  'import.cancel': { jobId: 'jobId' },
+  'export.run': { format: 'format', scope: 'object', path: 'filePath', jobId: 'jobId' },
 }
 
 type Shape = Record<string, z.ZodType>
@@ -122,6 +142,19 @@ function hostile(kind: Kind): fc.Arbitrary<unknown> {
     case 'keepDailyDays': return badBackup.badInteger(0, 3650)
     case 'scheduleHours': return badBackup.badNumberIn(1, 24 * 365)
     case 'flag': return badBackup.badBoolean
+    case 'searchText': return fc.oneof(bad.badString(500), fc.constantFrom(' ', '\t\n  '))
+    case 'searchLimit': return badBackup.badInteger(1, 200)
+    case 'depth': return badBackup.badInteger(1, 6)
+    case 'nodeBudget': return badBackup.badInteger(1, 50_000)
+    case 'expandLimit': return badBackup.badInteger(1, 10_000)
+    case 'offset': return badBackup.badInteger(0, 1_000_000_000)
+    case 'top': return badBackup.badInteger(1, 100)
+    case 'nodeCount': return badBackup.badInteger(0, 1_000_000_000)
+    case 'keyList': return fc.oneof(bad.notArray, fc.constant([]), { arbitrary: oneBadAmong(() => 'ada', hostile('nodeKey'), 20), weight: 3 })
+    case 'viewName': return fc.oneof(bad.badString(200), fc.constantFrom(' ', '\n'))
+    case 'format': return bad.badWord(['jsonl', 'csv', 'graphml', 'gexf', 'graphkeep'])
+    case 'jobId': return fc.oneof(bad.badString(64), fc.constantFrom('a b', '../x', 'é', 'x'.repeat(65)))
+    case 'object': return bad.notObject
     case 'typeList':
       return fc.oneof(
         bad.notArray,

@@ -1,4 +1,5 @@
 import initial from './001-initial.ts'
+import views from './002-views.ts'
 
 export interface Migration {
   version: number
@@ -7,6 +8,6 @@ export interface Migration {
 }
 
 /** Every schema migration, in order. A new one is a new numbered file added here. */
-export const migrations: readonly Migration[] = [initial]
+export const migrations: readonly Migration[] = [initial, views]
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0

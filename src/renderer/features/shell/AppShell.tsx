@@ -4,9 +4,14 @@ import { BackupOverdueBanner } from '../backups/BackupOverdueBanner.tsx'
 import { BackupsPage } from '../backups/BackupsPage.tsx'
 import { RestoreBanner } from '../backups/RestoreBanner.tsx'
 import { EdgesPage } from '../edges/EdgesPage.tsx'
+import { GraphPage } from '../graph/GraphPage.tsx'
 import { HealthPage } from '../health/HealthPage.tsx'
 import { NodePage } from '../node/NodePage.tsx'
 import { NodesPage } from '../nodes/NodesPage.tsx'
+import { CommandPalette } from '../search/CommandPalette.tsx'
+import { SearchPage } from '../search/SearchPage.tsx'
+import { ImportPage } from '../transfer/ImportPage.tsx'
+import { WindowDropImport } from '../transfer/WindowDropImport.tsx'
 import { useNavShortcuts } from './nav-shortcuts.ts'
 import { Sidebar } from './Sidebar.tsx'
 import { useReadOnly } from './use-read-only.ts'
@@ -23,6 +28,12 @@ function CurrentPage({ route }: { route: Route }) {
       return <BackupsPage />
     case 'health':
       return <HealthPage />
+    case 'search':
+      return <SearchPage q={route.q} />
+    case 'graph':
+      return <GraphPage key={`${route.view ?? ''}|${route.keys.join('\u0000')}`} keys={route.keys} view={route.view} />
+    case 'import':
+      return <ImportPage />
     case 'unknown':
       return <EmptyState title="Page not found" action={<a className="button" href={hrefFor({ name: 'nodes' })}>Go to nodes</a>} />
   }
@@ -43,6 +54,8 @@ export function AppShell() {
         </div>
         <CurrentPage route={route} />
       </main>
+      <CommandPalette />
+      {!readOnly && <WindowDropImport />}
     </div>
   )
 }

@@ -48,6 +48,9 @@ export function Sidebar({ route }: { route: Route }) {
       <ul className="nav-list">
         <NavItem to={{ name: 'nodes' }} label="Nodes" count={stats.data?.nodeCount} current={nodesCurrent} chord="n" alt="1" />
         <NavItem to={{ name: 'edges' }} label="Edges" count={stats.data?.edgeCount} current={route.name === 'edges'} chord="e" alt="2" />
+        <NavItem to={{ name: 'search', q: '' }} label="Search" count={null} current={route.name === 'search'} chord="s" alt="5" />
+        <NavItem to={{ name: 'graph', keys: [], view: null }} label="Graph" count={null} current={route.name === 'graph'} chord="v" alt="6" />
+        <NavItem to={{ name: 'import' }} label="Import" count={null} current={route.name === 'import'} chord="i" alt="7" />
       </ul>
       <ul className="nav-list nav-list-secondary">
         <NavItem to={{ name: 'backups' }} label="Backups" count={backups.data?.backups.length} current={route.name === 'backups'} chord="b" alt="3" />

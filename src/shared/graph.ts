@@ -1,0 +1,95 @@
+import { z } from 'zod'
+import { direction, edgeId, nodeKey, typeList } from './domain.ts'
+import { jsonObject } from './json.ts'
+
+/** Nodes and edges as the graph view draws them: no properties (fetch one with nodes.get). */
+export const graphNode = z.object({ key: nodeKey, type: z.string(), label: z.string() })
+export type GraphNode = z.infer<typeof graphNode>
+export const graphEdge = z.object({ id: edgeId, source: nodeKey, target: nodeKey, type: z.string(), weight: z.number() })
+export type GraphEdge = z.infer<typeof graphEdge>
+export const subgraph = z.object({ nodes: z.array(graphNode), edges: z.array(graphEdge) })
+export type Subgraph = z.infer<typeof subgraph>
+
+const MAX_SEEDS = 1000
+export const neighbourhoodInput = z.strictObject({
+  keys: z.array(nodeKey).min(1).max(MAX_SEEDS),
+  depth: z.number().int().min(1).max(6).default(2),
+  direction: direction.default('both'),
+  edgeTypes: typeList.optional(),
+  nodeBudget: z.number().int().min(1).max(50_000).default(2_000),
+})
+export type NeighbourhoodInput = z.input<typeof neighbourhoodInput>
+export type NeighbourhoodQuery = z.output<typeof neighbourhoodInput>
+export const neighbourhood = subgraph.extend({
+  /** The node budget stopped the search before `depth` was reached everywhere. */
+  truncated: z.boolean(),
+  depthReached: z.number(),
+})
+export type Neighbourhood = z.infer<typeof neighbourhood>
+
+/** One step of the graph view: the neighbours of one node, a page at a time, and how many are left. */
+export const expandInput = z.strictObject({
+  key: nodeKey,
+  direction: direction.default('both'),
+  edgeTypes: typeList.optional(),
+  limit: z.number().int().min(1).max(10_000).default(50),
+  offset: z.number().int().min(0).max(1_000_000_000).default(0),
+})
+export type ExpandInput = z.input<typeof expandInput>
+export type ExpandQuery = z.output<typeof expandInput>
+export const expansion = subgraph.extend({ total: z.number(), omitted: z.number() })
+export type Expansion = z.infer<typeof expansion>
+
+export const neighbourTypes = z.object({
+  types: z.array(z.object({ type: z.string(), direction: z.enum(['out', 'in']), count: z.number() })),
+})
+export type NeighbourTypes = z.infer<typeof neighbourTypes>
+
+export const shortestPathInput = z.strictObject({
+  from: nodeKey,
+  to: nodeKey,
+  direction: direction.default('both'),
+  edgeTypes: typeList.optional(),
+  /** Sum of edge weights (Dijkstra; weights must not be negative) instead of the number of hops. */
+  weighted: z.boolean().default(false),
+  maxDepth: z.number().int().min(1).max(6).default(6),
+})
+export type ShortestPathInput = z.input<typeof shortestPathInput>
+export type ShortestPathQuery = z.output<typeof shortestPathInput>
+export const shortestPath = subgraph.extend({
+  found: z.boolean(),
+  /** Number of edges on the path; 0 when from = to; -1 when not found. */
+  hops: z.number(),
+  /** Sum of the path's edge weights. */
+  cost: z.number(),
+})
+export type ShortestPath = z.infer<typeof shortestPath>
+
+export const inducedInput = z.strictObject({ keys: z.array(nodeKey).min(1).max(50_000), edgeTypes: typeList.optional() })
+export type InducedInput = z.input<typeof inducedInput>
+export const induced = subgraph.extend({ missing: z.array(nodeKey) })
+export type Induced = z.infer<typeof induced>
+
+export const degreesInput = z.strictObject({ types: typeList.optional(), top: z.number().int().min(1).max(100).default(10) })
+export type DegreesInput = z.input<typeof degreesInput>
+const distribution = z.object({ min: z.number(), max: z.number(), mean: z.number(), median: z.number(), p90: z.number(), p99: z.number() })
+export const degreeStats = z.object({
+  nodeCount: z.number(),
+  edgeCount: z.number(),
+  out: distribution,
+  in: distribution,
+  total: distribution,
+  /** Node counts by total degree in power-of-two buckets: [0], [1], [2,3], [4,7], … */
+  histogram: z.array(z.object({ from: z.number(), to: z.number(), count: z.number() })),
+  top: z.array(graphNode.extend({ in: z.number(), out: z.number() })),
+})
+export type DegreeStats = z.infer<typeof degreeStats>
+
+// Saved graph views: the renderer owns the shape of `state`; the store keeps it as JSON.
+export const viewName = z.string().trim().min(1, 'a view needs a name').max(200, 'view names are limited to 200 characters')
+export const viewSummary = z.object({ name: z.string(), nodeCount: z.number(), createdAt: z.number(), updatedAt: z.number() })
+export type ViewSummary = z.infer<typeof viewSummary>
+export const savedView = viewSummary.extend({ state: jsonObject })
+export type SavedView = z.infer<typeof savedView>
+export const saveViewInput = z.strictObject({ name: viewName, state: jsonObject, nodeCount: z.number().int().min(0).max(1_000_000_000) })
+export type SaveViewInput = z.input<typeof saveViewInput>

@@ -1,0 +1,47 @@
+import { z } from 'zod'
+import { cursor, node, propertyFilter, typeCount, typeList } from './domain.ts'
+
+/** What the user typed; any characters are allowed (FTS syntax is escaped, never an error). */
+export const searchText = z.string().trim().min(1, 'type something to search for').max(500, 'a search is limited to 500 characters')
+
+export const searchInput = z.strictObject({
+  text: searchText,
+  types: typeList.optional(),
+  where: z.array(propertyFilter).max(20).optional(),
+  limit: z.number().int().min(1).max(200).default(20),
+  cursor: cursor.optional(),
+})
+export type SearchInput = z.input<typeof searchInput>
+export type SearchQuery = z.output<typeof searchInput>
+
+/** A piece of the text a node was found by, with the matched terms marked as [start, end) offsets. */
+export const snippet = z.object({
+  /** 'label', or the name of the text property the terms were found in. */
+  field: z.string(),
+  text: z.string(),
+  highlights: z.array(z.tuple([z.number(), z.number()])),
+})
+export type Snippet = z.infer<typeof snippet>
+
+export const searchHit = z.object({
+  node,
+  /** The label equals the search text (ignoring case): such hits always come first. */
+  exact: z.boolean(),
+  /** Higher is better (negated bm25). */
+  score: z.number(),
+  snippet,
+})
+export type SearchHit = z.infer<typeof searchHit>
+
+export const searchResult = z.object({ items: z.array(searchHit), nextCursor: z.string().nullable() })
+export type SearchResult = z.infer<typeof searchResult>
+
+export const searchCountsInput = z.strictObject({ text: searchText, where: z.array(propertyFilter).max(20).optional() })
+export type SearchCountsInput = z.input<typeof searchCountsInput>
+export const searchCounts = z.object({
+  total: z.number(),
+  /** Counting stopped at a cap: the numbers are lower bounds. */
+  capped: z.boolean(),
+  byType: z.array(typeCount),
+})
+export type SearchCounts = z.infer<typeof searchCounts>
