@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 
 export default tseslint.config(
-  { ignores: ['out', 'node_modules', '.scratch', 'test-results', 'playwright-report', '.artifacts', 'bench/results'] },
+  { ignores: ['out', 'node_modules', '.scratch', 'test-results', 'playwright-report', '.artifacts', 'bench/results', '.out-*'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
