@@ -4,8 +4,8 @@ import type { CsvMapping, ImportProblem } from '../../../../shared/transfer.ts'
 
 /** One parsed record of an import file, with where it came from (1-based line or row, file path). */
 export type ImportRecord =
-  | { kind: 'node'; file: string; line: number; key: string; type: string; label?: string; properties: JsonObject }
-  | { kind: 'edge'; file: string; line: number; source: string; target: string; type: string; weight?: number; properties: JsonObject }
+  | { kind: 'node'; file: string; line: number; key: string; type: string; label?: string; properties: JsonObject; createdAt?: number; updatedAt?: number }
+  | { kind: 'edge'; file: string; line: number; source: string; target: string; type: string; weight?: number; properties: JsonObject; createdAt?: number; updatedAt?: number }
   | { kind: 'meta'; file: string; line: number; key: string; value: JsonValue }
   | { kind: 'embedding'; file: string; line: number; key: string; model: string; vector: number[] }
   /** A record the reader could not make sense of; the pipeline reports it (abort) or lists it as skipped. */
@@ -18,6 +18,8 @@ export interface ReadInput {
   edgesPath?: string
   csv?: CsvMapping
   signal: AbortSignal
+  /** Optional: told the number of bytes read so far (of all files), now and then, for progress. */
+  onBytes?: (bytes: number) => void
 }
 
 /** Streams a file as chunks of records (a few thousand at a time), in file order, in constant memory. */

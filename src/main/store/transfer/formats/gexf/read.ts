@@ -1,8 +1,10 @@
-import { GraphKeepError } from '../../../../../shared/errors.ts'
 import type { FormatReader } from '../types.ts'
+import { parseXmlFile } from '../xml/sax-file.ts'
+import { gexfHandler } from './handler.ts'
 
-// Scaffold: the formats helper replaces this file.
-// eslint-disable-next-line require-yield -- placeholder
-export const readGexf: FormatReader = async function* () {
-  throw new GraphKeepError('VALIDATION', 'gexf import is not built yet')
+/** GEXF 1.3 (https://gexf.net/schema.html); the conventions are in handler.ts. */
+export const readGexf: FormatReader = async function* (input) {
+  const file = input.path
+  if (file === undefined) return
+  yield* parseXmlFile(file, input, (emit, problem) => gexfHandler(file, emit, problem))
 }

@@ -1,8 +1,10 @@
-import { GraphKeepError } from '../../../../../shared/errors.ts'
 import type { FormatReader } from '../types.ts'
+import { parseXmlFile } from '../xml/sax-file.ts'
+import { graphMlHandler } from './handler.ts'
 
-// Scaffold: the formats helper replaces this file.
-// eslint-disable-next-line require-yield -- placeholder
-export const readGraphMl: FormatReader = async function* () {
-  throw new GraphKeepError('VALIDATION', 'graphml import is not built yet')
+/** GraphML (http://graphml.graphdrawing.org/specification.html); the conventions are in handler.ts. */
+export const readGraphMl: FormatReader = async function* (input) {
+  const file = input.path
+  if (file === undefined) return
+  yield* parseXmlFile(file, input, (emit, problem) => graphMlHandler(file, emit, problem))
 }
