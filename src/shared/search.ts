@@ -27,13 +27,24 @@ export const searchHit = z.object({
   node,
   /** The label equals the search text (ignoring case): such hits always come first. */
   exact: z.boolean(),
-  /** Higher is better (negated bm25). */
+  /** Higher is better (negated bm25, the label weighted five times the text). */
   score: z.number(),
+  /**
+   * Ranked by score among the first `rankWindow` matches; false for matches beyond that window,
+   * which follow in index order (newest first) so that a common term never ranks every match.
+   */
+  ranked: z.boolean(),
+  /** Offsets are UTF-16 code units into `text`, as JavaScript strings count them. */
   snippet,
 })
 export type SearchHit = z.infer<typeof searchHit>
 
-export const searchResult = z.object({ items: z.array(searchHit), nextCursor: z.string().nullable() })
+export const searchResult = z.object({
+  items: z.array(searchHit),
+  nextCursor: z.string().nullable(),
+  /** How many matches (newest first, exact label matches aside) are ranked by score. */
+  rankWindow: z.number(),
+})
 export type SearchResult = z.infer<typeof searchResult>
 
 export const searchCountsInput = z.strictObject({ text: searchText, where: z.array(propertyFilter).max(20).optional() })

@@ -2,6 +2,7 @@ import type { ListNodesQuery } from '../../../shared/domain.ts'
 import type { Db } from '../db.ts'
 import { statement } from '../statements.ts'
 import { decodeCursor, encodeCursor } from './cursor.ts'
+import { nodeFilterSql, placeholders } from './node-filter.ts'
 import { NODE_COLUMNS, type NodeRow } from './rows.ts'
 
 const SORT_COLUMNS = {
@@ -10,25 +11,13 @@ const SORT_COLUMNS = {
   type: ['type', 'label', 'id'],
 } as const satisfies Record<ListNodesQuery['sort'], readonly (keyof NodeRow)[]>
 
-const COMPARISON = { eq: '=', lt: '<', lte: '<=', gt: '>', gte: '>=' } as const
-const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ')
-
 /** One page of nodes in sort order, with the cursor of the next page. SQL text varies only in shape. */
 export function listNodeRows(db: Db, query: ListNodesQuery): { rows: NodeRow[]; nextCursor: string | null } {
-  const where: string[] = []
-  const params: unknown[] = []
-  if (query.types?.length) {
-    where.push(`n.type IN (${placeholders(query.types.length)})`)
-    params.push(...query.types)
-  }
+  const { conditions: where, params } = nodeFilterSql(query)
   if (query.labelPrefix) {
     // 0xF5 never starts a UTF-8 character, so prefix || 0xF5 sorts above every label with the prefix.
     where.push("n.label >= ? AND n.label < (? || CAST(x'F5' AS TEXT))")
     params.push(query.labelPrefix, query.labelPrefix)
-  }
-  for (const filter of query.where ?? []) {
-    where.push(`json_extract(n.props, ?) ${COMPARISON[filter.op]} ?`)
-    params.push(`$.${filter.path}`, typeof filter.value === 'boolean' ? Number(filter.value) : filter.value)
   }
   const columns = SORT_COLUMNS[query.sort].map((c) => `n.${c}`)
   const direction = query.order === 'desc' ? 'DESC' : 'ASC'

@@ -1,9 +1,111 @@
 import { GraphKeepError } from '../../../shared/errors.ts'
+import type { SearchCounts, SearchCountsInput, SearchHit, SearchQuery, SearchResult } from '../../../shared/search.ts'
 import type { Db } from '../db.ts'
+import { decodeCursor, encodeCursor } from '../repos/cursor.ts'
+import { toNode, type NodeRow } from '../repos/rows.ts'
+import type { NodeFilter } from '../repos/node-filter.ts'
+import {
+  exactLabelRows, hasExactLabel, matchesNewestFirst, matchTypesNewestFirst, nodeRowsByIds, scoresOfMatches, type ScoredId, type WindowHit,
+} from '../repos/search.ts'
 import type { GraphStore } from '../types.ts'
+import { snippetFor } from './search-snippet.ts'
+import { searchTerms } from './search-terms.ts'
 
-// Scaffold: the search helper replaces this file.
-export function createSearchService(_db: Db) {
-  const notYet = (): never => { throw new GraphKeepError('INTERNAL', 'search is not built yet') }
-  return { search: notYet, searchCounts: notYet } satisfies Partial<GraphStore>
+/**
+ * Results come in three tiers, and the cursor says where a page ends:
+ *   0 exact  — the label equals the search text, in id order (found through the label index);
+ *   1 ranked — the newest RANK_WINDOW matches (less the exact ones), by score (then id);
+ *   2 rest   — every later match, newest first, unranked.
+ * Ranking every match of a common term would cost time in proportion to the whole store; this costs
+ * at most RANK_WINDOW scorings per page, and no match is ever left out.
+ */
+export const RANK_WINDOW = 200
+/** search.counts stops counting here; the counts are then lower bounds. */
+export const COUNT_CAP = 10_000
+
+type Tier = 0 | 1 | 2
+interface Position { tier: Tier; a: number; b: number }
+interface Pick { id: number; score: number; tier: Tier; row?: NodeRow }
+
+const NO_MORE_ROWID = Number.MAX_SAFE_INTEGER
+
+function readCursor(cursor: string | undefined): Position {
+  if (cursor === undefined) return { tier: 0, a: 0, b: 0 }
+  const [tier, a, b] = decodeCursor(cursor, 3)
+  if ((tier !== 0 && tier !== 1 && tier !== 2) || typeof a !== 'number' || typeof b !== 'number') {
+    throw new GraphKeepError('VALIDATION', 'the cursor is not valid for this search; start again from the first page')
+  }
+  return { tier, a, b }
+}
+
+const cursorAfter = (pick: Pick) => encodeCursor(pick.tier === 1 ? [1, pick.score, pick.id] : [pick.tier, pick.id, 0])
+const byScore = (x: ScoredId, y: ScoredId) => y.score - x.score || x.id - y.id
+
+export function createSearchService(db: Db) {
+  function collect(query: SearchQuery, match: string, from: Position, want: number): Pick[] {
+    const filter = { types: query.types, where: query.where }
+    const picks: Pick[] = []
+    const label = hasExactLabel(db, query.text, filter) ? query.text : null
+    let tailFrom = from.tier === 2 ? from.a : NO_MORE_ROWID
+    if (from.tier < 2) {
+      // The window is the newest RANK_WINDOW matches, exact ones included; they are listed in tier 0 instead.
+      const window = matchesNewestFirst(db, match, { filter, label, beforeId: NO_MORE_ROWID, limit: RANK_WINDOW })
+      if (from.tier === 0 && label !== null) picks.push(...exactTier(query, match, filter, from.a, want, window))
+      const ranked = window.filter((hit) => !hit.exact).sort(byScore)
+      const start = from.tier === 1 ? ranked.findIndex((hit) => byScore(hit, { id: from.b, score: from.a }) > 0) : 0
+      if (start >= 0) for (const hit of ranked.slice(start, start + want - picks.length)) picks.push({ id: hit.id, score: hit.score, tier: 1 })
+      if (picks.length >= want || window.length < RANK_WINDOW) return picks
+      tailFrom = (window[window.length - 1] as ScoredId).id
+    }
+    while (picks.length < want) {
+      const batch = matchesNewestFirst(db, match, { filter, label, beforeId: tailFrom, limit: want - picks.length })
+      for (const hit of batch) if (!hit.exact) picks.push({ id: hit.id, score: hit.score, tier: 2 })
+      if (batch.length === 0) break
+      tailFrom = (batch[batch.length - 1] as ScoredId).id
+    }
+    return picks
+  }
+
+  /** Nodes whose label equals the text, in id order; scored from the window, or in one pass when older. */
+  function exactTier(query: SearchQuery, match: string, filter: NodeFilter, afterId: number, want: number, window: WindowHit[]): Pick[] {
+    const rows = exactLabelRows(db, query.text, filter, afterId, want)
+    const scores = new Map(window.filter((hit) => hit.exact).map((hit) => [hit.id, hit.score]))
+    const unscored = rows.filter((row) => !scores.has(row.id)).map((row) => row.id)
+    if (unscored.length > 0) for (const hit of scoresOfMatches(db, match, unscored)) scores.set(hit.id, hit.score)
+    return rows.map((row) => ({ id: row.id, score: scores.get(row.id) ?? 0, tier: 0, row }))
+  }
+
+  function search(query: SearchQuery): SearchResult {
+    const terms = searchTerms(query.text)
+    const { match } = terms
+    if (match === null) return { items: [], nextCursor: null, rankWindow: RANK_WINDOW }
+    const picks = collect(query, match, readCursor(query.cursor), query.limit + 1)
+    const more = picks.length > query.limit
+    if (more) picks.length = query.limit
+    const loaded = new Map(nodeRowsByIds(db, picks.filter((p) => !p.row).map((p) => p.id)).map((row) => [row.id, row]))
+    const items: SearchHit[] = []
+    for (const pick of picks) {
+      const row = pick.row ?? loaded.get(pick.id)
+      if (!row) continue
+      const node = toNode(row)
+      items.push({ node, exact: pick.tier === 0, score: pick.score, ranked: pick.tier < 2, snippet: snippetFor(node, terms) })
+    }
+    const last = picks[picks.length - 1]
+    return { items, nextCursor: more && last ? cursorAfter(last) : null, rankWindow: RANK_WINDOW }
+  }
+
+  function searchCounts(query: SearchCountsInput): SearchCounts {
+    const { match } = searchTerms(query.text)
+    if (match === null) return { total: 0, capped: false, byType: [] }
+    const types = matchTypesNewestFirst(db, match, { where: query.where }, COUNT_CAP + 1)
+    const capped = types.length > COUNT_CAP
+    if (capped) types.length = COUNT_CAP
+    const counts = new Map<string, number>()
+    for (const type of types) counts.set(type, (counts.get(type) ?? 0) + 1)
+    const byType = [...counts].map(([type, count]) => ({ type, count }))
+    byType.sort((x, y) => y.count - x.count || (x.type < y.type ? -1 : x.type > y.type ? 1 : 0))
+    return { total: types.length, capped, byType }
+  }
+
+  return { search, searchCounts } satisfies Partial<GraphStore>
 }

@@ -1,4 +1,38 @@
-// Scaffold: the search helper replaces this with the Ctrl+K palette.
+import { useEffect, useRef, useState } from 'react'
+import { isPaletteShortcut } from './palette-keys.ts'
+import { PaletteDialog } from './PaletteDialog.tsx'
+
+/** Mounted once in the shell: Ctrl+K / Cmd+K opens the search palette from anywhere, inputs included. */
 export function CommandPalette() {
-  return null
+  const [open, setOpen] = useState(false)
+  const returnFocusTo = useRef<HTMLElement | null>(null)
+  const restoreFocus = useRef(false)
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!isPaletteShortcut(event)) return
+      // Browsers bind Ctrl+K to their own search box; the palette takes it first (capture phase).
+      event.preventDefault()
+      setOpen((wasOpen) => {
+        if (!wasOpen) returnFocusTo.current = document.activeElement instanceof HTMLElement ? document.activeElement : null
+        return true
+      })
+    }
+    window.addEventListener('keydown', onKeyDown, true)
+    return () => window.removeEventListener('keydown', onKeyDown, true)
+  }, [])
+  useEffect(() => {
+    // Only once the modal dialog is gone can focus go back to the page behind it.
+    if (open || !restoreFocus.current) return
+    restoreFocus.current = false
+    if (returnFocusTo.current?.isConnected) returnFocusTo.current.focus()
+  }, [open])
+  if (!open) return null
+  return (
+    <PaletteDialog
+      onClose={(restore) => {
+        restoreFocus.current = restore
+        setOpen(false)
+      }}
+    />
+  )
 }

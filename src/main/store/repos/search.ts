@@ -1,0 +1,71 @@
+import type { Db } from '../db.ts'
+import { statement } from '../statements.ts'
+import { nodeFilterSql, type NodeFilter } from './node-filter.ts'
+import { NODE_COLUMNS, type NodeRow } from './rows.ts'
+
+// bm25 with a label match worth five times a match in the text properties; negated so higher is better.
+const SCORE = '-bm25(nodes_fts, 5.0, 1.0)'
+
+export interface ScoredId {
+  id: number
+  score: number
+}
+
+const and = (conditions: string[]) => conditions.map((c) => ` AND ${c}`).join('')
+
+/** Nodes whose label equals the search text (NOCASE, through nodes_by_label), in id order after `afterId`. */
+export function exactLabelRows(db: Db, label: string, filter: NodeFilter, afterId: number, limit: number): NodeRow[] {
+  const { conditions, params } = nodeFilterSql(filter)
+  const sql = `SELECT ${NODE_COLUMNS} FROM nodes n WHERE n.label = ? AND n.id > ?${and(conditions)} ORDER BY n.id LIMIT ?`
+  return statement<unknown[], NodeRow>(db, sql).all(label, afterId, ...params, limit)
+}
+
+/** Scores of the given matching nodes (ids that do not match are left out): one pass over the index. */
+export function scoresOfMatches(db: Db, match: string, ids: number[]): ScoredId[] {
+  const sql = `SELECT rowid AS id, ${SCORE} AS score FROM nodes_fts WHERE nodes_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))`
+  return statement<[string, string], ScoredId>(db, sql).all(match, JSON.stringify(ids))
+}
+
+export interface WindowHit extends ScoredId {
+  /** The label equals the search text: listed in the exact tier, not here. */
+  exact: 0 | 1
+}
+
+/**
+ * Matches in index order (newest first) below `beforeId`, with their scores and whether their
+ * label equals `label` (null: no node has that label, so none is exact). Only the rows returned are
+ * scored, so the cost is bounded by `limit` (plus one pass for the terms' document frequencies),
+ * not by how many nodes match. The join to nodes is left out when nothing needs it.
+ */
+export function matchesNewestFirst(
+  db: Db, match: string, options: { filter: NodeFilter; label: string | null; beforeId: number; limit: number },
+): WindowHit[] {
+  const { conditions, params } = nodeFilterSql(options.filter)
+  const joined = conditions.length > 0 || options.label !== null
+  // CROSS JOIN keeps the full-text index as the outer loop, so rows arrive in its (rowid) order.
+  const sql = `SELECT nodes_fts.rowid AS id, ${SCORE} AS score, ${options.label !== null ? 'n.label = ?' : '0'} AS exact
+    FROM nodes_fts${joined ? ' CROSS JOIN nodes n ON n.id = nodes_fts.rowid' : ''}
+    WHERE nodes_fts MATCH ? AND nodes_fts.rowid < ?${and(conditions)} ORDER BY nodes_fts.rowid DESC LIMIT ?`
+  const labelParam = options.label !== null ? [options.label] : []
+  return statement<unknown[], WindowHit>(db, sql).all(...labelParam, match, options.beforeId, ...params, options.limit)
+}
+
+/** Whether any node (passing the filter) has exactly this label: found through nodes_by_label. */
+export function hasExactLabel(db: Db, label: string, filter: NodeFilter): boolean {
+  const { conditions, params } = nodeFilterSql(filter)
+  const sql = `SELECT 1 FROM nodes n WHERE n.label = ?${and(conditions)} LIMIT 1`
+  return statement<unknown[], number>(db, sql).pluck().get(label, ...params) !== undefined
+}
+
+export function nodeRowsByIds(db: Db, ids: number[]): NodeRow[] {
+  const sql = `SELECT ${NODE_COLUMNS} FROM nodes n WHERE n.id IN (SELECT value FROM json_each(?))`
+  return statement<[string], NodeRow>(db, sql).all(JSON.stringify(ids))
+}
+
+/** The types of the first `limit` matching nodes, newest first: search.counts tallies them, capped. */
+export function matchTypesNewestFirst(db: Db, match: string, filter: NodeFilter, limit: number): string[] {
+  const { conditions, params } = nodeFilterSql(filter)
+  const sql = `SELECT n.type FROM nodes_fts CROSS JOIN nodes n ON n.id = nodes_fts.rowid
+    WHERE nodes_fts MATCH ?${and(conditions)} ORDER BY nodes_fts.rowid DESC LIMIT ?`
+  return statement<unknown[], string>(db, sql).pluck().all(match, ...params, limit)
+}
