@@ -12,6 +12,9 @@ import './styles/node.css'
 import './styles/dialog.css'
 import './styles/backups.css'
 import './styles/health.css'
+import './styles/graph.css'
+import './styles/transfer.css'
+import './styles/search.css'
 
 const root = createRoot(document.getElementById('root') as HTMLElement)
 const boot = bootTransport()

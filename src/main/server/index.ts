@@ -7,9 +7,11 @@ import { createApiRoute } from './api-route.ts'
 import { hasValidToken, createToken } from './auth.ts'
 import { checkedPort, hostForUrl, loopbackListenHost } from './bind-address.ts'
 import { createEventsRoute, type Subscribe } from './events-route.ts'
+import { createFileRoutes, type FileRoutes } from './file-routes.ts'
 import { sendError, sendMethodNotAllowed, setBaseHeaders } from './respond.ts'
 import { senderPolicy, senderProblem, type SenderPolicy } from './sender-check.ts'
 import { serveStatic } from './static-files.ts'
+import type { TransferFolders } from './transfer-folders.ts'
 
 export interface WebServerOptions {
   dispatch: Dispatch
@@ -20,6 +22,8 @@ export interface WebServerOptions {
   host?: string
   /** 0 (the default) picks any free port. */
   port?: number
+  /** Uploads for import and downloads of exports; left out, neither route exists. */
+  files?: TransferFolders
 }
 
 export interface WebServer {
@@ -37,6 +41,7 @@ interface Routes {
   rendererDir: string
   api: ReturnType<typeof createApiRoute>
   events: ReturnType<typeof createEventsRoute>
+  files: FileRoutes | null
 }
 
 /** Web mode: the renderer and the same API over HTTP on a loopback address, guarded by a per-start token. */
@@ -51,7 +56,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const origin = `http://${hostForUrl(address)}:${port}`
   const token = createToken()
   const events = createEventsRoute(options.subscribe)
-  const routes: Routes = { policy: senderPolicy(address, port), token, rendererDir, api: createApiRoute(options.dispatch), events }
+  const files = options.files ? createFileRoutes(options.files) : null
+  const routes: Routes = { policy: senderPolicy(address, port), token, rendererDir, api: createApiRoute(options.dispatch), events, files }
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     handleRequest(req, res, routes).catch(() => {
       if (res.headersSent) res.destroy()
@@ -85,6 +91,8 @@ async function handleRequest(req: IncomingMessage, res: ServerResponse, routes: 
     return sendError(res, { code: 'UNAUTHORIZED', message: 'a valid token is required (Authorization: Bearer <token>)' })
   }
   if (pathname === '/api/events') return routes.events.handle(req, res)
+  const fileRoute = routes.files?.(req, res, pathname, url)
+  if (fileRoute) return fileRoute
   return routes.api(req, res, pathname.slice('/api/'.length))
 }
 

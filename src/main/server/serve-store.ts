@@ -2,6 +2,7 @@ import { createDispatch } from '../api/dispatch.ts'
 import { createHandlers, type HandlerExtras } from '../api/handlers.ts'
 import type { StoreHost } from '../store/host.ts'
 import { startWebServer, type WebServer } from './index.ts'
+import { transferFoldersBeside } from './transfer-folders.ts'
 
 export interface ServeStoreOptions {
   rendererDir: string
@@ -18,5 +19,7 @@ export function serveStore(store: StoreHost, options: ServeStoreOptions): Promis
     rendererDir: options.rendererDir,
     host: options.host,
     port: options.port,
+    // Asked per upload: a store opened read-only for inspection takes nothing beside it.
+    files: transferFoldersBeside(store.file, async () => !(await store.store.stats()).readOnly),
   })
 }

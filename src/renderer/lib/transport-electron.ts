@@ -24,5 +24,15 @@ export function createElectronTransport(bridge: GraphKeepBridge): Transport {
       }))
     },
     subscribe: (listener) => bridge.onEvent(listener),
+    files: 'on-disk',
+    // Nothing to move: main reads the file where it is.
+    async uploadFile(file) {
+      const path = bridge.pathForFile(file)
+      if (path) return { ok: true, data: { path } }
+      return { ok: false, error: { code: 'VALIDATION', message: `"${file.name}" has no location on disk; save it to a file first` } }
+    },
+    async downloadExport() {
+      return { ok: false, error: { code: 'VALIDATION', message: 'the export is already a file on this machine; open it from its folder' } }
+    },
   }
 }

@@ -1,6 +1,7 @@
 import { isErrorCode, type Result } from '../../shared/errors.ts'
 import { openEventStream } from './event-stream.ts'
 import type { Transport } from './transport.ts'
+import { downloadOverHttp, uploadOverHttp } from './transport-web-files.ts'
 
 function failure(message: string): Result<unknown> {
   return { ok: false, error: { code: 'INTERNAL', message } }
@@ -37,6 +38,9 @@ export function createWebTransport(token: string): Transport {
 
   return {
     call,
+    files: 'over-http',
+    uploadFile: (file, onProgress) => uploadOverHttp(authorization, file, onProgress),
+    downloadExport: (path) => downloadOverHttp(authorization, path),
     subscribe(listener) {
       listeners.add(listener)
       closeStream ??= openEventStream('/api/events', authorization, (event) => {
