@@ -53,6 +53,9 @@ export function EdgesTable({ edges, hasMore, loadingMore, onLoadMore }: {
               <span className="edge-arrow" aria-hidden="true">→ </span>
               <TypeBadge type={edge.type} />
               <span className="edge-arrow" aria-hidden="true"> →</span>
+              <a className="graph-open-link" href={hrefFor({ name: 'graph', keys: [edge.source, edge.target], view: null })} title="Open in graph" aria-label={`Open ${edge.source} and ${edge.target} in the graph`}>
+                graph
+              </a>
             </div>
             <div role="gridcell" className="vtable-cell cell-mono">
               <NodeLink nodeKey={edge.target} />

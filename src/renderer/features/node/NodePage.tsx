@@ -53,6 +53,7 @@ export function NodePage({ nodeKey }: { nodeKey: string }) {
           <h1 id="node-title" tabIndex={-1} ref={focusIfNothingFocused}>
             {label || key}
           </h1>
+          <a className="button graph-open-button" href={hrefFor({ name: 'graph', keys: [key], view: null })}>Open in graph</a>
           {!readOnly && <DeleteNodeButton node={node.data} />}
         </div>
         <div className="node-meta">

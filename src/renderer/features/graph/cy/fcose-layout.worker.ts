@@ -1,0 +1,40 @@
+/// <reference lib="webworker" />
+import cytoscape from 'cytoscape'
+import fcose from 'cytoscape-fcose'
+import type { LayoutControl, LayoutWorkerMessage } from './layout-protocol.ts'
+
+// fcose runs on a headless cytoscape in this worker; it cannot be interrupted midway, so Stop terminates the worker.
+cytoscape.use(fcose)
+const post = (message: LayoutWorkerMessage, transfer: Transferable[] = []) => self.postMessage(message, { transfer })
+
+self.onmessage = (event: MessageEvent<LayoutControl>) => {
+  const message = event.data
+  if (message.kind !== 'run') return
+  try {
+    const { nodeCount, positions, fixed, links } = message
+    const elements: cytoscape.ElementDefinition[] = []
+    for (let i = 0; i < nodeCount; i++) {
+      const x = positions[2 * i] as number
+      const y = positions[2 * i + 1] as number
+      elements.push({ group: 'nodes', data: { id: `n${i}` }, position: Number.isFinite(x) ? { x, y } : { x: 0, y: 0 } })
+    }
+    for (let i = 0; i + 1 < links.length; i += 2) elements.push({ group: 'edges', data: { source: `n${links[i]}`, target: `n${links[i + 1]}` } })
+    const cy = cytoscape({ headless: true, styleEnabled: false, elements })
+    const fixedNodeConstraint = []
+    for (let i = 0; i < nodeCount; i++) {
+      if (fixed[i] && Number.isFinite(positions[2 * i] as number)) fixedNodeConstraint.push({ nodeId: `n${i}`, position: { x: positions[2 * i] as number, y: positions[2 * i + 1] as number } })
+    }
+    post({ kind: 'progress', done: 0, total: 1 })
+    cy.layout({ name: 'fcose', animate: false, randomize: fixedNodeConstraint.length === 0, quality: nodeCount > 2000 ? 'draft' : 'default', fixedNodeConstraint } as cytoscape.LayoutOptions).run()
+    const result = new Float64Array(nodeCount * 2)
+    for (let i = 0; i < nodeCount; i++) {
+      const position = cy.getElementById(`n${i}`).position()
+      result[2 * i] = position.x
+      result[2 * i + 1] = position.y
+    }
+    cy.destroy()
+    post({ kind: 'done', positions: result, stopped: false }, [result.buffer])
+  } catch (error) {
+    post({ kind: 'failed', message: error instanceof Error ? error.message : String(error) })
+  }
+}

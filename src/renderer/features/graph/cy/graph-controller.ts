@@ -1,0 +1,217 @@
+import type { Core, ElementDefinition } from 'cytoscape'
+import type { Expansion, Subgraph } from '../../../../shared/graph.ts'
+import { isStubId, stubEdgeId, stubElementId } from './ids.ts'
+import { applyLevelOfDetail, checkBudget, isSimplified, type BudgetCheck } from './lod.ts'
+import { createOwnership } from './ownership.ts'
+import { fitIfOutside } from './viewport.ts'
+import { missingElements, ringPositions, type Point } from './to-elements.ts'
+
+/** What the next "+N more" of a node asks for: the same filter, the next page. */
+export interface ExpandRecord {
+  key: string
+  direction: 'out' | 'in' | 'both'
+  edgeTypes: string[] | undefined
+  loaded: number
+  total: number
+  omitted: number
+}
+
+export interface NodeInView {
+  key: string
+  expanded: boolean
+  pinned: boolean
+  neighbours: { key: string; label: string }[]
+}
+
+export interface TypeCount {
+  type: string
+  count: number
+}
+
+export interface ViewSummary {
+  nodes: number
+  edges: number
+  hidden: number
+  nodeTypes: TypeCount[]
+  edgeTypes: TypeCount[]
+  /** The large-graph stylesheet is on (every node an ellipse). */
+  simplified: boolean
+}
+
+const countTypes = (types: Iterable<string>): TypeCount[] => {
+  const counts = new Map<string, number>()
+  for (const type of types) counts.set(type, (counts.get(type) ?? 0) + 1)
+  return [...counts].map(([type, count]) => ({ type, count })).sort((a, b) => a.type.localeCompare(b.type))
+}
+
+/** All changes to the view's elements go through here, each as one cy.batch() diff. */
+export function createGraphController(cy: Core) {
+  const ownership = createOwnership()
+  const expansions = new Map<string, ExpandRecord>()
+  const hiddenTypes = { nodes: new Set<string>(), edges: new Set<string>() }
+  const has = (id: string) => cy.getElementById(id).nonempty()
+  const realElementCount = () => cy.elements().length
+
+  function addElements(elements: { nodes: ElementDefinition[]; edges: ElementDefinition[] }): void {
+    const total = realElementCount() + elements.nodes.length + elements.edges.length
+    // Stylesheet and renderer shortcuts are chosen before adding, so the first frame is already the cheap one.
+    applyLevelOfDetail(cy, total)
+    for (const group of ['nodes', 'edges'] as const) {
+      if (hiddenTypes[group].size === 0) continue
+      for (const element of elements[group]) if (hiddenTypes[group].has(element.data['type'] as string)) element.classes = 'type-hidden'
+    }
+    cy.batch(() => {
+      if (elements.nodes.length) cy.add(elements.nodes)
+      if (elements.edges.length) cy.add(elements.edges)
+    })
+  }
+
+  function removeNodes(ids: string[]): void {
+    if (ids.length === 0) return
+    cy.batch(() => {
+      for (const id of ids) {
+        expansions.delete(id)
+        cy.getElementById(stubElementId(id)).remove()
+        cy.getElementById(id).remove()
+      }
+    })
+    applyLevelOfDetail(cy, realElementCount())
+  }
+
+  function setStub(record: ExpandRecord): void {
+    const omitted = record.omitted
+    const stub = cy.getElementById(stubElementId(record.key))
+    if (omitted <= 0) {
+      stub.remove()
+      return
+    }
+    const label = `+${omitted.toLocaleString('en-US')} more`
+    if (stub.nonempty()) {
+      stub.data('label', label)
+      return
+    }
+    const owner = cy.getElementById(record.key).position()
+    cy.add([
+      { group: 'nodes', data: { id: stubElementId(record.key), label, owner: record.key, type: '', colour: '#f1f3f6', shape: 'round-rectangle' }, classes: 'stub', position: { x: owner.x + 40, y: owner.y - 30 } },
+      { group: 'edges', data: { id: stubEdgeId(record.key), source: record.key, target: stubElementId(record.key), type: '', colour: '#c7ced6' }, classes: 'stub' },
+    ])
+  }
+
+  return {
+    cy,
+    checkBudget(adding: number): BudgetCheck {
+      return checkBudget(realElementCount(), adding)
+    },
+
+    /** Adds a subgraph as "opened directly" (seed) or as found by a path; positions are kept where given. */
+    load(subgraph: Subgraph, owner: 'seed' | 'path', positions?: Map<string, Point>): number {
+      const elements = missingElements(subgraph, has, positions ? (key) => positions.get(key) : undefined)
+      addElements(elements)
+      // Opened nodes are recorded lazily (see applyExpansion): a 20,000-node view needs no bookkeeping.
+      if (owner === 'path') for (const node of subgraph.nodes) ownership.add(node.key, owner)
+      return elements.nodes.length
+    },
+
+    /** Takes over elements from a previous instance (the WebGL switch); all count as opened directly. */
+    restore(all: ElementDefinition[]): void {
+      const elements = all.filter((element) => !isStubId(String(element.data['id'])))
+      addElements({ nodes: elements.filter((element) => element.group === 'nodes'), edges: elements.filter((element) => element.group === 'edges') })
+      cy.nodes('.pinned').lock()
+    },
+
+    /** What the side panel shows about a node in view, or null when it is not (any longer) in view. */
+    describeNode(key: string): NodeInView | null {
+      const node = cy.getElementById(key)
+      if (node.empty()) return null
+      return {
+        key,
+        expanded: expansions.has(key),
+        pinned: node.hasClass('pinned'),
+        neighbours: node.neighborhood('node').not('.stub').map((neighbour) => ({ key: neighbour.id(), label: neighbour.data('label') as string })),
+      }
+    },
+
+    clear(): void {
+      cy.elements().remove()
+      ownership.clear()
+      expansions.clear()
+    },
+
+    expansionOf: (key: string): ExpandRecord | undefined => expansions.get(key),
+
+    /** Adds one page of a node's neighbours on a ring around it; a "+N more" stub stands for the rest. */
+    applyExpansion(key: string, page: Expansion, filter: Pick<ExpandRecord, 'direction' | 'edgeTypes'>, offset: number): number {
+      const centre = cy.getElementById(key).position()
+      // A node in view that nobody owns yet was opened directly: say so before this expansion shares it.
+      for (const node of page.nodes) if (has(node.key) && ownership.owners(node.key).size === 0) ownership.add(node.key, 'seed')
+      const elements = missingElements(page, has)
+      const ring = ringPositions({ ...centre }, elements.nodes.length)
+      elements.nodes.forEach((node, i) => (node.position = ring[i]))
+      const record: ExpandRecord = { key, ...filter, loaded: offset + page.nodes.filter((node) => node.key !== key).length, total: page.total, omitted: page.omitted }
+      expansions.set(key, record)
+      addElements(elements)
+      cy.batch(() => setStub(record))
+      for (const node of page.nodes) ownership.add(node.key, key)
+      fitIfOutside(cy, elements.nodes.map((node) => String(node.data['id'])))
+      return elements.nodes.length
+    },
+
+    /** Removes what `key`'s expansions added, except nodes pinned or kept by another expansion. */
+    collapse(key: string): number {
+      expansions.delete(key)
+      cy.getElementById(stubElementId(key)).remove()
+      const removed = ownership.collapse(key, (id) => cy.getElementById(id).hasClass('pinned'))
+      removeNodes(removed)
+      return removed.length
+    },
+
+    hide(ids: string[]): void {
+      cy.batch(() => {
+        for (const id of ids) {
+          const element = cy.getElementById(id)
+          if (isStubId(id)) element.remove()
+          else element.addClass('hidden')
+        }
+      })
+    },
+
+    showHidden(): void {
+      cy.batch(() => cy.elements('.hidden').removeClass('hidden'))
+    },
+
+    togglePin(key: string): boolean {
+      const node = cy.getElementById(key)
+      const pinned = !node.hasClass('pinned')
+      if (pinned) node.addClass('pinned').lock()
+      else node.removeClass('pinned').unlock()
+      return pinned
+    },
+
+    hiddenTypes: (group: 'nodes' | 'edges'): string[] => [...hiddenTypes[group]],
+
+    setTypeHidden(group: 'nodes' | 'edges', type: string, hidden: boolean): void {
+      if (hidden) hiddenTypes[group].add(type)
+      else hiddenTypes[group].delete(type)
+      cy.batch(() => {
+        const matching = cy.elements().filter((element) => element.group() === group && element.data('type') === type && !element.hasClass('stub'))
+        if (hidden) matching.addClass('type-hidden')
+        else matching.removeClass('type-hidden')
+      })
+    },
+
+    summary(): ViewSummary {
+      const nodes = cy.nodes().not('.stub')
+      const edges = cy.edges().not('.stub')
+      return {
+        nodes: nodes.length,
+        edges: edges.length,
+        hidden: cy.elements('.hidden').length,
+        nodeTypes: countTypes(nodes.map((node) => node.data('type') as string)),
+        edgeTypes: countTypes(edges.map((edge) => edge.data('type') as string)),
+        simplified: isSimplified(cy),
+      }
+    },
+  }
+}
+
+export type GraphController = ReturnType<typeof createGraphController>

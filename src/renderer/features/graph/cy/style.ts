@@ -1,0 +1,74 @@
+import type { StylesheetJson } from 'cytoscape'
+
+const ACCENT = '#2f5fd0'
+const PATH = '#e8590c'
+
+/**
+ * The view's stylesheet. `simple` is the large-graph variant: straight haystack edges without arrows
+ * (the cheapest edge cytoscape draws) and labels only when zoomed well in.
+ */
+export function graphStyle({ simple }: { simple: boolean }): StylesheetJson {
+  return [
+    {
+      selector: 'node',
+      style: {
+        width: 18,
+        height: 18,
+        'background-color': 'data(colour)',
+        // One shape for all at scale: a per-element mapper and polygon paths cost on every redraw.
+        shape: simple ? 'ellipse' : ('data(shape)' as never),
+        // Large views label only what is on screen when zoomed in (see labels.ts).
+        label: simple ? '' : 'data(label)',
+        'font-size': 10,
+        // Labels vanish once they would be drawn smaller than this on screen: the main zoom-out saving.
+        'min-zoomed-font-size': simple ? 12 : 7,
+        'text-valign': 'bottom',
+        'text-margin-y': 3,
+        'text-max-width': '140px',
+        'text-wrap': 'ellipsis',
+        color: '#1d2329',
+        'border-width': 0,
+      },
+    },
+    {
+      selector: 'edge',
+      style: simple
+        ? { width: 1, 'line-color': 'data(colour)', 'curve-style': 'haystack', 'haystack-radius': 0 }
+        : {
+            width: 1.5,
+            'line-color': 'data(colour)',
+            'curve-style': 'bezier',
+            'target-arrow-shape': 'triangle',
+            'target-arrow-color': 'data(colour)',
+            'arrow-scale': 0.8,
+          },
+    },
+    { selector: 'node.labelled, node:selected, node.path', style: { label: 'data(label)' } },
+    { selector: 'edge:selected', style: { label: 'data(type)', 'font-size': 9, 'text-rotation': 'autorotate', color: '#5f6b77', width: 3, 'line-color': ACCENT } },
+    { selector: 'node:selected', style: { 'border-width': 3, 'border-color': ACCENT } },
+    { selector: 'node.pinned', style: { 'border-width': 2, 'border-style': 'double', 'border-color': '#1d2329' } },
+    { selector: '.hidden, .type-hidden', style: { display: 'none' } },
+    {
+      selector: 'node.stub',
+      style: {
+        shape: 'round-rectangle',
+        width: 76,
+        height: 18,
+        'background-color': '#f1f3f6',
+        'border-width': 1,
+        'border-style': 'dashed',
+        'border-color': '#8a96a3',
+        'text-valign': 'center',
+        'text-margin-y': 0,
+        color: '#2f5fd0',
+        label: 'data(label)',
+        'min-zoomed-font-size': 0,
+      },
+    },
+    { selector: 'edge.stub', style: { 'line-style': 'dashed', 'line-color': '#c7ced6', 'target-arrow-shape': 'none' } },
+    { selector: '.faded', style: { opacity: 0.2 } },
+    { selector: 'node.path', style: { 'border-width': 4, 'border-color': PATH, 'z-index': 10 } },
+    { selector: 'node.path-end', style: { width: 26, height: 26 } },
+    { selector: 'edge.path', style: { width: 4, 'line-color': PATH, 'target-arrow-color': PATH, 'z-index': 10, opacity: 1 } },
+  ]
+}

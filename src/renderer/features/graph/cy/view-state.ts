@@ -1,0 +1,51 @@
+import type { Core } from 'cytoscape'
+import { z } from 'zod'
+import type { JsonObject } from '../../../../shared/json.ts'
+import { LAYOUTS, type LayoutName } from './layouts.ts'
+import type { Point } from './to-elements.ts'
+
+/** What a saved view keeps. Positions are a flat [x0, y0, x1, y1, …] list, parallel to `keys`. */
+const savedViewState = z.object({
+  version: z.literal(1),
+  keys: z.array(z.string()),
+  positions: z.array(z.number()),
+  pinned: z.array(z.string()).default([]),
+  hidden: z.array(z.string()).default([]),
+  hiddenTypes: z.array(z.string()).default([]),
+  layout: z.enum(LAYOUTS.map((layout) => layout.name) as [LayoutName, ...LayoutName[]]).default('preset'),
+  webgl: z.boolean().default(false),
+})
+export type ViewState = z.output<typeof savedViewState>
+
+export function parseViewState(state: unknown): ViewState | null {
+  const parsed = savedViewState.safeParse(state)
+  if (!parsed.success || parsed.data.positions.length !== parsed.data.keys.length * 2) return null
+  return parsed.data
+}
+
+export function positionsByKey(state: ViewState): Map<string, Point> {
+  const positions = new Map<string, Point>()
+  state.keys.forEach((key, i) => positions.set(key, { x: state.positions[2 * i] ?? 0, y: state.positions[2 * i + 1] ?? 0 }))
+  return positions
+}
+
+const round = (n: number) => Math.round(n * 10) / 10
+
+/** The view as it stands: its real nodes (not "+N more" stubs), where they are, and what is pinned or hidden. */
+export function captureViewState(cy: Core, extra: { layout: LayoutName; hiddenTypes: string[] }): ViewState {
+  const nodes = cy.nodes().not('.stub')
+  const keys: string[] = []
+  const positions: number[] = []
+  const pinned: string[] = []
+  const hidden: string[] = []
+  nodes.forEach((node) => {
+    const key = node.id()
+    keys.push(key)
+    positions.push(round(node.position('x')), round(node.position('y')))
+    if (node.hasClass('pinned')) pinned.push(key)
+    if (node.hasClass('hidden')) hidden.push(key)
+  })
+  return { version: 1, keys, positions, pinned, hidden, hiddenTypes: extra.hiddenTypes, layout: extra.layout, webgl: false }
+}
+
+export const toJsonState = (state: ViewState): JsonObject => state as unknown as JsonObject

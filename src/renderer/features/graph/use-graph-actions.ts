@@ -1,0 +1,65 @@
+import { useQueryClient } from '@tanstack/react-query'
+import { useCallback, type RefObject } from 'react'
+import type { ShortestPath } from '../../../shared/graph.ts'
+import type { GraphController } from './cy/graph-controller.ts'
+import type { ExpandFilter } from './expand-filter.ts'
+import { clearPath, highlightPath } from './cy/path-highlight.ts'
+import { EXPAND_PAGE, graphQueries } from './queries.ts'
+
+
+export interface PathRequest {
+  from: string
+  to: string
+  weighted: boolean
+  direction: 'out' | 'in' | 'both'
+}
+
+/** The view's data-fetching actions: each fetches through graphQueries, then applies one diff to the view. */
+export function useGraphActions(controllerRef: RefObject<GraphController | null>, report: (message: string | null) => void) {
+  const queryClient = useQueryClient()
+
+  const expand = useCallback(
+    async (key: string, filter: ExpandFilter, offset = 0): Promise<void> => {
+      const controller = controllerRef.current
+      if (!controller) return
+      const budget = controller.checkBudget(EXPAND_PAGE * 2)
+      if (!budget.ok) return report(budget.message)
+      const page = await queryClient.fetchQuery(
+        graphQueries.expand({ key, direction: filter.direction, ...(filter.edgeTypes ? { edgeTypes: filter.edgeTypes } : {}), limit: EXPAND_PAGE, offset }),
+      )
+      const current = controllerRef.current
+      if (!current || current.cy.getElementById(key).empty()) return
+      const added = current.applyExpansion(key, page, filter, offset)
+      report(added === 0 && page.omitted === 0 ? 'No neighbours to add: they are all in view already.' : null)
+    },
+    [controllerRef, queryClient, report],
+  )
+
+  const expandMore = useCallback(
+    (ownerKey: string) => {
+      const record = controllerRef.current?.expansionOf(ownerKey)
+      return record ? expand(ownerKey, record, record.loaded) : Promise.resolve()
+    },
+    [controllerRef, expand],
+  )
+
+  const findPath = useCallback(
+    async ({ from, to, weighted, direction }: PathRequest): Promise<ShortestPath | null> => {
+      const path = await queryClient.fetchQuery(graphQueries.shortestPath({ from, to, weighted, direction }))
+      const controller = controllerRef.current
+      if (!controller) return null
+      if (path.found) {
+        const budget = controller.checkBudget(path.nodes.length + path.edges.length)
+        if (!budget.ok) {
+          report(budget.message)
+          return path
+        }
+        highlightPath(controller, path, from, to)
+      } else clearPath(controller.cy)
+      return path
+    },
+    [controllerRef, queryClient, report],
+  )
+
+  return { expand, expandMore, findPath }
+}

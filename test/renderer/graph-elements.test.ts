@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest'
+import { filterFor } from '../../src/renderer/features/graph/expand-filter.ts'
+import { checkBudget, levelOfDetailFor } from '../../src/renderer/features/graph/cy/lod.ts'
+import { narrowByTypes } from '../../src/renderer/features/graph/cy/narrow.ts'
+import { missingElements, ringPositions } from '../../src/renderer/features/graph/cy/to-elements.ts'
+import { NODE_SHAPES, nodeColour, nodeShape } from '../../src/renderer/features/graph/cy/type-palette.ts'
+
+describe('graph elements', () => {
+  it('adds only missing nodes and edges whose ends exist, once each', () => {
+    const subgraph = {
+      nodes: [{ key: 'a', type: 't', label: '' }, { key: 'b', type: 't', label: 'B' }, { key: 'a', type: 't', label: '' }],
+      edges: [
+        { id: 1, source: 'a', target: 'b', type: 'k', weight: 1 },
+        { id: 1, source: 'a', target: 'b', type: 'k', weight: 1 },
+        { id: 2, source: 'a', target: 'gone', type: 'k', weight: 1 },
+        { id: 3, source: 'b', target: 'old', type: 'k', weight: 1 },
+      ],
+    }
+    const { nodes, edges } = missingElements(subgraph, (id) => id === 'b' || id === 'old')
+    expect(nodes.map((n) => n.data.id)).toEqual(['a'])
+    expect(nodes[0]?.data.label).toBe('a')
+    expect(edges.map((e) => e.data['edgeId'])).toEqual([1, 3])
+  })
+
+  it('rings new neighbours around their node', () => {
+    const ring = ringPositions({ x: 10, y: 10 }, 4, 5)
+    expect(ring.map((p) => Math.round(Math.hypot(p.x - 10, p.y - 10)))).toEqual([5, 5, 5, 5])
+  })
+
+  it('gives every type a stable colour and one of the shapes', () => {
+    expect(nodeColour('person')).toBe(nodeColour('person'))
+    expect(nodeColour('person')).not.toBe(nodeColour('company'))
+    expect(NODE_SHAPES).toContain(nodeShape('anything'))
+  })
+
+  it('turns the chosen menu entries into one graph.expand filter', () => {
+    const entries = [{ type: 'knows', direction: 'out' as const }, { type: 'knows', direction: 'in' as const }, { type: 'works_at', direction: 'out' as const }]
+    expect(filterFor(entries, new Set(['out:knows', 'in:knows', 'out:works_at']))).toEqual({ direction: 'both', edgeTypes: undefined })
+    expect(filterFor(entries, new Set(['out:works_at']))).toEqual({ direction: 'out', edgeTypes: ['works_at'] })
+    expect(filterFor(entries, new Set(['in:knows']))).toEqual({ direction: 'in', edgeTypes: ['knows'] })
+    expect(filterFor(entries, new Set())).toBeNull()
+  })
+
+  it('keeps large views cheap and within the budget, and narrows by type', () => {
+    expect(levelOfDetailFor(100)).toEqual({ simple: false, viewportShortcuts: false, pixelRatio: null })
+    expect(levelOfDetailFor(20_000)).toEqual({ simple: true, viewportShortcuts: true, pixelRatio: 1 })
+    const refused = checkBudget(40_000, 20_000)
+    expect(refused.ok).toBe(false)
+    if (!refused.ok) expect(refused.message).toContain('60,000 elements')
+    const induced = {
+      nodes: [{ key: 'p', type: 'person', label: '' }, { key: 'c', type: 'city', label: '' }, { key: 'q', type: 'person', label: '' }],
+      edges: [{ id: 1, source: 'p', target: 'c', type: 'x', weight: 1 }, { id: 2, source: 'p', target: 'q', type: 'x', weight: 1 }],
+      missing: [],
+    }
+    const narrowed = narrowByTypes(induced, new Set(['person']))
+    expect(narrowed.nodes.map((n) => n.key)).toEqual(['p', 'q'])
+    expect(narrowed.edges.map((e) => e.id)).toEqual([2])
+  })
+})
