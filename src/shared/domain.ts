@@ -120,7 +120,8 @@ export type NeighboursQuery = z.output<typeof neighboursInput>
 
 export const neighbour = z.object({ direction: z.enum(['out', 'in']), edge, node })
 export type Neighbour = z.infer<typeof neighbour>
-export const neighbours = z.object({ items: z.array(neighbour), truncated: z.boolean() })
+/** `omitted`: how many more neighbours (edges) the limit left out. */
+export const neighbours = z.object({ items: z.array(neighbour), truncated: z.boolean(), omitted: z.number() })
 export type Neighbours = z.infer<typeof neighbours>
 
 export const typeCount = z.object({ type: z.string(), count: z.number() })

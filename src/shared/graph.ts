@@ -20,9 +20,11 @@ export const neighbourhoodInput = z.strictObject({
 })
 export type NeighbourhoodInput = z.input<typeof neighbourhoodInput>
 export type NeighbourhoodQuery = z.output<typeof neighbourhoodInput>
+/** The nodes found breadth-first (seeds first) and every edge of the chosen types among them, whichever way it points. */
 export const neighbourhood = subgraph.extend({
-  /** The node budget stopped the search before `depth` was reached everywhere. */
+  /** The node budget stopped the search: some node within `depth` was left out. */
   truncated: z.boolean(),
+  /** The largest distance from the seeds among the returned nodes (0: only the seeds). */
   depthReached: z.number(),
 })
 export type Neighbourhood = z.infer<typeof neighbourhood>
@@ -37,6 +39,10 @@ export const expandInput = z.strictObject({
 })
 export type ExpandInput = z.input<typeof expandInput>
 export type ExpandQuery = z.output<typeof expandInput>
+/**
+ * A page of the node's edges (outgoing first, then incoming; each by type name, other node, edge id),
+ * the node itself first among `nodes`. `total` counts the matching edges, `omitted` those after this page.
+ */
 export const expansion = subgraph.extend({ total: z.number(), omitted: z.number() })
 export type Expansion = z.infer<typeof expansion>
 
@@ -50,7 +56,10 @@ export const shortestPathInput = z.strictObject({
   to: nodeKey,
   direction: direction.default('both'),
   edgeTypes: typeList.optional(),
-  /** Sum of edge weights (Dijkstra; weights must not be negative) instead of the number of hops. */
+  /**
+   * Cheapest sum of edge weights over at most `maxDepth` edges, instead of the fewest hops. Weights
+   * must not be negative: a negative edge of the chosen types anywhere in the graph is a VALIDATION error.
+   */
   weighted: z.boolean().default(false),
   maxDepth: z.number().int().min(1).max(6).default(6),
 })
@@ -75,6 +84,7 @@ export type DegreesInput = z.input<typeof degreesInput>
 const distribution = z.object({ min: z.number(), max: z.number(), mean: z.number(), median: z.number(), p90: z.number(), p99: z.number() })
 export const degreeStats = z.object({
   nodeCount: z.number(),
+  /** Edges with at least one end among the counted nodes (every edge when no type is chosen). */
   edgeCount: z.number(),
   out: distribution,
   in: distribution,

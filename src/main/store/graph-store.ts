@@ -35,7 +35,7 @@ function connectionApi(db: Db, options: OpenStoreOptions, lastBackupAt: () => nu
     ...createEdgeService(db, write),
     ...createSearchService(db),
     ...createGraphService(db),
-    ...createViewService(db, write),
+    ...createViewService(db, { onEvent: options.onEvent, blockedBy }),
     ...createMetaService(db, write),
     ...health,
   }

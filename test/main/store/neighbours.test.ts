@@ -69,13 +69,14 @@ describe('neighbours', () => {
           items: all.slice(0, limit),
           truncated: limit < all.length,
         })
+        expect(ask(key, direction, limit, types).omitted).toBe(Math.max(0, all.length - limit))
       }
     }
   })
 
   it('answers an existing node without edges with nothing, and an unknown key with NOT_FOUND', () => {
     starGraph()
-    expect(ask('lonely', 'both')).toEqual({ items: [], truncated: false })
+    expect(ask('lonely', 'both')).toEqual({ items: [], truncated: false, omitted: 0 })
     expect(thrownBy(() => ask('ghost', 'both'), 'NOT_FOUND').details).toEqual({ key: 'ghost' })
     thrownBy(() => ask('ghost', 'out', 1, ['x']), 'NOT_FOUND')
   })

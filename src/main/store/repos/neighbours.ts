@@ -16,14 +16,15 @@ function neighbourSql(direction: 'out' | 'in', typeCount: number): string {
   sql = `SELECT e.id, e.type, e.props, e.weight, e.created_at, e.updated_at,
       n.key, n.type, n.label, n.props, n.created_at, n.updated_at
     FROM edges e JOIN nodes n ON n.id = ${OTHER_END[direction]}
-    WHERE ${THIS_END[direction]} = (SELECT id FROM nodes WHERE key = ?) ${typeFilter}
-    ORDER BY e.type, ${OTHER_END[direction]} LIMIT ?`
+    WHERE ${THIS_END[direction]} = ? ${typeFilter}
+    ORDER BY e.type, ${OTHER_END[direction]}, e.id LIMIT ?`
   sqlByShape.set(shape, sql)
   return sql
 }
 
-/** Edges leaving (out) or entering (in) the node with this key, with the node at their other end, in index order. */
-export function neighbourRows(db: Db, key: string, direction: 'out' | 'in', edgeTypes: string[] | undefined, limit: number): NeighbourRow[] {
+/** Edges leaving (out) or entering (in) a node, with the node at their other end, in index order (type, other node, id). */
+export function neighbourRows(db: Db, nodeId: number, direction: 'out' | 'in', edgeTypes: string[] | undefined, limit: number): NeighbourRow[] {
   const types = edgeTypes ?? []
-  return statement<unknown[], NeighbourRow>(db, neighbourSql(direction, types.length)).raw().all(key, ...types, limit)
+  return statement<unknown[], NeighbourRow>(db, neighbourSql(direction, types.length)).raw().all(nodeId, ...types, limit)
 }
+
