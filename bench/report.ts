@@ -1,9 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { join } from 'node:path'
+import type { GraphViewResult } from './browser/measure-graph-view.ts'
 import type { BackupResult } from './measure-backup.ts'
 import type { BulkResult } from './measure-bulk.ts'
+import type { ImportResult } from './measure-import.ts'
 import type { LookupResult } from './measure-lookups.ts'
+import type { SearchBenchResult } from './measure-search.ts'
+import type { TraversalResult } from './measure-traversal.ts'
 
 /** The targets the benchmark is judged against. */
 export const targets = {
@@ -25,6 +29,11 @@ export interface BenchReport {
   oneHop: LookupResult
   /** Null unless run with --backup-gb. */
   backup: BackupResult | null
+  search: SearchBenchResult
+  traversal: TraversalResult
+  /** Null with --skip-import / --skip-browser. */
+  import: ImportResult | null
+  graphView: GraphViewResult | null
   targets: typeof targets
   meetsTargets: { bulk: boolean; getByKey: boolean; oneHop: boolean; backup: boolean | null }
 }

@@ -1,6 +1,8 @@
-// npm run bench [-- --nodes N --seed S --samples K]: the store's speed on a synthetic power-law graph.
-// npm run bench -- --backup-gb 1: also backs up a ~1 GB store while reads continue, against the disk's
-// sequential read bandwidth measured in the same run (slow: it builds the store first).
+// npm run bench [-- --nodes N --seed S --samples K]: the store's speed on a synthetic power-law graph —
+// inserts, lookups, search, traversal — then a JSON Lines import of a graph of the same size, then the
+// graph view in headless Chromium (npm run bench builds the app first).
+// --skip-import / --skip-browser leave those parts out. --backup-gb 1: also backs up a ~1 GB store while
+// reads continue, against the disk's sequential read bandwidth measured in the same run (slow).
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -8,9 +10,13 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { openStore } from '../src/main/store/index.ts'
 import { generateGraph } from './generate.ts'
+import { formatGraphView, measureGraphView } from './browser/measure-graph-view.ts'
 import { measureBackup } from './measure-backup.ts'
 import { BATCH, measureBulkInsert } from './measure-bulk.ts'
+import { formatImport, measureImport } from './measure-import.ts'
 import { measureGetByKey, measureOneHop } from './measure-lookups.ts'
+import { formatSearch, measureSearch } from './measure-search.ts'
+import { formatTraversal, measureTraversal } from './measure-traversal.ts'
 import { mulberry32, randomInt } from './prng.ts'
 import { formatReport, machineInfo, meetsTargets, targets, writeReport, type BenchReport } from './report.ts'
 
@@ -27,6 +33,8 @@ const { values } = parseArgs({
     samples: { type: 'string', default: '20000' },
     gamma: { type: 'string', default: '2.3' },
     'backup-gb': { type: 'string', default: '0' },
+    'skip-import': { type: 'boolean', default: false },
+    'skip-browser': { type: 'boolean', default: false },
   },
   strict: true,
 })
@@ -53,8 +61,16 @@ try {
     const keys = Array.from({ length: samples }, () => graph.nodes[randomInt(random, graph.nodes.length)]!.key)
     const getByKey = measureGetByKey(store, keys)
     const oneHop = measureOneHop(store, keys)
+    console.log('measuring search…')
+    const search = measureSearch(store, graph, seed)
+    console.log('measuring traversal…')
+    const traversal = measureTraversal(store, graph, seed)
     const stats = store.stats()
     const backup = backupGiB > 0 ? await measureBackup(folder, backupGiB, seed) : null
+    if (!values['skip-import']) console.log('measuring a JSON Lines import of the same size…')
+    const importRun = values['skip-import'] ? null : measureImport({ nodes: nodeCount, seed, gamma })
+    if (!values['skip-browser']) console.log('measuring the graph view in headless Chromium…')
+    const graphView = values['skip-browser'] ? null : await measureGraphView({ seed, log: (line) => console.log(`  ${line}`) })
     const report: BenchReport = {
       startedAt,
       machine: machineInfo(stats.sqliteVersion),
@@ -65,10 +81,21 @@ try {
       getByKey,
       oneHop,
       backup,
+      search,
+      traversal,
+      import: importRun,
+      graphView,
       targets,
       meetsTargets: meetsTargets(bulk, getByKey, oneHop, backup),
     }
+    const sections = [
+      ['Search', formatSearch(search)],
+      ['Traversal', formatTraversal(traversal)],
+      ['Import (JSON Lines, end to end)', importRun ? formatImport(importRun) : ['skipped (--skip-import)']],
+      ['Graph view (headless Chromium)', graphView ? formatGraphView(graphView) : ['skipped (--skip-browser)']],
+    ] as const
     console.log('\n' + formatReport(report))
+    for (const [title, lines] of sections) console.log(`\n${title}\n${lines.join('\n')}`)
     const file = writeReport(report, join(dirname(fileURLToPath(import.meta.url)), 'results'))
     console.log(`\nresults: ${file}`)
   } finally {

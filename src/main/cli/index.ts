@@ -1,15 +1,19 @@
 import { toErrorData } from '../../shared/errors.ts'
 import { UsageError } from './args.ts'
+import { exportCommand, exportUsage } from './commands/export.ts'
+import { importCommand, importUsage } from './commands/import.ts'
 import { serve, serveUsage } from './commands/serve.ts'
 import { stats, statsUsage } from './commands/stats.ts'
 
-const commands: Record<string, (args: string[]) => Promise<number>> = { serve, stats }
+const commands: Record<string, (args: string[]) => Promise<number>> = { serve, stats, import: importCommand, export: exportCommand }
 
 const usage = `Usage: graphkeep <command> [options]
 
 Commands:
   ${serveUsage}
   ${statsUsage}
+  ${importUsage}
+  ${exportUsage}
 
 The store defaults to graphkeep.db in GraphKeep's data folder (the desktop app's); set
 GRAPHKEEP_DATA_DIR to use another folder.

@@ -32,10 +32,10 @@ describe('every method, called validly through dispatch, answers what the contra
     expect([...callOrder].sort()).toEqual([...methods].sort())
   })
 
-  it('runs every example here but the backup and health calls, which handlers-backup.test.ts runs in order', () => {
+  it('runs every example here but the backup, health and file transfer calls, which handlers-backup and handlers-transfer run', () => {
     const elsewhere = methods.filter((method) => !dataCallOrder.includes(method))
     expect(elsewhere.length).toBeGreaterThan(0)
-    for (const method of elsewhere) expect(method, method).toMatch(/^(backup|health)\./)
+    for (const method of elsewhere) expect(method, method).toMatch(/^(backup|health|import|export)\./)
   })
 
   // In order, on one fresh store: the creates run before the gets, the deletes last.

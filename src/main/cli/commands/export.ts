@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { createDispatch, unwrap } from '../../api/dispatch.ts'
+import { createHandlers } from '../../api/handlers.ts'
+import { GraphKeepError } from '../../../shared/errors.ts'
+import { transferFormat, type ExportSummary, type TransferFormat } from '../../../shared/transfer.ts'
+import { defaultStoreFile } from '../../setup/data-dir.ts'
+import { StoreHost } from '../../store/host.ts'
+import { detectFormatFromName } from '../../store/transfer/detect.ts'
+import { UsageError } from '../args.ts'
+import { EXIT, formatCount, parseFileAndFlags, progressBar, reportStoreError } from '../transfer-output.ts'
+
+export const exportUsage =
+  'export <file> [--format F] [--store FILE] [--json]           write every node and edge of a store to a file'
+
+/** Exports a whole store to a file; the format comes from --format or the file name. */
+export async function exportCommand(args: string[]): Promise<number> {
+  const { file, flags } = parseFileAndFlags('export', args, {
+    format: { type: 'string' },
+    store: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  })
+  const path = resolve(file)
+  let format: TransferFormat | undefined
+  if (flags.format !== undefined) {
+    const parsed = transferFormat.safeParse(flags.format)
+    if (!parsed.success) throw new UsageError(`--format must be one of ${transferFormat.options.join(', ')}, not "${flags.format.slice(0, 40)}"`)
+    format = parsed.data
+  } else {
+    format = detectFormatFromName(path)
+    if (!format) throw new UsageError(`cannot tell the format from the name ${file}: add --format`)
+  }
+  const storeFile = resolve(flags.store ?? defaultStoreFile())
+  if (!existsSync(storeFile)) return reportStoreError(new GraphKeepError('NOT_FOUND', `there is no store at ${storeFile}`))
+  let host: StoreHost
+  try {
+    host = await StoreHost.open({ file: storeFile })
+  } catch (error) {
+    return reportStoreError(error)
+  }
+  const bar = progressBar()
+  const stopListening = host.onEvent(bar.onEvent)
+  try {
+    const dispatch = createDispatch(createHandlers(host.store))
+    const summary = unwrap(await dispatch('export.run', { format, path, jobId: `cli-${randomUUID()}` })) as ExportSummary
+    bar.done()
+    if (flags.json) process.stdout.write(JSON.stringify(summary) + '\n')
+    else {
+      process.stdout.write(`exported ${formatCount(summary.nodes)} nodes and ${formatCount(summary.edges)} edges in ${summary.seconds.toFixed(1)} s\n`)
+      for (const f of summary.files) process.stdout.write(`  ${f.path}  ${formatCount(f.bytes)} bytes\n`)
+    }
+    return EXIT.ok
+  } catch (error) {
+    bar.done()
+    return reportStoreError(error)
+  } finally {
+    stopListening()
+    await host.close()
+  }
+}

@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { createDispatch, unwrap } from '../../api/dispatch.ts'
+import { createHandlers } from '../../api/handlers.ts'
+import { transferFormat, type ImportReport, type ImportRequestInput, type ImportSummary } from '../../../shared/transfer.ts'
+import { defaultStoreFile } from '../../setup/data-dir.ts'
+import { StoreHost } from '../../store/host.ts'
+import { UsageError } from '../args.ts'
+import { EXIT, formatCount, parseFileAndFlags, progressBar, reportStoreError } from '../transfer-output.ts'
+
+export const importUsage =
+  'import <file> [--edges FILE] [--format F] [--store FILE] [--on-error abort|skip] [--on-duplicate skip|update|fail] [--dry-run] [--json]\n' +
+  '                                                             import a graph file (jsonl, csv, graphml, gexf, graphkeep)'
+
+function choice<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')}, not "${value.slice(0, 40)}"`)
+  return value as T
+}
+
+function describeProblems(report: ImportReport): string {
+  const lines = report.problems.map((p) => `  ${p.file}:${p.line}  ${p.code}  ${p.message}`)
+  if (report.problemsTruncated) lines.push(`  … and ${formatCount(report.problemCount - report.problems.length)} more`)
+  return lines.join('\n')
+}
+
+function describeSummary(summary: ImportSummary): string {
+  const { nodes, edges } = summary
+  const head = summary.cancelled ? 'import cancelled; committed before it stopped:' : summary.batchId === null ? 'nothing imported' : 'imported'
+  return [
+    `${head} nodes ${formatCount(nodes.inserted)} new, ${formatCount(nodes.updated)} updated, ${formatCount(nodes.skipped)} skipped; ` +
+      `edges ${formatCount(edges.inserted)} new, ${formatCount(edges.skipped)} skipped`,
+    `${summary.seconds.toFixed(1)} s, ${formatCount(summary.rowsPerSecond)} rows/s${summary.batchId === null ? '' : `, audit batch ${summary.batchId}`}`,
+  ].join('\n')
+}
+
+/** Imports a file into a store (created when missing), or with --dry-run only checks it. */
+export async function importCommand(args: string[]): Promise<number> {
+  const { file, flags } = parseFileAndFlags('import', args, {
+    edges: { type: 'string' },
+    format: { type: 'string' },
+    store: { type: 'string' },
+    'on-error': { type: 'string' },
+    'on-duplicate': { type: 'string' },
+    'dry-run': { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+  })
+  const format = flags.format === undefined ? undefined : choice('format', flags.format, transferFormat.options, 'jsonl')
+  const path = resolve(file)
+  const edgesPath = flags.edges === undefined ? undefined : resolve(flags.edges)
+  for (const file of [path, edgesPath]) if (file !== undefined && !existsSync(file)) throw new UsageError(`there is no file ${file}`)
+  const request: ImportRequestInput = {
+    source: { path, ...(edgesPath ? { edgesPath } : {}), ...(format ? { format } : {}) },
+    options: {
+      onError: choice('on-error', flags['on-error'], ['abort', 'skip'] as const, 'abort'),
+      onDuplicate: choice('on-duplicate', flags['on-duplicate'], ['skip', 'update', 'fail'] as const, 'fail'),
+    },
+    jobId: `cli-${randomUUID()}`,
+  }
+  let host: StoreHost
+  try {
+    host = await StoreHost.open({ file: resolve(flags.store ?? defaultStoreFile()) })
+  } catch (error) {
+    return reportStoreError(error)
+  }
+  const bar = progressBar()
+  const stopListening = host.onEvent(bar.onEvent)
+  // Ctrl-C cancels: the batch in flight rolls back, the committed ones stay, and the summary says so.
+  const cancel = () => void host.store.cancelImport(request.jobId as string)
+  process.once('SIGINT', cancel)
+  try {
+    const dispatch = createDispatch(createHandlers(host.store))
+    if (flags['dry-run']) {
+      const report = unwrap(await dispatch('import.validate', request)) as ImportReport
+      bar.done()
+      if (flags.json) process.stdout.write(JSON.stringify(report) + '\n')
+      else {
+        process.stdout.write(`${report.ok ? 'no problems' : `${formatCount(report.problemCount)} problem(s)`}: ${formatCount(report.nodes)} nodes and ${formatCount(report.edges)} edges would be imported\n`)
+        if (!report.ok) process.stdout.write(describeProblems(report) + '\n')
+      }
+      return report.ok ? EXIT.ok : EXIT.problems
+    }
+    const summary = unwrap(await dispatch('import.run', request)) as ImportSummary
+    bar.done()
+    if (flags.json) process.stdout.write(JSON.stringify(summary) + '\n')
+    else {
+      if (!summary.report.ok) {
+        const skipped = request.options?.onError === 'skip'
+        process.stdout.write(`${formatCount(summary.report.problemCount)} problem(s)${skipped ? '; these rows were left out' : '; nothing was written'}:\n${describeProblems(summary.report)}\n`)
+      }
+      process.stdout.write(describeSummary(summary) + '\n')
+    }
+    return summary.report.ok && !summary.cancelled ? EXIT.ok : EXIT.problems
+  } catch (error) {
+    bar.done()
+    return reportStoreError(error)
+  } finally {
+    process.off('SIGINT', cancel)
+    stopListening()
+    await host.close()
+  }
+}

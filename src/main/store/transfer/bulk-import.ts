@@ -1,0 +1,171 @@
+import type { ImportOptions } from '../../../shared/transfer.ts'
+import type { Db } from '../db.ts'
+import { beginBatch } from '../repos/batches.ts'
+import { maxEdgeId } from '../repos/edges.ts'
+import { deferRecord, deferredPage } from '../repos/import-staging.ts'
+import { edgesWithMissingEnd, emptyGraphTables, insertEdgesInOrder, insertNewNodes, keysStoredUpTo, putEmbedding, recordImportRanges } from '../repos/import-rows.ts'
+import { putMetaValue } from '../repos/meta.ts'
+import { maxNodeId } from '../repos/nodes.ts'
+import { edgeTuple } from './edge-tuple.ts'
+import type { ImportRecord } from './formats/types.ts'
+import type { InsertCounts } from './insert.ts'
+import type { ProblemList } from './problems.ts'
+
+type Row = { file: string; line: number; json: object }
+
+const strip = <T extends { kind: unknown; file: unknown; line: unknown }>({ kind: _k, file: _f, line: _l, ...rest }: T) => rest
+
+/**
+ * An import into an empty store in one pass, with no validation pass before it: the store's own
+ * key index finds repeated keys, and the insert finds missing endpoints. Edges that name a node
+ * further on wait in the scratch database for the end. In abort mode, a problem means the store is
+ * emptied again at the end; the whole file is still read, so that every problem is reported.
+ */
+export class BulkImport {
+  batchId: number | null = null
+  readonly counts: InsertCounts = { nodesInserted: 0, nodesUpdated: 0, nodesSkipped: 0, edgesInserted: 0, edgesSkipped: 0 }
+  nodeRecords = 0
+  edgeRecords = 0
+  private nodes: Row[] = []
+  private edges: Row[] = []
+  private embeddings: Extract<ImportRecord, { kind: 'embedding' }>[] = []
+  private readonly db: Db
+  private readonly options: ImportOptions
+  private readonly problems: ProblemList
+
+  constructor(db: Db, options: ImportOptions, problems: ProblemList) {
+    this.db = db
+    this.options = options
+    this.problems = problems
+  }
+
+  get pending(): number {
+    return this.nodes.length + this.edges.length + this.embeddings.length
+  }
+
+  get written(): number {
+    return this.counts.nodesInserted + this.counts.edgesInserted
+  }
+
+  /** Abort mode with a problem: the end empties the store again. Writing goes on until then, so that every problem is found. */
+  get aborting(): boolean {
+    return this.options.onError === 'abort' && this.problems.count > 0
+  }
+
+  add(records: ImportRecord[]): void {
+    for (const record of records) {
+      if (record.kind === 'problem') this.problems.add(record.problem)
+      else if (record.kind === 'node') {
+        this.nodeRecords++
+        this.nodes.push({ file: record.file, line: record.line, json: strip(record) })
+      } else if (record.kind === 'edge') {
+        this.edgeRecords++
+        this.edges.push({ file: record.file, line: record.line, json: edgeTuple(record) })
+      } else if (record.kind === 'embedding') this.embeddings.push(record)
+      else deferRecord(this.db, record.file, record.line, 'meta', JSON.stringify({ key: record.key, value: record.value }))
+    }
+  }
+
+  /** Writes the collected rows in one transaction. */
+  flush(): void {
+    const nodes = this.nodes, edges = this.edges, embeddings = this.embeddings
+    this.nodes = []
+    this.edges = []
+    this.embeddings = []
+    if (nodes.length + edges.length + embeddings.length === 0) return
+    const db = this.db
+    db.transaction(() => {
+      const now = Date.now()
+      const batchId = this.batchId ?? beginBatch(db, 'import', now)
+      const nodesBefore = maxNodeId(db)
+      const edgesBefore = maxEdgeId(db)
+      const fresh = this.withoutRepeatedKeys(nodes, nodesBefore)
+      const inserted = fresh.length ? insertNewNodes(db, JSON.stringify(fresh.map((row) => row.json)), now) : 0
+      let edgesInserted = 0
+      if (edges.length) {
+        const json = JSON.stringify(edges.map((row) => row.json))
+        edgesInserted = insertEdgesInOrder(db, json, now)
+        // Edges to nodes not (yet) in the store wait for the end of the file.
+        if (edgesInserted < edges.length) {
+          for (const { index } of edgesWithMissingEnd(db, json)) {
+            const row = edges[index] as Row
+            deferRecord(db, row.file, row.line, 'edge', JSON.stringify(row.json))
+          }
+        }
+      }
+      for (const record of embeddings) {
+        if (!putEmbedding(db, record.key, record.model, Float32Array.from(record.vector))) {
+          this.problems.add({ code: 'MISSING_ENDPOINT', line: record.line, file: record.file, message: `no node with key "${record.key}" for the embedding` })
+        }
+      }
+      recordImportRanges(db, batchId, inserted ? [nodesBefore + 1, nodesBefore + inserted] : null, edgesInserted ? [edgesBefore + 1, edgesBefore + edgesInserted] : null)
+      this.batchId = batchId
+      this.counts.nodesInserted += inserted
+      this.counts.edgesInserted += edgesInserted
+    })()
+  }
+
+  /** Reports (and leaves out) keys seen before: in this batch, or stored by an earlier one. */
+  private withoutRepeatedKeys(nodes: Row[], nodesBefore: number): Row[] {
+    const keyOf = (row: Row) => (row.json as { key: string }).key
+    const earlier = new Set(nodesBefore > 0 ? keysStoredUpTo(this.db, JSON.stringify(nodes.map(keyOf)), nodesBefore) : [])
+    const seen = new Set<string>()
+    return nodes.filter((row, index) => {
+      const key = keyOf(row)
+      if (earlier.has(index) || seen.has(key)) {
+        this.problems.add({ code: 'DUPLICATE_KEY', line: row.line, file: row.file, message: `the key "${key}" appears earlier in the file` })
+        return false
+      }
+      seen.add(key)
+      return true
+    })
+  }
+
+  /**
+   * After the whole file: the deferred edges and meta entries; then, in abort mode with problems, the
+   * store emptied again. A cancelled import keeps what it committed (unless it is emptied); a failed
+   * one (the reader threw) is always emptied.
+   */
+  finish(end: 'done' | 'cancelled' | 'failed'): void {
+    const db = this.db
+    const cancelled = end !== 'done'
+    if (!cancelled) this.flush()
+    for (let after = 0; !cancelled; ) {
+      const page = deferredPage(db, 'edge', after, 5000)
+      if (page.length === 0) break
+      after = (page.at(-1) as { rowid: number }).rowid
+      db.transaction(() => {
+        const json = `[${page.map((row) => row.record).join(',')}]`
+        for (const { index, key } of edgesWithMissingEnd(db, json)) {
+          const row = page[index] as (typeof page)[number]
+          this.problems.add({ code: 'MISSING_ENDPOINT', line: row.line, file: row.file, message: `no node with key "${key}" in the file or the store` })
+        }
+        const now = Date.now()
+        const edgesBefore = maxEdgeId(db)
+        const inserted = insertEdgesInOrder(db, json, now)
+        this.batchId ??= beginBatch(db, 'import', now)
+        if (inserted) recordImportRanges(db, this.batchId, null, [edgesBefore + 1, edgesBefore + inserted])
+        this.counts.edgesInserted += inserted
+      })()
+    }
+    this.counts.edgesSkipped = this.edgeRecords - this.counts.edgesInserted
+    this.counts.nodesSkipped = this.nodeRecords - this.counts.nodesInserted
+    db.transaction(() => {
+      if (this.aborting || end === 'failed') {
+        emptyGraphTables(db, this.batchId)
+        this.batchId = null
+        this.counts.nodesInserted = this.counts.edgesInserted = 0
+        return
+      }
+      for (let after = 0; !cancelled; ) {
+        const page = deferredPage(db, 'meta', after, 1000)
+        if (page.length === 0) break
+        after = (page.at(-1) as { rowid: number }).rowid
+        for (const row of page) {
+          const { key, value } = JSON.parse(row.record) as { key: string; value: unknown }
+          putMetaValue(db, key, JSON.stringify(value))
+        }
+      }
+    })()
+  }
+}

@@ -1,0 +1,108 @@
+import type { ImportOptions } from '../../../shared/transfer.ts'
+import type { Db } from '../db.ts'
+import {
+  addPendingEnd, markBadLine, stagedKeysAmong, stageKeys, stillMissingEnds, storedKeysAmong, unresolvedEnds,
+} from '../repos/import-staging.ts'
+import type { ImportRecord } from './formats/types.ts'
+import type { ProblemList } from './problems.ts'
+
+type NodeRecord = Extract<ImportRecord, { kind: 'node' }>
+type Located = { file: string; line: number }
+
+/**
+ * The validation pass over one stream of records: every key goes to the scratch database, so the
+ * checks cost disk, not memory. Bad lines are marked there too, for the insert pass to leave out.
+ */
+export class ImportCheck {
+  nodes = 0
+  edges = 0
+  private readonly fileIds = new Map<string, number>()
+
+  private readonly db: Db
+  private readonly options: ImportOptions
+  readonly problems: ProblemList
+
+  constructor(db: Db, options: ImportOptions, problems: ProblemList) {
+    this.db = db
+    this.options = options
+    this.problems = problems
+  }
+
+  fileId(file: string): number {
+    let id = this.fileIds.get(file)
+    if (id === undefined) this.fileIds.set(file, (id = this.fileIds.size + 1))
+    return id
+  }
+
+  private bad(where: Located, code: Parameters<ProblemList['add']>[0]['code'], message: string): void {
+    this.problems.add({ code, line: where.line, file: where.file, message })
+    markBadLine(this.db, this.fileId(where.file), where.line)
+  }
+
+  /** Checks one chunk of records in one scratch transaction: nodes first, so edges to them resolve at once. */
+  checkChunk(records: ImportRecord[]): void {
+    this.db.transaction(() => {
+      const nodes: NodeRecord[] = []
+      const ends: { where: Located; source: string; target: string }[] = []
+      for (const record of records) {
+        if (record.kind === 'problem') this.bad(record.problem, record.problem.code, record.problem.message)
+        else if (record.kind === 'node') nodes.push(record)
+        else if (record.kind === 'edge') {
+          this.edges++
+          ends.push({ where: record, source: record.source, target: record.target })
+        }
+        else if (record.kind === 'embedding') ends.push({ where: record, source: record.key, target: record.key })
+      }
+      if (nodes.length) this.checkNodes(nodes)
+      if (ends.length) this.checkEnds(ends)
+    })()
+  }
+
+  private checkNodes(nodes: NodeRecord[]): void {
+    const keysJson = JSON.stringify(nodes.map((n) => n.key))
+    const verdict: (string | null)[] = new Array(nodes.length).fill(null)
+    for (const { index, file, line } of stagedKeysAmong(this.db, keysJson)) {
+      verdict[index] = `the key "${(nodes[index] as NodeRecord).key}" appears again (first at ${file === this.fileId((nodes[index] as NodeRecord).file) ? '' : 'another file, '}line ${line})`
+    }
+    const seen = new Map<string, number>()
+    nodes.forEach((node, index) => {
+      const first = seen.get(node.key)
+      if (first !== undefined && verdict[index] === null) verdict[index] = `the key "${node.key}" appears again (first at line ${first})`
+      else if (first === undefined) seen.set(node.key, node.line)
+    })
+    const exists = this.options.onDuplicate === 'fail' ? new Set(storedKeysAmong(this.db, keysJson)) : new Set<number>()
+    const byFile = new Map<number, [string, number][]>()
+    nodes.forEach((node, index) => {
+      const duplicate = verdict[index]
+      if (duplicate) return this.bad(node, 'DUPLICATE_KEY', duplicate)
+      if (exists.has(index)) return this.bad(node, 'KEY_EXISTS', `a node with key "${node.key}" is already in the store`)
+      this.nodes++
+      const file = this.fileId(node.file)
+      let list = byFile.get(file)
+      if (!list) byFile.set(file, (list = []))
+      list.push([node.key, node.line])
+    })
+    for (const [file, entries] of byFile) stageKeys(this.db, file, JSON.stringify(entries))
+  }
+
+  private checkEnds(ends: { where: Located; source: string; target: string }[]): void {
+    const json = JSON.stringify(ends.map((e, index) => [e.source, e.target, index]))
+    // Ends that resolve neither in the file so far nor in the store may name a node further on: checked again at the end.
+    for (const { line: index } of unresolvedEnds(this.db, json)) {
+      const end = ends[index] as (typeof ends)[number]
+      addPendingEnd(this.db, this.fileId(end.where.file), end.where.line, end.source, end.target)
+    }
+  }
+
+  /** After the whole stream: references that never resolved. */
+  finish(): void {
+    const files = new Map([...this.fileIds].map(([name, id]) => [id, name]))
+    const missing = [...stillMissingEnds(this.db)]
+    this.db.transaction(() => {
+      for (const { file, line, key } of missing) {
+        this.edges--
+        this.bad({ file: files.get(file) ?? '', line }, 'MISSING_ENDPOINT', `no node with key "${key}" in the file or the store`)
+      }
+    })()
+  }
+}

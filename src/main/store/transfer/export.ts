@@ -1,0 +1,139 @@
+import { createWriteStream, existsSync, mkdirSync, statSync, type WriteStream } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
+import type { Edge, Node } from '../../../shared/domain.ts'
+import { GraphKeepError } from '../../../shared/errors.ts'
+import type { ExportRequest, ExportSummary } from '../../../shared/transfer.ts'
+import type { Db } from '../db.ts'
+import { countEdges } from '../repos/edges.ts'
+import { allMeta, countScopedEdges, edgePage, embeddingPage, nodePage, setExportScope } from '../repos/export-rows.ts'
+import { countNodes } from '../repos/nodes.ts'
+import { toEdge, toNode } from '../repos/rows.ts'
+import { extensions, writers } from './detect.ts'
+import type { ExportSource, TextSink } from './formats/types.ts'
+import type { Progress } from './progress.ts'
+
+const PAGE = 2000
+
+function* pages<R, T>(fetch: (after: R | undefined) => T[], next: (last: T) => R): Generator<T> {
+  let after: R | undefined
+  for (;;) {
+    const rows = fetch(after)
+    yield* rows
+    if (rows.length < PAGE) return
+    after = next(rows[rows.length - 1] as T)
+  }
+}
+
+/** The store as an export reads it, whole or limited to some nodes and the edges among them. */
+export function exportSource(db: Db, scope: ExportRequest['scope']): ExportSource {
+  const scoped = scope.kind === 'nodes'
+  const nodeCount = scoped ? setExportScope(db, JSON.stringify(scope.keys)) : countNodes(db)
+  const edgeCount = scoped ? countScopedEdges(db) : countEdges(db)
+  return {
+    nodeCount,
+    edgeCount,
+    *nodes(): Generator<Node> {
+      for (const row of pages((after?: number) => nodePage(db, scoped, after ?? 0, PAGE), (row) => row.id)) yield toNode(row)
+    },
+    *edges(): Generator<Edge> {
+      for (const row of pages((after?: number) => edgePage(db, scoped, after ?? 0, PAGE), (row) => row.id)) yield toEdge(row)
+    },
+    *meta() {
+      if (scoped) return
+      for (const { key, value } of allMeta(db)) yield { key, value: JSON.parse(value) }
+    },
+    *embeddings() {
+      const rows = pages((after?: [number, string]) => embeddingPage(db, scoped, after ?? [0, ''], PAGE), (row) => [row.node_id, row.model] as [number, string])
+      for (const row of rows) {
+        const floats = new Float32Array(row.vector.buffer, row.vector.byteOffset, row.vector.byteLength / 4)
+        yield { key: row.key, model: row.model, vector: Array.from(floats) }
+      }
+    },
+  }
+}
+
+/** A text sink over a file that gathers small writes into large ones and waits when the disk is behind. */
+class FileSink implements TextSink {
+  private buffered: string[] = []
+  private size = 0
+  readonly stream: WriteStream
+  readonly path: string
+
+  constructor(path: string) {
+    this.path = path
+    this.stream = createWriteStream(path, { flags: 'wx' })
+  }
+
+  write(text: string): Promise<void> | void {
+    this.buffered.push(text)
+    this.size += text.length
+    if (this.size < 1 << 16) return
+    return this.drain()
+  }
+
+  drain(): Promise<void> | void {
+    const text = this.buffered.join('')
+    this.buffered = []
+    this.size = 0
+    if (!this.stream.write(text)) return new Promise((resolve, reject) => {
+      this.stream.once('drain', resolve)
+      this.stream.once('error', reject)
+    })
+  }
+
+  async close(): Promise<void> {
+    await this.drain()
+    await new Promise<void>((resolve, reject) => {
+      this.stream.once('error', reject)
+      this.stream.end(resolve)
+    })
+  }
+}
+
+function exportPath(storeFile: string, request: ExportRequest): string {
+  if (request.path) return request.path
+  const folder = join(dirname(storeFile), 'exports')
+  mkdirSync(folder, { recursive: true })
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-')
+  return join(folder, `${basename(storeFile).replace(/\.[^.]*$/, '')}-${stamp}${extensions[request.format]}`)
+}
+
+/** CSV's edges file goes beside its nodes file: nodes.csv → edges.csv, graph.csv → graph-edges.csv. */
+export function edgesFileBeside(nodesPath: string): string {
+  const name = basename(nodesPath)
+  const edgesName = /nodes/i.test(name) ? name.replace(/nodes/i, 'edges') : name.replace(/(\.[^.]*)?$/, (ext) => `-edges${ext || '.csv'}`)
+  return join(dirname(nodesPath), edgesName)
+}
+
+export async function runExport(db: Db, storeFile: string, request: ExportRequest, progress: Progress, signal: AbortSignal): Promise<ExportSummary> {
+  const started = performance.now()
+  const path = exportPath(storeFile, request)
+  for (const file of [path, ...(request.format === 'csv' ? [edgesFileBeside(path)] : [])]) {
+    if (existsSync(file)) throw new GraphKeepError('CONFLICT', `${file} already exists; choose another name`, { path: file })
+  }
+  mkdirSync(dirname(path), { recursive: true })
+  const source = exportSource(db, request.scope)
+  const total = source.nodeCount + source.edgeCount
+  const sinks: FileSink[] = []
+  try {
+    await writers[request.format](source, {
+      open(role) {
+        const sink = new FileSink(role === 'edges' ? edgesFileBeside(path) : path)
+        sinks.push(sink)
+        return sink
+      },
+      onRows: (done) => progress.update(Math.min(done, total), total),
+      signal,
+    })
+  } finally {
+    for (const sink of sinks) await sink.close()
+  }
+  progress.update(total, total, true)
+  return {
+    format: request.format,
+    files: sinks.map((sink) => ({ path: sink.path, bytes: statSync(sink.path).size })),
+    nodes: source.nodeCount,
+    edges: source.edgeCount,
+    seconds: (performance.now() - started) / 1000,
+  }
+}

@@ -1,0 +1,153 @@
+import type { ImportOptions } from '../../../shared/transfer.ts'
+import type { Db } from '../db.ts'
+import { beginBatch } from '../repos/batches.ts'
+import { maxEdgeId } from '../repos/edges.ts'
+import { badLinesBetween, deferredPage, deferRecord } from '../repos/import-staging.ts'
+import { edgesWithMissingEnd, insertEdgesInOrder, type EdgeTuple, insertNewNodes, putEmbedding, recordImportRanges, updateExistingNodes } from '../repos/import-rows.ts'
+import { putMetaValue } from '../repos/meta.ts'
+import { indexNodeTextAfter } from '../repos/node-text.ts'
+import { maxNodeId } from '../repos/nodes.ts'
+import { edgeTuple } from './edge-tuple.ts'
+import type { ImportRecord } from './formats/types.ts'
+
+/** Rows per transaction: large enough that a commit's fsync is noise, small enough that a cancel stops soon. */
+export const ROWS_PER_BATCH = 10_000
+
+export interface InsertCounts {
+  nodesInserted: number
+  nodesUpdated: number
+  nodesSkipped: number
+  edgesInserted: number
+  edgesSkipped: number
+}
+
+/**
+ * The insert pass into a store that already holds nodes: collects good records into batches and writes each in one transaction, all
+ * under one audit batch named 'import' whose id ranges grow as batches commit.
+ */
+export class ImportWriter {
+  batchId: number | null = null
+  readonly counts: InsertCounts = { nodesInserted: 0, nodesUpdated: 0, nodesSkipped: 0, edgesInserted: 0, edgesSkipped: 0 }
+  private nodes: object[] = []
+  private edges: EdgeTuple[] = []
+  private extras: ImportRecord[] = []
+  private deferredEdges = false
+
+  private readonly db: Db
+  private readonly options: ImportOptions
+  private readonly fileId: (file: string) => number
+
+  constructor(db: Db, options: ImportOptions, fileId: (file: string) => number) {
+    this.db = db
+    this.options = options
+    this.fileId = fileId
+  }
+
+  get pending(): number {
+    return this.nodes.length + this.edges.length + this.extras.length
+  }
+
+  get written(): number {
+    return this.counts.nodesInserted + this.counts.nodesUpdated + this.counts.edgesInserted
+  }
+
+  /** Takes a chunk of records, leaving out problems and (skip mode) every line the check marked bad. */
+  add(records: ImportRecord[]): void {
+    const bad = this.badLinesIn(records)
+    for (const record of records) {
+      if (record.kind === 'problem') continue
+      if (bad && bad.has(`${this.fileId(record.file)}:${record.line}`)) continue
+      if (record.kind === 'node') {
+        const { kind: _kind, file: _file, line: _line, ...node } = record
+        this.nodes.push(node)
+      } else if (record.kind === 'edge') {
+        this.edges.push(edgeTuple(record))
+      } else {
+        this.extras.push(record)
+      }
+    }
+  }
+
+  private badLinesIn(records: ImportRecord[]): Set<string> | null {
+    if (this.options.onError !== 'skip') return null
+    const ranges = new Map<string, [number, number]>()
+    for (const record of records) {
+      if (record.kind === 'problem') continue
+      const range = ranges.get(record.file)
+      if (!range) ranges.set(record.file, [record.line, record.line])
+      else {
+        range[0] = Math.min(range[0], record.line)
+        range[1] = Math.max(range[1], record.line)
+      }
+    }
+    const bad = new Set<string>()
+    for (const [file, [from, to]] of ranges) {
+      const id = this.fileId(file)
+      for (const line of badLinesBetween(this.db, id, from, to)) bad.add(`${id}:${line}`)
+    }
+    return bad
+  }
+
+  /** Writes what has been collected in one transaction. */
+  flush(): void {
+    if (this.pending === 0) return
+    const nodes = this.nodes, edges = this.edges, extras = this.extras
+    this.nodes = []
+    this.edges = []
+    this.extras = []
+    const db = this.db
+    const counts = db.transaction(() => {
+      const now = Date.now()
+      const batchId = this.batchId ?? beginBatch(db, 'import', now)
+      const nodesBefore = maxNodeId(db)
+      const edgesBefore = maxEdgeId(db)
+      let updated = 0, inserted = 0, edgesInserted = 0, deferred = false
+      if (nodes.length) {
+        const json = JSON.stringify(nodes)
+        if (this.options.onDuplicate === 'update') updated = updateExistingNodes(db, json, now, batchId)
+        inserted = insertNewNodes(db, json, now)
+        indexNodeTextAfter(db, nodesBefore)
+      }
+      if (edges.length) {
+        const json = JSON.stringify(edges)
+        edgesInserted = insertEdgesInOrder(db, json, now)
+        // An edge listed before its node (validated: the node comes later in the file) waits for the end.
+        if (edgesInserted < edges.length) {
+          for (const { index } of edgesWithMissingEnd(db, json)) deferRecord(db, '', 0, 'edge', JSON.stringify(edges[index]))
+          deferred = true
+        }
+      }
+      for (const record of extras) {
+        if (record.kind === 'meta') putMetaValue(db, record.key, JSON.stringify(record.value))
+        else if (record.kind === 'embedding') putEmbedding(db, record.key, record.model, Float32Array.from(record.vector))
+      }
+      recordImportRanges(db, batchId, inserted ? [nodesBefore + 1, nodesBefore + inserted] : null, edgesInserted ? [edgesBefore + 1, edgesBefore + edgesInserted] : null)
+      return { batchId, updated, inserted, edgesInserted, deferred }
+    })()
+    if (counts.deferred) this.deferredEdges = true
+    this.batchId = counts.batchId
+    this.counts.nodesInserted += counts.inserted
+    this.counts.nodesUpdated += counts.updated
+    this.counts.nodesSkipped += nodes.length - counts.inserted - counts.updated
+    this.counts.edgesInserted += counts.edgesInserted
+    this.counts.edgesSkipped += edges.length - counts.edgesInserted
+  }
+
+  /** The edges that came before their nodes, once every node is in. */
+  flushDeferred(): void {
+    if (!this.deferredEdges) return
+    for (let after = 0; ;) {
+      const page = deferredPage(this.db, 'edge', after, 5000)
+      if (page.length === 0) return
+      after = (page.at(-1) as { rowid: number }).rowid
+      const inserted = this.db.transaction(() => {
+        const edgesBefore = maxEdgeId(this.db)
+        const count = insertEdgesInOrder(this.db, `[${page.map((row) => row.record).join(',')}]`, Date.now())
+        if (count && this.batchId !== null) recordImportRanges(this.db, this.batchId, null, [edgesBefore + 1, edgesBefore + count])
+        return count
+      })()
+      this.counts.edgesInserted += inserted
+      this.counts.edgesSkipped -= inserted
+    }
+  }
+}

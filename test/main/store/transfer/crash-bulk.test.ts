@@ -1,0 +1,59 @@
+import { spawn } from 'node:child_process'
+import { join } from 'node:path'
+import { expect, it } from 'vitest'
+import { openStore } from '../../../../src/main/store/index.ts'
+import { cliEnv } from '../../cli/run-cli.ts'
+import { useTempDir, withRawDb } from '../../../helpers/temp-store.ts'
+import { writeSyntheticJsonl } from './synthetic-file.ts'
+
+const dir = useTempDir('graphkeep-import-crash-')
+const SECONDARY = ['edges_by_type', 'edges_in', 'edges_out', 'nodes_by_label', 'nodes_by_type_label']
+const indexesOf = (file: string) =>
+  withRawDb(file, (db) => db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all())
+
+/** Runs the child until it has committed a batch of a bulk import, then kills it with SIGKILL. */
+function killMidImport(file: string, path: string): Promise<void> {
+  const child = spawn(process.execPath, [join(import.meta.dirname, '../../../fixtures/import/bulk-import-child.ts'), file, path], { env: cliEnv() })
+  let out = ''
+  let err = ''
+  return new Promise((resolve, reject) => {
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()))
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString()
+      if (out.includes('committed')) child.kill('SIGKILL')
+    })
+    child.on('close', (code, signal) => {
+      if (signal === 'SIGKILL' && !out.includes('finished')) resolve()
+      else reject(new Error(`the child was not killed mid-import (code ${code}, signal ${signal}): ${out} ${err}`))
+    })
+  })
+}
+
+it('kill -9 during a bulk import: the next open restores every index and the full-text content', async () => {
+  const path = join(dir(), 'graph.jsonl')
+  await writeSyntheticJsonl(path, 20_000)
+  const file = join(dir(), 'store.db')
+  await killMidImport(file, path)
+
+  // Killed in bulk mode: the marker is there, the secondary indexes are not, the text index is behind.
+  const left = withRawDb(file, (db) => ({
+    marker: db.prepare("SELECT count(*) FROM meta WHERE key = 'graphkeep.bulkImportInProgress'").pluck().get(),
+    nodes: db.prepare('SELECT count(*) FROM nodes').pluck().get() as number,
+  }))
+  expect(left.marker).toBe(1)
+  expect(left.nodes).toBeGreaterThan(0)
+  expect(indexesOf(file)).toEqual([])
+
+  const store = openStore({ file })
+  try {
+    expect(store.checkHealth(true).integrity.ok).toBe(true)
+    expect(store.search({ text: 'label0', limit: 5 }).items.map((hit) => hit.node.key)).toContain('n0')
+  } finally {
+    store.close()
+  }
+  expect(indexesOf(file)).toEqual(SECONDARY)
+  withRawDb(file, (db) => {
+    expect(db.prepare("SELECT count(*) FROM nodes_fts WHERE nodes_fts MATCH 'common'").pluck().get()).toBe(left.nodes)
+    expect(db.prepare("SELECT count(*) FROM meta WHERE key = 'graphkeep.bulkImportInProgress'").pluck().get()).toBe(0)
+  })
+})
