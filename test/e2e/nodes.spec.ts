@@ -93,7 +93,7 @@ test('the Edges page lists edges, filters them by type and links to nodes', asyn
   const row = table.getByRole('row', { name: 'person/kofi knows person/alice' })
   await expect(row).toBeVisible()
   await page.screenshot({ path: '.artifacts/screenshots/edges-page.png' })
-  await row.getByRole('link', { name: 'person/kofi' }).click()
+  await row.getByRole('link', { name: 'person/kofi', exact: true }).click()
   await expect(page.getByRole('heading', { name: 'Kofi Mensah', level: 1 })).toBeVisible()
 })
 

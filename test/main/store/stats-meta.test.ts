@@ -42,7 +42,6 @@ describe('typeCounts and stats', () => {
       readOnly: false,
     })
     expect(stats.fileBytes).toBeGreaterThan(0)
-    expect(stats.schemaVersion).toBe(1)
   })
 
   it('uses the given name', () => {

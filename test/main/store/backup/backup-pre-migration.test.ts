@@ -8,7 +8,7 @@ import { readBackupSettings } from '../../../../src/main/store/backup/settings.t
 import { verifyFile } from '../../../../src/main/store/backup/verify.ts'
 import { openDatabase, type Db } from '../../../../src/main/store/db.ts'
 import { openStore } from '../../../../src/main/store/index.ts'
-import { migrations, type Migration } from '../../../../src/main/store/migrations/index.ts'
+import { LATEST_SCHEMA_VERSION as CURRENT, migrations, type Migration } from '../../../../src/main/store/migrations/index.ts'
 import { useTempDir, withRawDb } from '../../../helpers/temp-store.ts'
 
 const dir = useTempDir('graphkeep-pre-migration-')
@@ -16,13 +16,14 @@ const file = () => join(dir(), 'graph.db')
 const folder = () => readBackupSettings(file()).folder
 const backupsNow = () => (existsSync(folder()) ? listBackups(folder()).backups : [])
 
-// A second schema version that changes existing data, so that the backup's copy of the old data is visible.
+// A next schema version that changes existing data, so that the backup's copy of the old data is visible.
+const NEXT = CURRENT + 1
 const secondVersion: Migration = {
-  version: 2,
+  version: NEXT,
   name: 'upper-case labels',
   sql: 'CREATE TABLE pinned (node_id INTEGER PRIMARY KEY REFERENCES nodes (id)); UPDATE nodes SET label = upper(label);',
 }
-const brokenSecondVersion: Migration = { version: 2, name: 'broken', sql: 'UPDATE nodes SET label = upper(label); CREATE TABLE (;' }
+const brokenSecondVersion: Migration = { version: NEXT, name: 'broken', sql: 'UPDATE nodes SET label = upper(label); CREATE TABLE (;' }
 
 let open: Db | undefined
 afterEach(() => {
@@ -39,7 +40,7 @@ function openWithMigrations(...extra: Migration[]): Db {
   return open
 }
 
-function makeVersion1Store(): void {
+function makeCurrentStore(): void {
   const store = openStore({ file: file() })
   store.createNodes(Array.from({ length: 50 }, (_, i) => ({ key: `n${i}`, type: 't', label: `node ${i}`, properties: { i } })))
   store.createEdge({ source: 'n1', target: 'n2', type: 'e', weight: 2.5 })
@@ -48,21 +49,21 @@ function makeVersion1Store(): void {
 }
 
 describe('the backup taken before a migration', () => {
-  it('exists, verifies, records schema 1 and holds the data as it was before migrating to 2', async () => {
-    makeVersion1Store()
+  it('exists, verifies, records the old schema and holds the data as it was before migrating to the next', async () => {
+    makeCurrentStore()
     const db = openWithMigrations(secondVersion)
-    expect(db.pragma('user_version', { simple: true })).toBe(2)
+    expect(db.pragma('user_version', { simple: true })).toBe(NEXT)
     expect(db.prepare("SELECT label FROM nodes WHERE key = 'n7'").pluck().get()).toBe('NODE 7')
 
     const { backups } = listBackups(folder())
     expect(backups).toHaveLength(1)
     const backup = backups[0]!
-    expect(backup).toMatchObject({ reason: 'pre-migration', schemaVersion: 1, nodeCount: 50, edgeCount: 1 })
+    expect(backup).toMatchObject({ reason: 'pre-migration', schemaVersion: CURRENT, nodeCount: 50, edgeCount: 1 })
     const verified = await verifyFile(backup.file, readManifest(backup.file))
-    expect(verified).toMatchObject({ ok: true, code: null, facts: { schemaVersion: 1, nodeCount: 50, edgeCount: 1 } })
+    expect(verified).toMatchObject({ ok: true, code: null, facts: { schemaVersion: CURRENT, nodeCount: 50, edgeCount: 1 } })
 
     withRawDb(backup.file, (copy) => {
-      expect(copy.pragma('user_version', { simple: true })).toBe(1)
+      expect(copy.pragma('user_version', { simple: true })).toBe(CURRENT)
       expect(copy.pragma('journal_mode', { simple: true })).toBe('delete')
       expect(copy.prepare("SELECT label FROM nodes WHERE key = 'n7'").pluck().get()).toBe('node 7')
       expect(copy.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'pinned'").pluck().get()).toBe(0)
@@ -70,13 +71,13 @@ describe('the backup taken before a migration', () => {
     })
   })
 
-  it('is still there, and the store still at schema 1, when the migration fails', () => {
-    makeVersion1Store()
+  it('is still there, and the store still at the old schema, when the migration fails', () => {
+    makeCurrentStore()
     expect(() => openWithMigrations(brokenSecondVersion)).toThrow()
     const { backups } = listBackups(folder())
-    expect(backups.map((b) => [b.reason, b.schemaVersion])).toEqual([['pre-migration', 1]])
+    expect(backups.map((b) => [b.reason, b.schemaVersion])).toEqual([['pre-migration', CURRENT]])
     withRawDb(file(), (db) => {
-      expect(db.pragma('user_version', { simple: true })).toBe(1)
+      expect(db.pragma('user_version', { simple: true })).toBe(CURRENT)
       expect(db.prepare("SELECT label FROM nodes WHERE key = 'n7'").pluck().get()).toBe('node 7')
     })
   })
@@ -90,7 +91,7 @@ describe('the backup taken before a migration', () => {
   })
 
   it('is not taken again when the store is already at the latest version', () => {
-    makeVersion1Store()
+    makeCurrentStore()
     openStore({ file: file() }).close()
     openStore({ file: file() }).close()
     expect(backupsNow()).toEqual([])

@@ -8,19 +8,24 @@ const BY_EXTENSION: Record<string, TransferFormat> = {
 }
 const SNIFF_BYTES = 64 * 1024
 
-/** The format of an import file: by its extension, else by its first bytes; CSV when nothing else fits. */
+/** The format of an import file: by its extension, else by its first bytes; a clear error when nothing fits. */
 export async function detectFormat(path: string): Promise<TransferFormat> {
   const known = BY_EXTENSION[extname(path).toLowerCase()]
   if (known) return known
-  return sniffFormat(await firstBytes(path))
+  const sniffed = sniffFormat(await firstBytes(path))
+  if (sniffed) return sniffed
+  throw new GraphKeepError('VALIDATION', `GraphKeep cannot tell the format of ${path}: choose it by hand`, { path })
 }
 
-export function sniffFormat(head: string): TransferFormat {
+/** A first line of at least two named columns separated by commas: a CSV header. */
+const CSV_HEADER = /^[^,\r\n]*[^\s,][^,\r\n]*(,[^,\r\n]*)*,[^,\r\n]*[^\s,]/
+
+export function sniffFormat(head: string): TransferFormat | null {
   const text = head.replace(/^\uFEFF/, '')
   const xml = /<(graphml|gexf)[\s>/]/i.exec(text)
   if (xml) return (xml[1] as string).toLowerCase() as TransferFormat
   const start = text.trimStart()
-  if (!start.startsWith('{')) return 'csv'
+  if (!start.startsWith('{')) return CSV_HEADER.test(start) ? 'csv' : null
   const first = parseFirstLine(start)
   if (first === undefined) return jsonDocument(start)
   // A whole GraphKeep document on one line has the nodes and edges arrays; a JSON Lines record does not.
