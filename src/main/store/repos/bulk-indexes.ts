@@ -1,5 +1,6 @@
 import type { Db } from '../db.ts'
 import { statement } from '../statements.ts'
+import { NODE_TEXT } from './node-text.ts'
 
 // The secondary indexes a bulk import into an empty store drops and builds once at the end, with
 // the same definitions as migrations/001-initial.ts.
@@ -35,8 +36,7 @@ export function missingSecondaryIndexes(db: Db): string[] {
 /** Fills the full-text index from scratch: the labels and top-level text properties of every node. */
 export function rebuildNodeText(db: Db): void {
   statement(db, "INSERT INTO nodes_fts (nodes_fts) VALUES ('delete-all')").run()
-  statement(db, `INSERT INTO nodes_fts (rowid, label, text)
-    SELECT n.id, n.label, (SELECT group_concat(value, ' ') FROM json_each(n.props) WHERE type = 'text') FROM nodes n`).run()
+  statement(db, `INSERT INTO nodes_fts (rowid, label, text) SELECT ${NODE_TEXT} FROM nodes n`).run()
 }
 
 export function isStoreEmpty(db: Db): boolean {

@@ -1,5 +1,6 @@
 import type { Db } from '../db.ts'
 import { statement } from '../statements.ts'
+import { NODE_TEXT } from './node-text.ts'
 
 // Set-based writes of one import batch, each over a JSON array that SQLite reads in one json_each
 // pass. Nodes are objects { key, type, label, properties, createdAt, updatedAt }; edges are tuples
@@ -11,7 +12,6 @@ export type EdgeTuple = [string, string, string, object, number | null, number |
 const NODE_AFTER = `json_object('key', n.key, 'type', j.value ->> 'type', 'label', coalesce(j.value ->> 'label', n.key),
   'properties', json(coalesce(j.value -> 'properties', '{}')))`
 const NODE_BEFORE = "json_object('key', n.key, 'type', n.type, 'label', n.label, 'properties', json(n.props))"
-const NODE_TEXT = "n.id, n.label, (SELECT group_concat(value, ' ') FROM json_each(n.props) WHERE type = 'text')"
 
 /** Inserts the nodes whose keys the store does not have yet; returns how many went in. */
 export function insertNewNodes(db: Db, nodesJson: string, now: number): number {

@@ -1,8 +1,8 @@
 import type { Db } from '../db.ts'
 import { statement } from '../statements.ts'
 
-// The text a node is found by: its label and its top-level string properties.
-const NODE_TEXT = "n.id, n.label, (SELECT group_concat(value, ' ') FROM json_each(n.props) WHERE type = 'text')"
+/** The text a node is found by, as (rowid, label, text) of `nodes n`: its label and its top-level string properties. */
+export const NODE_TEXT = "n.id, n.label, (SELECT group_concat(value, ' ') FROM json_each(n.props) WHERE type = 'text')"
 
 export function indexNodeTextAfter(db: Db, afterId: number): void {
   statement(db, `INSERT INTO nodes_fts (rowid, label, text) SELECT ${NODE_TEXT} FROM nodes n WHERE n.id > ?`).run(afterId)

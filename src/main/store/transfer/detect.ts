@@ -1,9 +1,7 @@
 import { statSync } from 'node:fs'
-import { basename, extname } from 'node:path'
 import { GraphKeepError } from '../../../shared/errors.ts'
 import type { TransferFormat } from '../../../shared/transfer.ts'
 import { readCsv } from './formats/csv/read.ts'
-import { detectFormat as sniffFormat } from './formats/detect.ts'
 import { writeCsv } from './formats/csv/write.ts'
 import { readGexf } from './formats/gexf/read.ts'
 import { writeGexf } from './formats/gexf/write.ts'
@@ -37,18 +35,5 @@ export function fileSize(path: string): number {
   return stats.size
 }
 
-/** The format of a file: from its name first, then from how it starts (the formats module sniffs it). */
-export async function detectFormat(path: string): Promise<TransferFormat> {
-  return detectFormatFromName(path) ?? sniffFormat(path)
-}
-
-const BY_EXTENSION: Record<string, TransferFormat> = {
-  '.jsonl': 'jsonl', '.ndjson': 'jsonl', '.csv': 'csv', '.tsv': 'csv', '.graphml': 'graphml', '.gexf': 'gexf', '.graphkeep': 'graphkeep',
-}
-
-/** The format a file name stands for, if it says. */
-export function detectFormatFromName(path: string): TransferFormat | undefined {
-  const name = basename(path).toLowerCase()
-  if (name.endsWith('.graphkeep.json')) return 'graphkeep'
-  return Object.hasOwn(BY_EXTENSION, extname(name)) ? BY_EXTENSION[extname(name)] : undefined
-}
+/** The format of a file: from its name first, then from how it starts. */
+export { detectFormat, formatFromName as detectFormatFromName } from './formats/detect.ts'

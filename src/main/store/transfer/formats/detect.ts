@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises'
-import { extname } from 'node:path'
+import { basename, extname } from 'node:path'
 import { GraphKeepError } from '../../../../shared/errors.ts'
 import type { TransferFormat } from '../../../../shared/transfer.ts'
 
@@ -10,11 +10,18 @@ const SNIFF_BYTES = 64 * 1024
 
 /** The format of an import file: by its extension, else by its first bytes; a clear error when nothing fits. */
 export async function detectFormat(path: string): Promise<TransferFormat> {
-  const known = BY_EXTENSION[extname(path).toLowerCase()]
+  const known = formatFromName(path)
   if (known) return known
   const sniffed = sniffFormat(await firstBytes(path))
   if (sniffed) return sniffed
   throw new GraphKeepError('VALIDATION', `GraphKeep cannot tell the format of ${path}: choose it by hand`, { path })
+}
+
+/** The format a file name stands for, if it says. */
+export function formatFromName(path: string): TransferFormat | undefined {
+  const name = basename(path).toLowerCase()
+  if (name.endsWith('.graphkeep.json')) return 'graphkeep'
+  return Object.hasOwn(BY_EXTENSION, extname(name)) ? BY_EXTENSION[extname(name)] : undefined
 }
 
 /** A first line of at least two named columns separated by commas: a CSV header. */
