@@ -1,7 +1,8 @@
 import { ErrorLine } from '../../components/ErrorLine.tsx'
 import { JobProgressView } from './JobProgressView.tsx'
 import { ImportOptionsForm } from './ImportOptionsForm.tsx'
-import { reportFile, saveBlob } from './save-file.ts'
+import { downloadBlob } from '../../lib/download-blob.ts'
+import { reportFile } from './save-file.ts'
 import type { ImportFlowState } from './use-import-flow.ts'
 import { ValidationReport } from './ValidationReport.tsx'
 
@@ -12,7 +13,7 @@ export function CheckAndImport({ flow }: { flow: ImportFlowState }) {
   const save = () => {
     if (!flow.report) return
     const { blob, name } = reportFile(flow.report, Object.values(names), flow.request?.options ?? flow.options)
-    saveBlob(blob, name)
+    downloadBlob(blob, name)
   }
   const abortWithProblems = flow.report && !flow.report.ok && flow.options.onError === 'abort' && !flow.refused
   return (

@@ -6,7 +6,7 @@ import { refreshEverything } from '../../lib/live-updates.ts'
 import { bootedTransport, type Transport } from '../../lib/transport.ts'
 import { fileNameOf } from '../../lib/transport-web-files.ts'
 import type { PickedFiles } from './picked-files.ts'
-import { saveBlob } from './save-file.ts'
+import { downloadBlob } from '../../lib/download-blob.ts'
 
 /** Where the store reads the picked files, and the name the user knows each by. */
 export interface UploadedFiles {
@@ -75,7 +75,7 @@ export function useDownloadExport() {
   return useMutation({
     mutationFn: async (path: string) => {
       const blob = unwrap(await transport().downloadExport(path))
-      saveBlob(blob, fileNameOf(path))
+      downloadBlob(blob, fileNameOf(path))
     },
   })
 }

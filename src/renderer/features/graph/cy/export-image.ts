@@ -1,18 +1,5 @@
 import type { Core } from 'cytoscape'
-
-/** Saves a blob through a temporary <a download>, the one way that works in the window and in a browser alike. */
-export function downloadBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob)
-  const link = document.createElement('a')
-  link.href = url
-  link.download = fileName
-  link.style.display = 'none'
-  document.body.append(link)
-  link.click()
-  link.remove()
-  // Revoked later: the download reads the URL after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000)
-}
+import { downloadBlob } from '../../../lib/download-blob.ts'
 
 const stamp = () => new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-')
 
