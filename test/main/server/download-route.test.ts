@@ -1,30 +1,17 @@
-import { mkdir, rm, symlink, writeFile } from 'node:fs/promises'
+import { mkdir, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { WebServer } from '../../../src/main/server/index.ts'
 import { exportFileName } from '../../../src/main/server/download-route.ts'
-import { serveStore } from '../../../src/main/server/serve-store.ts'
-import { StoreHost } from '../../../src/main/store/host.ts'
-import { errorCode, makeRendererDir, SECRET, send } from './helpers.ts'
+import { errorCode, SECRET, send, useServedStore } from './helpers.ts'
 
 const LINES = '{"kind":"node","key":"ada"}\n{"kind":"node","key":"bob"}\n'
 
 describe('GET /api/exports/<name>', () => {
+  const served = useServedStore()
   let dir: string
-  let host: StoreHost
   let server: WebServer
-
-  beforeAll(async () => {
-    const made = await makeRendererDir()
-    dir = made.dir
-    host = await StoreHost.open({ file: join(dir, 'test.graphkeep') })
-    server = await serveStore(host, { rendererDir: made.rendererDir, host: '127.0.0.1', port: 0 })
-  })
-  afterAll(async () => {
-    await server.close()
-    await host.close()
-    await rm(dir, { recursive: true, force: true })
-  })
+  beforeAll(() => void ({ dir, server } = served()))
 
   it('answers 404 while there is no exports folder', async () => {
     const reply = await send(server, { path: '/api/exports/graph.jsonl' })

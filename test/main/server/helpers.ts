@@ -2,9 +2,11 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises'
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { afterAll, beforeAll } from 'vitest'
 import { createDispatch } from '../../../src/main/api/dispatch.ts'
 import { createHandlers } from '../../../src/main/api/handlers.ts'
 import { startWebServer, type WebServer } from '../../../src/main/server/index.ts'
+import { serveStore } from '../../../src/main/server/serve-store.ts'
 import { StoreHost } from '../../../src/main/store/host.ts'
 import type { AppEvent } from '../../../src/shared/events.ts'
 
@@ -33,6 +35,23 @@ export async function makeRendererDir(): Promise<{ dir: string; rendererDir: str
   await writeFile(join(rendererDir, 'assets', 'style.css'), 'body { margin: 0 }')
   await writeFile(join(dir, 'secret.txt'), SECRET)
   return { dir, rendererDir }
+}
+
+/** A store in a temp folder served the way web mode serves it (serveStore), for the file routes' tests. */
+export function useServedStore(): () => { dir: string; host: StoreHost; server: WebServer } {
+  let served: { dir: string; host: StoreHost; server: WebServer } | undefined
+  beforeAll(async () => {
+    const { dir, rendererDir } = await makeRendererDir()
+    const host = await StoreHost.open({ file: join(dir, 'test.graphkeep') })
+    served = { dir, host, server: await serveStore(host, { rendererDir, host: '127.0.0.1', port: 0 }) }
+  })
+  afterAll(async () => {
+    if (!served) return
+    await served.server.close()
+    await served.host.close()
+    await rm(served.dir, { recursive: true, force: true })
+  })
+  return () => served as NonNullable<typeof served>
 }
 
 /** The real server over the real store (a SQLite file in a temp folder, in its worker), on 127.0.0.1 and a free port. */

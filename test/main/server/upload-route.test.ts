@@ -9,7 +9,7 @@ import { startWebServer, type WebServer } from '../../../src/main/server/index.t
 import { serveStore } from '../../../src/main/server/serve-store.ts'
 import { safeFileName, transferFoldersBeside } from '../../../src/main/server/transfer-folders.ts'
 import { StoreHost } from '../../../src/main/store/host.ts'
-import { errorCode, makeRendererDir, send, type Reply } from './helpers.ts'
+import { errorCode, makeRendererDir, send, type Reply, useServedStore } from './helpers.ts'
 
 const CSV = 'key,type,label\nada,person,Ada Lovelace\n'
 
@@ -23,21 +23,10 @@ const dataOf = (reply: Reply) => (reply.json() as { ok: true; data: UploadData }
 const listUploads = (dir: string) => readdir(join(dir, 'uploads')).catch(() => [] as string[])
 
 describe('POST /api/upload (served over a real store)', () => {
+  const served = useServedStore()
   let dir: string
-  let host: StoreHost
   let server: WebServer
-
-  beforeAll(async () => {
-    const made = await makeRendererDir()
-    dir = made.dir
-    host = await StoreHost.open({ file: join(dir, 'test.graphkeep') })
-    server = await serveStore(host, { rendererDir: made.rendererDir, host: '127.0.0.1', port: 0 })
-  })
-  afterAll(async () => {
-    await server.close()
-    await host.close()
-    await rm(dir, { recursive: true, force: true })
-  })
+  beforeAll(() => void ({ dir, server } = served()))
 
   it('streams the body to a new file in the uploads folder beside the store and answers its path', async () => {
     const reply = await upload(server, 'people.csv', CSV)
