@@ -80,6 +80,15 @@ describe('graph controller', () => {
     expect(controller.checkBudget(10).ok).toBe(true)
   })
 
+  it('summarises the view and lists its node keys without the "+N more" stubs', () => {
+    create()
+    controller.load({ nodes: [node('a'), node('b', 'city')], edges: [edge('a', 'b')] }, 'seed')
+    controller.applyExpansion('a', page('a', ['x'], 3), { direction: 'both', edgeTypes: undefined }, 0)
+    controller.hide(['b'])
+    expect(controller.summary()).toMatchObject({ nodes: 3, edges: 2, hidden: 1, nodeTypes: [{ type: 'city', count: 1 }, { type: 'person', count: 2 }], edgeTypes: [{ type: 'knows', count: 2 }] })
+    expect(controller.nodeKeys().sort()).toEqual(['a', 'b', 'x'])
+  })
+
   it('highlights a path with the class `path`, adding its missing nodes, and clears it', () => {
     create()
     controller.load({ nodes: [node('a'), node('d')], edges: [] }, 'seed')

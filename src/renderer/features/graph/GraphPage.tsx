@@ -51,7 +51,7 @@ export function GraphPage({ keys, view }: { keys: string[]; view: string | null 
       const controller = controllerRef.current
       if (!controller) return
       setSummary(controller.summary())
-      setViewKeys(controller.cy.nodes().not('.stub').map((node) => node.id()))
+      setViewKeys(controller.nodeKeys())
       setSelectedNode(selected?.kind === 'node' ? controller.describeNode(selected.key) : null)
     },
     [controllerRef, selection],

@@ -49,7 +49,8 @@ export function createGraphController(cy: Core) {
   const ownership = createOwnership()
   const expansions = new Map<string, ExpandRecord>()
   const hiddenTypes = { nodes: new Set<string>(), edges: new Set<string>() }
-  const has = (id: string) => cy.getElementById(id).nonempty()
+  // Not cy.getElementById: that builds a collection per call, thousands per opening.
+  const has = (id: string) => cy.hasElementWithId(id)
   const realElementCount = () => cy.elements().length
 
   function addElements(elements: { nodes: ElementDefinition[]; edges: ElementDefinition[] }): void {
@@ -199,17 +200,35 @@ export function createGraphController(cy: Core) {
       })
     },
 
+    /** One pass over the elements' own fields: selector queries would build several 20,000-element collections. */
     summary(): ViewSummary {
-      const nodes = cy.nodes().not('.stub')
-      const edges = cy.edges().not('.stub')
-      return {
-        nodes: nodes.length,
-        edges: edges.length,
-        hidden: cy.elements('.hidden').length,
-        nodeTypes: countTypes(nodes.map((node) => node.data('type') as string)),
-        edgeTypes: countTypes(edges.map((edge) => edge.data('type') as string)),
-        simplified: isSimplified(cy),
-      }
+      let nodes = 0
+      let edges = 0
+      let hidden = 0
+      const nodeTypes: string[] = []
+      const edgeTypes: string[] = []
+      cy.elements().forEach((element) => {
+        if (element.hasClass('hidden')) hidden++
+        if (element.hasClass('stub')) return
+        const type = element.data('type') as string
+        if (element.isNode()) {
+          nodes++
+          nodeTypes.push(type)
+        } else {
+          edges++
+          edgeTypes.push(type)
+        }
+      })
+      return { nodes, edges, hidden, nodeTypes: countTypes(nodeTypes), edgeTypes: countTypes(edgeTypes), simplified: isSimplified(cy) }
+    },
+
+    /** The keys of the nodes in view (not the "+N more" stubs). */
+    nodeKeys(): string[] {
+      const keys: string[] = []
+      cy.nodes().forEach((node) => {
+        if (!node.hasClass('stub')) keys.push(node.id())
+      })
+      return keys
     },
   }
 }
