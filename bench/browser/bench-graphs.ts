@@ -1,6 +1,6 @@
 import type { NewEdge, NewNode } from '../../src/shared/domain.ts'
 import { generateGraph } from '../generate.ts'
-import type { BenchServer } from './serve.ts'
+import type { WebServer } from '../../test/e2e/fixtures/web-server.ts'
 
 const BATCH = 10_000
 
@@ -34,7 +34,7 @@ export function spiralPositions(count: number, spacing = 28): number[] {
  * Inserts a generated power-law graph of `nodes` nodes through the API and saves it as a view with
  * stored positions, so the view opens as a user's saved view does: views.get, graph.induced, preset.
  */
-export async function addBenchGraph(server: BenchServer, nodes: number, { seed, edgesPerNode }: { seed: number; edgesPerNode: number }): Promise<BenchGraph> {
+export async function addBenchGraph(server: WebServer, nodes: number, { seed, edgesPerNode }: { seed: number; edgesPerNode: number }): Promise<BenchGraph> {
   const name = `bench-${nodes}`
   const generated = generateGraph({ nodes, edgesPerNode, seed: seed + nodes, gamma: 2.3 })
   const graph = prefixed(name, generated.nodes, generated.edges)

@@ -1,11 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import { chromium } from '@playwright/test'
 import { percentile } from '../stats.ts'
 import { addBenchGraph, type BenchGraph } from './bench-graphs.ts'
 import { panAndZoom, startFrameRecorder, stopFrameRecorder, timeLayout, timeMount } from './page-probes.ts'
-import { startServer } from './serve.ts'
+import { startWebServer } from '../../test/e2e/fixtures/web-server.ts'
 
 export interface GraphViewOptions {
   /** A build of the app (electron-vite build); default `out/`. */
@@ -74,8 +72,7 @@ const VIEWPORT = { width: 1280, height: 800 }
 export async function measureGraphView(options: GraphViewOptions = {}): Promise<GraphViewResult> {
   const { sizes = [1000, 5000, 10_000, 20_000], forceNodes = 5000, edgesPerNode = 1, seed = 42, panZoomRounds = 6, webgl = false, log = () => {} } = options
   const outDir = resolve(ROOT, options.outDir ?? 'out')
-  const folder = await mkdtemp(join(tmpdir(), 'graphkeep-bench-browser-'))
-  const server = await startServer(ROOT, outDir, join(folder, 'bench.graphkeep'))
+  const server = await startWebServer({ sample: false, backupSchedule: false, outDir })
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'] })
   try {
     const graphs: BenchGraph[] = []
@@ -121,7 +118,6 @@ export async function measureGraphView(options: GraphViewOptions = {}): Promise<
   } finally {
     await browser.close()
     await server.stop()
-    await rm(folder, { recursive: true, force: true })
   }
 }
 
