@@ -15,6 +15,7 @@ import { storeStats, typeCounts } from './services/stats.ts'
 import { neighbours } from './services/traverse.ts'
 import { createViewService } from './services/views.ts'
 import { createWrite } from './services/write.ts'
+import { finishInterruptedBulkImport } from './transfer/bulk-mode.ts'
 import { createTransferService } from './transfer/service.ts'
 import type { GraphStore, OpenStoreOptions } from './types.ts'
 
@@ -44,10 +45,13 @@ function connectionApi(db: Db, options: OpenStoreOptions, lastBackupAt: () => nu
 function open(options: OpenStoreOptions, storeName: string): Db {
   if (options.readOnly) return openDatabaseReadOnly(options.file)
   finishInterruptedRestore(options.file)
-  return openDatabase(options.file, {
+  const db = openDatabase(options.file, {
     // A store about to be migrated is backed up first, every time.
     beforeMigrate: (db) => createBackupSync(db, { folder: readBackupSettings(options.file).folder, storeFile: options.file, storeName }, 'pre-migration'),
   })
+  // At every open, a restore's reopen included: a bulk import that died before building its indexes is finished.
+  finishInterruptedBulkImport(db)
+  return db
 }
 
 function closeConnection(db: Db): void {

@@ -5,7 +5,7 @@ import type { ExportRequest, ImportReport, ImportRequest, ImportSource, ImportSu
 import type { Db } from '../db.ts'
 import { isStoreEmpty } from '../repos/bulk-indexes.ts'
 import type { GraphStore } from '../types.ts'
-import { enterBulkMode, finishInterruptedBulkImport, leaveBulkMode } from './bulk-mode.ts'
+import { enterBulkMode, leaveBulkMode } from './bulk-mode.ts'
 import { BulkImport } from './bulk-import.ts'
 import { ImportCheck } from './check.ts'
 import { detectFormat, fileSize, readers } from './detect.ts'
@@ -32,7 +32,6 @@ function filesOf(source: ImportSource): string[] {
 }
 
 export function createTransferService(context: TransferContext) {
-  finishInterruptedBulkImport(context.db())
   const jobs = new Map<string, AbortController>()
 
   /** One transfer job at a time: it owns the scratch database and the progress channel. */

@@ -57,3 +57,23 @@ it('kill -9 during a bulk import: the next open restores every index and the ful
     expect(db.prepare("SELECT count(*) FROM meta WHERE key = 'graphkeep.bulkImportInProgress'").pluck().get()).toBe(0)
   })
 })
+
+it('a restored copy of a store caught mid bulk import gets its indexes and full-text content back at the reopen', async () => {
+  const path = join(dir(), 'graph.jsonl')
+  await writeSyntheticJsonl(path, 20_000)
+  const caught = join(dir(), 'caught.db')
+  await killMidImport(caught, path)
+  expect(indexesOf(caught)).toEqual([])
+  // Sealed like a backup (rollback journal), so that it can be restored as a file.
+  withRawDb(caught, (db) => db.pragma('journal_mode = DELETE'))
+
+  const file = join(dir(), 'live.db')
+  const store = openStore({ file })
+  try {
+    expect((await store.restore({ file: caught })).restoredFrom).toBe(caught)
+    expect(store.search({ text: 'label0', limit: 5 }).items.map((hit) => hit.node.key)).toContain('n0')
+  } finally {
+    store.close()
+  }
+  expect(indexesOf(file)).toEqual(SECONDARY)
+})
