@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+import { methods } from './src/shared/contract.ts'
 
 // Main-side entries share one flat folder so the store host finds storeWorker.js beside itself.
 export default defineConfig({
@@ -17,6 +18,8 @@ export default defineConfig({
     },
   },
   preload: {
+    // The bridge exposes exactly the contract's calls; their names are written in here, without zod.
+    define: { __CONTRACT_METHODS__: JSON.stringify(methods) },
     build: {
       rollupOptions: {
         input: { index: resolve('src/preload/index.ts') },

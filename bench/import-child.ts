@@ -12,7 +12,7 @@ try {
     const delay = monitorEventLoopDelay({ resolution: 5 })
     delay.enable()
     const started = performance.now()
-    const summary = await host.store.runImport({ source: { path: file, format: 'jsonl' }, options: { onError: 'abort', onDuplicate: 'fail' } })
+    const summary = await host.store.import.run({ source: { path: file, format: 'jsonl' }, options: { onError: 'abort', onDuplicate: 'fail' } })
     const seconds = (performance.now() - started) / 1000
     delay.disable()
     results.push({
@@ -23,7 +23,7 @@ try {
   }
   // Measured before the integrity check, which reads the whole store through the memory map.
   const peakRssMiB = process.resourceUsage().maxRSS / 1024
-  const check = await host.store.checkHealth(true)
+  const check = await host.store.health.check({ full: true })
   process.stdout.write(JSON.stringify({ results, peakRssMiB, integrityOk: check.integrity.ok }) + '\n')
 } finally {
   await host.close()

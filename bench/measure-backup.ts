@@ -97,10 +97,10 @@ export function buildStore(file: string, targetBytes: number, seed: number): Bac
         label: `Document ${nodes + i}`,
         properties: { rank: nodes + i, body: { text: pick(random, texts) } },
       }))
-      store.createNodes(batch)
+      store.nodes.createMany({ nodes: batch })
       // Each new node cites one node made before it (or itself at the very start).
       const edges = batch.map((_, i) => ({ source: `doc-${nodes + i}`, target: `doc-${randomInt(random, nodes + i + 1)}`, type: 'cites' }))
-      store.createEdges(edges)
+      store.edges.createMany({ edges: edges })
       nodes += NODES_PER_BATCH
     }
   } finally {
@@ -118,7 +118,7 @@ async function readUntil(host: StoreHost, nodes: number, seed: number, finished:
   while (!finished()) {
     const started = process.hrtime.bigint()
     try {
-      await host.store.getNode(`doc-${randomInt(random, nodes)}`)
+      await host.store.nodes.get({ key: `doc-${randomInt(random, nodes)}` })
     } catch {
       errors++
     }
@@ -143,7 +143,7 @@ export async function measureBackup(folder: string, gib: number, seed: number): 
 
   const host = await StoreHost.open({ file, name: 'backup-bench' })
   try {
-    await host.store.getNode('doc-0')
+    await host.store.nodes.get({ key: 'doc-0' })
     // The online copy reports progress before each step but not after the last one: its end is
     // estimated from the last report and the pace so far.
     let last = { at: 0, done: 0, total: 0 }
@@ -153,7 +153,7 @@ export async function measureBackup(folder: string, gib: number, seed: number): 
     const cacheDropped = dropPageCache()
     let finished = false
     const started = performance.now()
-    const backup = host.store.createBackup('manual').finally(() => {
+    const backup = host.store.backup.create({}, 'manual').finally(() => {
       finished = true
     })
     const [info, reads] = await Promise.all([backup, readUntil(host, store.nodes, seed ^ 0x5bd1e995, () => finished)])

@@ -21,8 +21,8 @@ function timeBatches<T>(items: T[], insert: (batch: T[]) => unknown): number {
 
 /** Bulk insert through the store's public API: every index, the FTS table and the audit trail are maintained. */
 export function measureBulkInsert(store: GraphStore, graph: SyntheticGraph): BulkResult {
-  const nodeSeconds = timeBatches(graph.nodes, (batch) => store.createNodes(batch))
-  const edgeSeconds = timeBatches(graph.edges, (batch) => store.createEdges(batch))
+  const nodeSeconds = timeBatches(graph.nodes, (batch) => store.nodes.createMany({ nodes: batch }))
+  const edgeSeconds = timeBatches(graph.edges, (batch) => store.edges.createMany({ edges: batch }))
   return {
     nodes: graph.nodes.length,
     edges: graph.edges.length,

@@ -22,9 +22,9 @@ function timeEach(keys: string[], call: (key: string) => number): LookupResult {
 }
 
 export function measureGetByKey(store: GraphStore, keys: string[]): LookupResult {
-  return timeEach(keys, (key) => (store.getNode(key) ? 1 : 0))
+  return timeEach(keys, (key) => (store.nodes.get({ key }) ? 1 : 0))
 }
 
 export function measureOneHop(store: GraphStore, keys: string[]): LookupResult {
-  return timeEach(keys, (key) => store.neighbours({ key, direction: 'out', limit: 200 }).items.length)
+  return timeEach(keys, (key) => store.nodes.neighbours({ key, direction: 'out', limit: 200 }).items.length)
 }

@@ -75,17 +75,17 @@ const draw = <T>(random: Random, make: (random: Random) => T): T[] => Array.from
 /** Search and filter latency through the store's public API, in milliseconds per call. */
 export function measureSearch(store: GraphStore, graph: SyntheticGraph, seed: number): SearchBenchResult {
   const random = mulberry32(seed ^ 0x5ea4c4)
-  const top20 = (text: string) => () => store.search(searchInput.parse({ text, limit: 20 })).items.length
+  const top20 = (text: string) => () => store.search.query(searchInput.parse({ text, limit: 20 })).items.length
   const common = draw(random, (r) => top20(pick(r, words)))
   const rare = draw(random, (r) => top20((graph.nodes[randomInt(r, graph.nodes.length)] as NewNode).label ?? ''))
   const prefix = draw(random, (r) => top20(pick(r, words).slice(0, 2 + randomInt(r, 2))))
   const counts = draw(random, (r) => {
     const text = pick(r, words)
-    return () => store.searchCounts({ text }).total
+    return () => store.search.counts({ text }).total
   })
   const propertyFilter = draw(random, (r) => {
     const query = listNodesInput.parse({ types: ['person'], where: [{ path: 'score', op: 'gte', value: randomInt(r, 100) }], limit: 100 })
-    return () => store.listNodes(query).items.length
+    return () => store.nodes.list(query).items.length
   })
   return {
     common: timeEach(common),

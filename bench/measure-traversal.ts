@@ -75,7 +75,7 @@ export function measureTraversal(store: GraphStore, graph: SyntheticGraph, seed:
   const loopBefore = cpuLoopMillis()
   const random = mulberry32(seed ^ 0x7f4a7c15)
   const keyAt = () => graph.nodes[randomInt(random, graph.nodes.length)]!.key
-  store.neighbours({ key: graph.nodes[0]!.key, direction: 'out', limit: 1 })
+  store.nodes.neighbours({ key: graph.nodes[0]!.key, direction: 'out', limit: 1 })
   const served = lastServedAdjacency()
   if (!served) throw new Error('the store served no adjacency')
   const { db } = served
@@ -94,14 +94,14 @@ export function measureTraversal(store: GraphStore, graph: SyntheticGraph, seed:
     adjacencyOf(db).forEach(node, 'out', null, (neighbour) => found.push(neighbour))
     return [found.length, true]
   })
-  const oneHopRows = timeEach(Array.from({ length: sampleCount }, keyAt), (key) => [store.neighbours({ key, direction: 'out', limit: 200 }).items.length, true])
+  const oneHopRows = timeEach(Array.from({ length: sampleCount }, keyAt), (key) => [store.nodes.neighbours({ key, direction: 'out', limit: 200 }).items.length, true])
   const hopSamples = Math.max(50, Math.floor(sampleCount / 40))
   const threeHopIds = timeEach(ids(hopSamples), (node) => {
     const found = kHop(adjacencyOf(db), [node], 3, 'both', null, 10_000)
     return [found.nodes.length, found.truncated]
   })
   const threeHopCall = timeEach(Array.from({ length: hopSamples }, keyAt), (key) => {
-    const found = store.neighbourhood({ keys: [key], depth: 3, direction: 'both', nodeBudget: 10_000 })
+    const found = store.graph.neighbourhood({ keys: [key], depth: 3, direction: 'both', nodeBudget: 10_000 })
     return [found.nodes.length, found.truncated]
   })
   const pairs = (count: number) => Array.from({ length: count }, () => [keyAt(), keyAt()] as const)
@@ -115,7 +115,7 @@ export function measureTraversal(store: GraphStore, graph: SyntheticGraph, seed:
     },
   )
   const path = (direction: 'out' | 'both', weighted: boolean) => ([from, to]: readonly [string, string]): [number, boolean] => {
-    const found = store.shortestPath({ from, to, direction, weighted, maxDepth: 6 })
+    const found = store.graph.shortestPath({ from, to, direction, weighted, maxDepth: 6 })
     return [found.found ? found.hops : 0, found.found]
   }
   const pathCall = timeEach(pairs(hopSamples * 4), path('out', false))

@@ -65,7 +65,7 @@ try {
     const search = measureSearch(store, graph, seed)
     console.log('measuring traversal…')
     const traversal = measureTraversal(store, graph, seed)
-    const stats = store.stats()
+    const stats = store.store.stats()
     const backup = backupGiB > 0 ? await measureBackup(folder, backupGiB, seed) : null
     if (!values['skip-import']) console.log('measuring a JSON Lines import of the same size…')
     const importRun = values['skip-import'] ? null : measureImport({ nodes: nodeCount, seed, gamma })

@@ -82,7 +82,7 @@ export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>
 export type Output<M extends Method> = z.output<Contract[M]['output']>
 
 export type Handlers<C extends Record<string, { input: z.ZodType; output: z.ZodType }>> = {
-  [M in keyof C]: (input: z.output<C[M]['input']>) => Promise<z.input<C[M]['output']>>
+  [M in keyof C]: (input: z.output<C[M]['input']>) => Promise<z.output<C[M]['output']>>
 }
 
 export const methods = Object.keys(contract) as Method[]

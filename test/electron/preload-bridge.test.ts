@@ -5,7 +5,7 @@ import { createBridge } from '../../src/preload/bridge.ts'
 
 describe('preload bridge', () => {
   it('has exactly one function per contract call', () => {
-    const bridge = createBridge(async () => null, () => () => {}, () => '')
+    const bridge = createBridge(methods, async () => null, () => () => {}, () => '')
     expect(Object.keys(bridge.api).sort()).toEqual([...methods].sort())
     for (const method of methods) expect(typeof bridge.api[method]).toBe('function')
     expect(Object.keys(bridge).sort()).toEqual(['api', 'onEvent', 'pathForFile'])
@@ -13,7 +13,7 @@ describe('preload bridge', () => {
 
   it('forwards each call as (method, input) and returns its reply unchanged', async () => {
     const calls: unknown[][] = []
-    const bridge = createBridge(
+    const bridge = createBridge(methods, 
       async (method, input) => {
         calls.push([method, input])
         return { ok: true, data: method }
@@ -28,7 +28,7 @@ describe('preload bridge', () => {
 
   it('hands event listeners to the subscription and returns its unsubscribe', () => {
     const listeners = new Set<(event: AppEvent) => void>()
-    const bridge = createBridge(
+    const bridge = createBridge(methods, 
       async () => null,
       (listener) => {
         listeners.add(listener)
@@ -46,7 +46,7 @@ describe('preload bridge', () => {
 
   it('answers a file\'s path from the function the preload gives it (webUtils.getPathForFile in Electron)', () => {
     const asked: File[] = []
-    const bridge = createBridge(async () => null, () => () => {}, (file) => {
+    const bridge = createBridge(methods, async () => null, () => () => {}, (file) => {
       asked.push(file)
       return `/picked/${file.name}`
     })

@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import type { RemoteStore } from '../../src/main/store/index.ts'
+import { callByName } from '../../src/main/store/api.ts'
 import type { GraphStore } from '../../src/main/store/types.ts'
 import type { NewNode } from '../../src/shared/domain.ts'
 import type { JsonValue } from '../../src/shared/json.ts'
@@ -37,9 +38,11 @@ export type GraphChange = typeof changeArb extends fc.Arbitrary<infer C> ? C : n
 
 /** The same calls as a StoreHost's store, on a store opened in this thread. */
 export function asRemote(store: GraphStore): RemoteStore {
+  // The domain is looked up at each call, as the worker does: a restore replaces the store's domain objects.
+  const domain = (name: string) => new Proxy({}, { get: (_target, verb) => async (...args: unknown[]) => callByName(store, `${name}.${String(verb)}`, args) })
   return new Proxy({} as RemoteStore, {
     // 'then' stays undefined so that awaiting the proxy itself does not call the store (as in StoreHost).
-    get: (_target, method) => (method === 'then' ? undefined : async (...args: unknown[]) => (store[method as keyof GraphStore] as (...a: unknown[]) => unknown)(...args)),
+    get: (_target, name) => (name === 'then' ? undefined : domain(String(name))),
   })
 }
 
@@ -47,26 +50,26 @@ const at = <T>(items: readonly T[], index: number): T => items[index % items.len
 
 export async function writeGraph(store: RemoteStore, graph: RandomGraph): Promise<void> {
   const keys = graph.nodes.map((_, i) => `n${i}`)
-  await store.createNodes(graph.nodes.map((node, i): NewNode => ({ key: keys[i] as string, ...node })))
+  await store.nodes.createMany({ nodes: graph.nodes.map((node, i): NewNode => ({ key: keys[i] as string, ...node })) })
   if (graph.edges.length > 0) {
-    await store.createEdges(graph.edges.map(({ from, to, ...edge }) => ({ source: at(keys, from), target: at(keys, to), ...edge })))
+    await store.edges.createMany({ edges: graph.edges.map(({ from, to, ...edge }) => ({ source: at(keys, from), target: at(keys, to), ...edge })) })
   }
-  for (const { key, value } of graph.meta) await store.setMeta(key, value)
+  for (const { key, value } of graph.meta) await store.meta.set({ key, value })
 }
 
 export async function applyChange(store: RemoteStore, graph: RandomGraph, change: GraphChange): Promise<void> {
   const keys = graph.nodes.map((_, i) => `n${i}`)
   const deleted = new Set(change.deletions.map((index) => at(keys, index)))
-  for (const key of deleted) await store.deleteNode(key)
+  for (const key of deleted) await store.nodes.delete({ key }).then((r) => r.deleted)
   const kept = keys.filter((key) => !deleted.has(key))
   for (const { at: index, label, properties } of kept.length ? change.updates : []) {
-    await store.updateNode({ key: at(kept, index), label, properties })
+    await store.nodes.update({ key: at(kept, index), label, properties })
   }
-  const edges = (await store.listEdges({ order: 'asc', limit: 1000 })).items
-  for (const { at: index, weight } of edges.length ? change.reweights : []) await store.updateEdge({ id: at(edges, index).id, weight })
+  const edges = (await store.edges.list({ order: 'asc', limit: 1000 })).items
+  for (const { at: index, weight } of edges.length ? change.reweights : []) await store.edges.update({ id: at(edges, index).id, weight })
   const addedKeys = change.added.map((_, i) => `added${i}`)
-  await store.createNodes(change.added.map((node, i): NewNode => ({ key: addedKeys[i] as string, ...node })))
+  await store.nodes.createMany({ nodes: change.added.map((node, i): NewNode => ({ key: addedKeys[i] as string, ...node })) })
   const ends = [...kept, ...addedKeys]
-  for (const { from, to, ...edge } of change.addedEdges) await store.createEdge({ source: at(ends, from), target: at(ends, to), ...edge })
-  for (const { key, value } of change.meta) await store.setMeta(key, value)
+  for (const { from, to, ...edge } of change.addedEdges) await store.edges.create({ source: at(ends, from), target: at(ends, to), ...edge })
+  for (const { key, value } of change.meta) await store.meta.set({ key, value })
 }

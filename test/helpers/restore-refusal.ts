@@ -25,15 +25,15 @@ export interface RefusalFixture {
 
 function seed(store: GraphStore): void {
   const types = ['person', 'place', 'thing']
-  store.createNodes(Array.from({ length: 300 }, (_, i) => ({
+  store.nodes.createMany({ nodes: Array.from({ length: 300 }, (_, i) => ({
     key: `n${i}`, type: types[i % 3] as string, label: `Node ${i} é ✓`, properties: { i, even: i % 2 === 0, tags: ['a', `t${i % 7}`], note: 'x'.repeat(i % 40) },
-  })))
-  store.createEdges(Array.from({ length: 200 }, (_, i) => ({
+  })) })
+  store.edges.createMany({ edges: Array.from({ length: 200 }, (_, i) => ({
     source: `n${i}`, target: `n${(i * 7 + 1) % 300}`, type: i % 2 ? 'knows' : 'near', weight: i / 8, properties: { since: 2000 + (i % 20) },
-  })))
-  store.setMeta('title', 'Refusal fixture')
-  store.setMeta('owner', { name: 'test', id: 7 })
-  store.setMeta('layout', [1, 2, 3])
+  })) })
+  store.meta.set({ key: 'title', value: 'Refusal fixture' })
+  store.meta.set({ key: 'owner', value: { name: 'test', id: 7 } })
+  store.meta.set({ key: 'layout', value: [1, 2, 3] })
 }
 
 /**
@@ -47,7 +47,7 @@ export async function openRefusalFixture(dir: string): Promise<RefusalFixture> {
   let backup: BackupInfo
   try {
     seed(local)
-    backup = await local.createBackup()
+    backup = await local.backup.create()
   } finally {
     local.close()
   }
@@ -58,21 +58,21 @@ export async function openRefusalFixture(dir: string): Promise<RefusalFixture> {
   const liveHash = hashOfLiveStore(file)
   const storeFolder = readdirSync(dirname(file)).sort()
   const dump: GraphDump = await dumpGraph(host.store, META_KEYS)
-  const backupIds = (await host.store.listBackups()).backups.map((b) => b.id)
-  const stats = await host.store.stats()
+  const backupIds = (await host.store.backup.list()).backups.map((b) => b.id)
+  const stats = await host.store.store.stats()
 
   return {
     host, file, backup, candidates,
     async expectRefused(source, code) {
-      await rejectionOf(host.store.restore(source), code)
+      await rejectionOf(host.store.backup.restore(source), code)
       expect(hashOfLiveStore(file), 'the live store file changed').toBe(liveHash)
       expect(readdirSync(dirname(file)).sort(), 'files appeared or vanished beside the store').toEqual(storeFolder)
-      expect(await host.store.stats()).toMatchObject({ nodeCount: stats.nodeCount, edgeCount: stats.edgeCount })
-      expect(await host.store.getNode('n299')).toEqual(dump.nodes.find((node) => node.key === 'n299'))
+      expect(await host.store.store.stats()).toMatchObject({ nodeCount: stats.nodeCount, edgeCount: stats.edgeCount })
+      expect(await host.store.nodes.get({ key: 'n299' })).toEqual(dump.nodes.find((node) => node.key === 'n299'))
     },
     async expectUnchanged() {
       expect(await dumpGraph(host.store, META_KEYS)).toEqual(dump)
-      expect((await host.store.listBackups()).backups.map((b) => b.id)).toEqual(backupIds)
+      expect((await host.store.backup.list()).backups.map((b) => b.id)).toEqual(backupIds)
       expect(hashOfLiveStore(file)).toBe(liveHash)
     },
   }

@@ -1,8 +1,13 @@
 import type { z } from 'zod'
-import { contract, isMethod, type Contract, type Handlers } from '../../shared/contract.ts'
+import { contract, isMethod, type Contract, type Handlers, type Input, type Method, type Output } from '../../shared/contract.ts'
 import { GraphKeepError, toErrorData, type Result } from '../../shared/errors.ts'
 
-export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>
+/** Runs any contract call and answers with a Result; a named call gets its own output type. */
+export interface Dispatch {
+  <M extends Method>(method: M, input: Input<M>): Promise<Result<Output<M>>>
+  /** What a transport receives: any name, any input; both are checked. */
+  (method: string, input: unknown): Promise<Result<unknown>>
+}
 
 function validationDetails(error: z.ZodError) {
   return {
@@ -12,7 +17,7 @@ function validationDetails(error: z.ZodError) {
 
 /** Checks the method and input against the contract, runs the handler, and returns errors as data. */
 export function createDispatch(handlers: Handlers<Contract>): Dispatch {
-  return async (method, input) => {
+  return async (method: string, input?: unknown): Promise<Result<unknown>> => {
     if (!isMethod(method)) {
       const name = typeof method === 'string' ? method.slice(0, 100) : typeof method
       return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `unknown method "${name}"` } }

@@ -20,5 +20,5 @@ export async function offerRestoreIfDamaged(host: StoreHost): Promise<void> {
     defaultId: 0,
     cancelId: 1,
   })
-  if (response === 0) await host.store.restore({ id: backup.id })
+  if (response === 0) await host.store.backup.restore({ id: backup.id })
 }

@@ -25,7 +25,7 @@ function isTrustedSender(event: IpcMainInvokeEvent, win: BrowserWindow | null): 
  * Returns a function that unregisters it.
  */
 export function registerIpcTransport(host: StoreHost, mainWindow: () => BrowserWindow | null, extras: HandlerExtras = {}): () => void {
-  const dispatch = createDispatch(createHandlers(host.store, extras))
+  const dispatch = createDispatch(createHandlers(host, extras))
 
   ipcMain.handle(ipcChannels.call, async (event, method: unknown, input: unknown): Promise<Result<unknown>> => {
     if (!isTrustedSender(event, mainWindow())) return forbidden

@@ -1,7 +1,8 @@
 import type { BackupList } from '../../shared/backup.ts'
 import type { RemoteStore } from '../store/types.ts'
 
-export type ScheduledStore = Pick<RemoteStore, 'listBackups' | 'createBackup' | 'getBackupSettings'>
+/** The calls the schedule makes. */
+export type ScheduledStore = { backup: Pick<RemoteStore['backup'], 'list' | 'create' | 'getSettings'> }
 
 export interface BackupScheduleOptions {
   now?: () => number
@@ -53,15 +54,15 @@ export function startBackupSchedule(store: ScheduledStore, options: BackupSchedu
   }
 
   const isDue = async (maxAgeMs: number): Promise<boolean> => {
-    const newest = newestBackupAt(await store.listBackups(), now())
+    const newest = newestBackupAt(await store.backup.list(), now())
     return newest === null || now() - newest >= maxAgeMs
   }
 
   const check = (): void => {
     if (stopped || running) return
     void runExclusive(async () => {
-      const { scheduleHours } = await store.getBackupSettings()
-      if (!stopped && (await isDue(scheduleHours * HOUR_MS))) await store.createBackup('scheduled')
+      const { scheduleHours } = await store.backup.getSettings()
+      if (!stopped && (await isDue(scheduleHours * HOUR_MS))) await store.backup.create({}, 'scheduled')
     })
   }
 
@@ -78,7 +79,7 @@ export function startBackupSchedule(store: ScheduledStore, options: BackupSchedu
     async backupAtQuitIfDue() {
       while (running) await running
       await runExclusive(async () => {
-        if (await isDue(QUIT_AFTER_MS)) await store.createBackup('quit')
+        if (await isDue(QUIT_AFTER_MS)) await store.backup.create({}, 'quit')
       })
     },
   }

@@ -14,12 +14,12 @@ export interface ServeStoreOptions {
 /** Web mode over an open store: its handler table and its events behind a loopback server. */
 export function serveStore(store: StoreHost, options: ServeStoreOptions): Promise<WebServer> {
   return startWebServer({
-    dispatch: createDispatch(createHandlers(store.store, options.extras)),
+    dispatch: createDispatch(createHandlers(store, options.extras)),
     subscribe: (listener) => store.onEvent(listener),
     rendererDir: options.rendererDir,
     host: options.host,
     port: options.port,
     // Asked per upload: a store opened read-only for inspection takes nothing beside it.
-    files: transferFoldersBeside(store.file, async () => !(await store.store.stats()).readOnly),
+    files: transferFoldersBeside(store.file, async () => !(await store.store.store.stats()).readOnly),
   })
 }

@@ -39,8 +39,8 @@ export async function readSampleGraph(file = sampleGraphPath()): Promise<SampleG
 
 /** Imports the sample graph in chunks, then records where it came from. */
 export async function importSampleGraph(store: RemoteStore, graph: SampleGraphFile): Promise<{ nodes: number; edges: number }> {
-  for (let start = 0; start < graph.nodes.length; start += CHUNK) await store.createNodes(graph.nodes.slice(start, start + CHUNK))
-  for (let start = 0; start < graph.edges.length; start += CHUNK) await store.createEdges(graph.edges.slice(start, start + CHUNK))
-  await store.setMeta(SAMPLE_META_KEY, graph.provenance)
+  for (let start = 0; start < graph.nodes.length; start += CHUNK) await store.nodes.createMany({ nodes: graph.nodes.slice(start, start + CHUNK) })
+  for (let start = 0; start < graph.edges.length; start += CHUNK) await store.edges.createMany({ edges: graph.edges.slice(start, start + CHUNK) })
+  await store.meta.set({ key: SAMPLE_META_KEY, value: graph.provenance })
   return { nodes: graph.nodes.length, edges: graph.edges.length }
 }

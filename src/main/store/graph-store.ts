@@ -1,44 +1,47 @@
 import { basename } from 'node:path'
 import { GraphKeepError } from '../../shared/errors.ts'
+import type { StoreCalls } from './api.ts'
 import { createBackupSync } from './backup/create.ts'
 import { finishInterruptedRestore } from './backup/replace-store.ts'
-import { createBackupService } from './backup/service.ts'
+import { createBackupCalls } from './backup/service.ts'
 import { readBackupSettings } from './backup/settings.ts'
 import { openDatabase, openDatabaseReadOnly, type Db } from './db.ts'
-import { createHealthService } from './health/index.ts'
-import { createEdgeService } from './services/edges.ts'
-import { createGraphService } from './services/graph.ts'
-import { createMetaService } from './services/meta.ts'
-import { createNodeService } from './services/nodes.ts'
-import { createSearchService } from './services/search.ts'
+import { createHealthCalls } from './health/index.ts'
+import { createEdgeCalls } from './services/edges.ts'
+import { createGraphCalls } from './services/graph.ts'
+import { createMetaCalls } from './services/meta.ts'
+import { createNodeCalls } from './services/nodes.ts'
+import { createSearchCalls } from './services/search.ts'
 import { storeStats, typeCounts } from './services/stats.ts'
-import { neighbours } from './services/traverse.ts'
-import { createViewService } from './services/views.ts'
-import { createWrite } from './services/write.ts'
+import { createViewCalls } from './services/views.ts'
 import { finishInterruptedBulkImport } from './transfer/bulk-mode.ts'
-import { createTransferService } from './transfer/service.ts'
-import type { GraphStore, OpenStoreOptions } from './types.ts'
+import { createTransferCalls } from './transfer/service.ts'
+import type { OpenStoreOptions } from './types.ts'
+import { createUnitOfWork, type UnitOfWork } from './unit-of-work.ts'
+
+interface ConnectionContext {
+  options: OpenStoreOptions
+  work: UnitOfWork
+  lastBackupAt: () => number | null
+}
 
 /** The calls that read or write through one connection; rebuilt when a restore reopens the file. */
-function connectionApi(db: Db, options: OpenStoreOptions, lastBackupAt: () => number | null, blockedBy: () => string | null) {
-  const write = createWrite(db, options.onEvent, blockedBy)
-  const health = createHealthService(db, {
-    file: options.file,
-    lastBackupAt,
-    scheduleHours: () => readBackupSettings(options.file).scheduleHours,
-    onEvent: options.onEvent,
-  })
+function connectionCalls(db: Db, { options, work, lastBackupAt }: ConnectionContext) {
   return {
-    stats: () => storeStats(db, options.file, options.name, options.readOnly === true),
-    typeCounts: () => typeCounts(db),
-    ...createNodeService(db, write),
-    neighbours: (query: Parameters<GraphStore['neighbours']>[0]) => neighbours(db, query),
-    ...createEdgeService(db, write),
-    ...createSearchService(db),
-    ...createGraphService(db),
-    ...createViewService(db, { onEvent: options.onEvent, blockedBy }),
-    ...createMetaService(db, write),
-    ...health,
+    store: { stats: () => storeStats(db, options.file, options.name, options.readOnly === true) },
+    types: { counts: () => typeCounts(db) },
+    nodes: createNodeCalls(db, work),
+    edges: createEdgeCalls(db, work),
+    search: createSearchCalls(db),
+    graph: createGraphCalls(db),
+    views: createViewCalls(db, work),
+    meta: createMetaCalls(db, work),
+    health: createHealthCalls(db, {
+      file: options.file,
+      lastBackupAt,
+      scheduleHours: () => readBackupSettings(options.file).scheduleHours,
+      onEvent: options.onEvent,
+    }),
   }
 }
 
@@ -65,24 +68,25 @@ function closeConnection(db: Db): void {
   db.close()
 }
 
-/** Opens (or creates) a store file and returns its API. Use from one thread only. */
-export function openStore(options: OpenStoreOptions): GraphStore {
+/** Opens (or creates) a store file and returns its calls, named as the contract names them. Use from one thread only. */
+export function openStore(options: OpenStoreOptions) {
   const storeName = options.name ?? basename(options.file)
   let db = open(options, storeName)
   // Set while a restore runs: a write then could land in neither the safety backup nor the restored store.
   let busyWith: string | null = options.readOnly ? 'it is open read-only for inspection' : null
-  const blockedBy = () => busyWith
-  async function exclusively<T>(work: string, run: () => Promise<T>): Promise<T> {
+  const unitOfWork = () => createUnitOfWork(db, { onEvent: options.onEvent, blockedBy: () => busyWith })
+  let work = unitOfWork()
+  async function exclusively<T>(task: string, run: () => Promise<T>): Promise<T> {
     if (options.readOnly) throw new GraphKeepError('STORE_BUSY', 'the store is open read-only for inspection')
     if (busyWith) throw new GraphKeepError('STORE_BUSY', `wait until ${busyWith} has finished`)
-    busyWith = `${work} is running`
+    busyWith = `${task} is running`
     try {
       return await run()
     } finally {
       busyWith = null
     }
   }
-  const backups = createBackupService({
+  const backup = createBackupCalls({
     storeFile: options.file,
     storeName,
     db: () => db,
@@ -92,20 +96,20 @@ export function openStore(options: OpenStoreOptions): GraphStore {
         swap()
       } finally {
         db = open(options, storeName)
-        Object.assign(store, connectionApi(db, options, lastBackupAt, blockedBy))
+        work = unitOfWork()
+        Object.assign(store, connectionCalls(db, { options, work, lastBackupAt }))
       }
     },
     onEvent: options.onEvent,
+    exclusively,
   })
-  const lastBackupAt = () => backups.listBackups().lastBackupAt
-  const store: GraphStore = {
+  const lastBackupAt = () => backup.list().lastBackupAt
+  const store = {
     file: options.file,
-    ...connectionApi(db, options, lastBackupAt, blockedBy),
-    ...backups,
-    ...createTransferService({ db: () => db, storeFile: options.file, onEvent: options.onEvent, exclusively }),
-    restore: (source) => exclusively('a restore', () => backups.restore(source)),
-    undoRestore: () => exclusively('undoing a restore', () => backups.undoRestore()),
+    ...connectionCalls(db, { options, work, lastBackupAt }),
+    backup,
+    ...createTransferCalls({ db: () => db, work: () => work, storeFile: options.file, onEvent: options.onEvent, exclusively }),
     close: () => closeConnection(db),
   }
-  return store
+  return store satisfies StoreCalls
 }

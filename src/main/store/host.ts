@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { GraphKeepError, type ErrorData } from '../../shared/errors.ts'
 import type { AppEvent, DataScope } from '../../shared/events.ts'
-import type { RemoteStore, StoreMethod } from './types.ts'
+import type { Output } from '../../shared/contract.ts'
+import type { StoreMethod } from './api.ts'
+import type { RemoteStore } from './types.ts'
 import type { HostRequest, WorkerInit, WorkerReply } from './worker-protocol.ts'
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void }
@@ -29,9 +31,11 @@ export class StoreHost {
   private constructor(worker: Worker, file: string) {
     this.worker = worker
     this.file = file
+    // store.nodes.get(input) sends 'nodes.get'; 'then' stays undefined so that awaiting a proxy does not call the worker.
+    const domain = (name: string) =>
+      new Proxy({}, { get: (_target, verb) => (verb === 'then' || typeof verb !== 'string' ? undefined : (...args: unknown[]) => this.request(`${name}.${verb}`, args)) })
     this.store = new Proxy({} as RemoteStore, {
-      // 'then' stays undefined so that awaiting the proxy itself does not call the worker.
-      get: (_target, method) => (method === 'then' ? undefined : (...args: unknown[]) => this.request(method as StoreMethod, args)),
+      get: (_target, name) => (name === 'then' || typeof name !== 'string' ? undefined : domain(name)),
     })
     worker.on('message', (message: WorkerReply) => this.receive(message))
     worker.on('error', (error) => this.failAll(new GraphKeepError('INTERNAL', `store worker failed: ${error.message}`)))
@@ -63,6 +67,11 @@ export class StoreHost {
     return this.onEvent((event) => {
       if (event.type === 'dataChanged') listener(event.scopes)
     })
+  }
+
+  /** Any store call by its contract name, as the handler table makes them. */
+  call<M extends StoreMethod>(method: M, input: unknown): Promise<Output<M>> {
+    return this.request(method, [input])
   }
 
   /** Closes the store cleanly (checkpoint and close in the worker), then ends the worker. */

@@ -1,10 +1,11 @@
 import type { ErrorData } from '../../shared/errors.ts'
 import type { AppEvent } from '../../shared/events.ts'
-import type { OpenStoreOptions, StoreMethod } from './types.ts'
+import type { OpenStoreOptions } from './types.ts'
 
 /** Messages between the store host (main thread) and the store worker. */
 export type WorkerInit = Omit<OpenStoreOptions, 'onEvent'>
-export type HostRequest = { id: number; method: StoreMethod | 'close'; args: unknown[] }
+/** method is a contract name ('nodes.get') or 'close'. */
+export type HostRequest = { id: number; method: string; args: unknown[] }
 export type WorkerReply =
   | { kind: 'ready' }
   | { kind: 'failed'; error: ErrorData }

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { toErrorData } from '../../shared/errors.ts'
+import { callByName } from './api.ts'
 import { openStore } from './graph-store.ts'
 import type { GraphStore } from './types.ts'
 import type { HostRequest, WorkerInit, WorkerReply } from './worker-protocol.ts'
@@ -36,6 +37,5 @@ port.on('message', ({ id, method, args }: HostRequest) => {
     setImmediate(() => port.close())
     return
   }
-  const fn = store[method] as (...a: unknown[]) => unknown
-  reply(id, () => fn.apply(store, args))
+  reply(id, () => callByName(store, method, args))
 })

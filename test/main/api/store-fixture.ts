@@ -5,7 +5,7 @@ import { createDispatch, unwrap, type Dispatch } from '../../../src/main/api/dis
 import { createHandlers } from '../../../src/main/api/handlers.ts'
 import { StoreHost } from '../../../src/main/store/index.ts'
 import type { BackupList, BackupSettings } from '../../../src/shared/backup.ts'
-import type { Edge, Node, StoreStats, TypeCounts } from '../../../src/shared/domain.ts'
+import type { Edge, Node, TypeCounts } from '../../../src/shared/domain.ts'
 
 export interface ApiFixture {
   /** The temp folder that holds the store file, its sidecars and its backups folder. */
@@ -26,7 +26,7 @@ export async function openApiFixture(): Promise<ApiFixture> {
   return {
     dir,
     host,
-    dispatch: createDispatch(createHandlers(host.store)),
+    dispatch: createDispatch(createHandlers(host)),
     changes: () => changes,
     async close() {
       await host.close()
@@ -85,17 +85,17 @@ async function listAll<T>(dispatch: Dispatch, method: 'nodes.list' | 'edges.list
 
 /** Everything the API can see of the store and its backups, for before/after comparison. */
 export async function fingerprint(dispatch: Dispatch, metaKeys: string[]): Promise<Fingerprint> {
-  const stats = unwrap(await dispatch('store.stats', {})) as StoreStats
+  const stats = unwrap(await dispatch('store.stats', {}))
   const meta = []
   for (const key of metaKeys) meta.push(unwrap(await dispatch('meta.get', { key })))
   return {
     nodeCount: stats.nodeCount,
     edgeCount: stats.edgeCount,
-    typeCounts: unwrap(await dispatch('types.counts', {})) as TypeCounts,
+    typeCounts: unwrap(await dispatch('types.counts', {})),
     nodes: await listAll<Node>(dispatch, 'nodes.list'),
     edges: await listAll<Edge>(dispatch, 'edges.list'),
     meta,
-    backups: unwrap(await dispatch('backup.list', {})) as BackupList,
-    backupSettings: unwrap(await dispatch('backup.getSettings', {})) as BackupSettings,
+    backups: unwrap(await dispatch('backup.list', {})),
+    backupSettings: unwrap(await dispatch('backup.getSettings', {})),
   }
 }

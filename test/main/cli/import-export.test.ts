@@ -18,7 +18,7 @@ describe('graphkeep import', () => {
     expect(run.stderr).toBe('')
     const opened = openStore({ file: store })
     try {
-      expect(opened.stats()).toMatchObject({ nodeCount: 3, edgeCount: 3 })
+      expect(opened.store.stats()).toMatchObject({ nodeCount: 3, edgeCount: 3 })
     } finally {
       opened.close()
     }
@@ -40,7 +40,7 @@ describe('graphkeep import', () => {
     expect(run.stdout).toMatch(/bad-rows\.jsonl:6 {2}MISSING_ENDPOINT/)
     const opened = openStore({ file: store })
     try {
-      expect(opened.stats().nodeCount).toBe(0)
+      expect(opened.store.stats().nodeCount).toBe(0)
     } finally {
       opened.close()
     }

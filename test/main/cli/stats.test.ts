@@ -11,11 +11,11 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }))
 
 beforeAll(() => {
   const store = openStore({ file: storeFile })
-  store.createNodes([
+  store.nodes.createMany({ nodes: [
     { key: 'ada', type: 'person', label: 'Ada Lovelace' },
     { key: 'engine', type: 'machine', label: 'Analytical Engine' },
-  ])
-  store.createEdges([{ source: 'ada', target: 'engine', type: 'programmed' }])
+  ] })
+  store.edges.createMany({ edges: [{ source: 'ada', target: 'engine', type: 'programmed' }] })
   store.close()
 })
 
@@ -39,7 +39,7 @@ describe('graphkeep stats', () => {
   it('reads the default store in GRAPHKEEP_DATA_DIR', async () => {
     const dataDir = mkdtempSync(join(folder, 'data-'))
     const store = openStore({ file: join(dataDir, 'graphkeep.db') })
-    store.createNode({ key: 'only', type: 't' })
+    store.nodes.create({ key: 'only', type: 't' })
     store.close()
     const run = await runCli(['stats', '--json'], { GRAPHKEEP_DATA_DIR: dataDir })
     expect(run.code).toBe(0)

@@ -36,13 +36,13 @@ async function callAt(url: string, method: string, input: unknown): Promise<{ ok
 beforeAll(async () => {
   ;({ dir, rendererDir } = await makeRendererDir())
   host = await StoreHost.open({ file: join(dir, 'live.graphkeep') })
-  await host.store.createNodes([
+  await host.store.nodes.createMany({ nodes: [
     { key: 'ada', type: 'person', label: 'Ada Lovelace' },
     { key: 'engine', type: 'machine', label: 'Analytical Engine' },
-  ])
-  backup = await host.store.createBackup('manual')
+  ] })
+  backup = await host.store.backup.create({}, 'manual')
   // Written after the backup: the inspected copy must not show it.
-  await host.store.createNode({ key: 'later', type: 'note', label: 'after the backup' })
+  await host.store.nodes.create({ key: 'later', type: 'note', label: 'after the backup' })
   backupSha = sha256Of(backup.file)
   backupFolderBefore = readdirSync(dirname(backup.file)).sort()
   inspector = createInspector(rendererDir)
@@ -68,7 +68,7 @@ describe('opening a backup as a store', () => {
     expect((nodes.data as { items: { key: string }[] }).items.map((node) => node.key).sort()).toEqual(['ada', 'engine'])
     const stats = await callAt(url, 'store.stats', {})
     expect(stats.data).toMatchObject({ readOnly: true, nodeCount: 2, file: backup.file })
-    expect(await host.store.stats()).toMatchObject({ readOnly: false, nodeCount: 3 })
+    expect(await host.store.store.stats()).toMatchObject({ readOnly: false, nodeCount: 3 })
   })
 
   it('refuses every write with STORE_BUSY', async () => {
@@ -87,13 +87,13 @@ describe('opening a backup as a store', () => {
   })
 
   it('backup.openAsStore finds the backup by id and answers the same page link; an unknown id is NOT_FOUND', async () => {
-    const dispatch = createDispatch(createHandlers(host.store, { openAsStore: inspector.openAsStore }))
+    const dispatch = createDispatch(createHandlers(host, { openAsStore: inspector.openAsStore }))
     expect(unwrap(await dispatch('backup.openAsStore', { id: backup.id }))).toEqual({ url })
     expect(await dispatch('backup.openAsStore', { id: UNKNOWN_BACKUP_ID })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
   })
 
   it('without an inspector the call is refused with a typed VALIDATION error', async () => {
-    const dispatch = createDispatch(createHandlers(host.store))
+    const dispatch = createDispatch(createHandlers(host))
     expect(await dispatch('backup.openAsStore', { id: backup.id })).toEqual({
       ok: false,
       error: { code: 'VALIDATION', message: 'opening a backup as a store is not available here' },

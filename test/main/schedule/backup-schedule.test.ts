@@ -34,13 +34,13 @@ function fakeStore(clock: { now: number }, scheduleHours = 24) {
     backups.push(info)
     return info
   }
-  const store: ScheduledStore = {
-    listBackups: async () => ({ folder: settings.folder, backups: [...backups], lastBackupAt: null }),
-    async getBackupSettings() {
+  const store: ScheduledStore = { backup: {
+    list: async () => ({ folder: settings.folder, backups: [...backups], lastBackupAt: null }),
+    async getSettings() {
       if (settingsHeld) await settingsHeld
       return { ...settings }
     },
-    async createBackup(reason = 'manual') {
+    async create(_input = {}, reason: BackupReason = 'manual') {
       calls.push(reason)
       mostAtOnce = Math.max(mostAtOnce, ++underWay)
       try {
@@ -55,7 +55,7 @@ function fakeStore(clock: { now: number }, scheduleHours = 24) {
         underWay--
       }
     },
-  }
+  } }
   return {
     store, settings, calls, addBackup,
     mostAtOnce: () => mostAtOnce,

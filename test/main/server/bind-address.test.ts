@@ -17,7 +17,7 @@ describe('bind address', () => {
   let rendererDir: string
   let host: StoreHost
   const start = (options: { host?: string; port?: number }) =>
-    startWebServer({ dispatch: createDispatch(createHandlers(host.store)), subscribe: () => () => {}, rendererDir, ...options })
+    startWebServer({ dispatch: createDispatch(createHandlers(host)), subscribe: () => () => {}, rendererDir, ...options })
 
   beforeAll(async () => {
     ;({ dir, rendererDir } = await makeRendererDir())
@@ -51,7 +51,7 @@ describe('bind address', () => {
   })
 
   it('refuses a renderer folder that does not exist', async () => {
-    await expect(startWebServer({ dispatch: createDispatch(createHandlers(host.store)), subscribe: () => () => {}, rendererDir: join(dir, 'missing') }))
+    await expect(startWebServer({ dispatch: createDispatch(createHandlers(host)), subscribe: () => () => {}, rendererDir: join(dir, 'missing') }))
       .rejects.toMatchObject({ code: 'VALIDATION' })
   })
 

@@ -62,7 +62,7 @@ export async function startTestServer(options: { host?: string } = {}): Promise<
   const push = (event: AppEvent) => listeners.forEach((listener) => listener(event))
   host.onChange((scopes) => push({ type: 'dataChanged', scopes }))
   const server = await startWebServer({
-    dispatch: createDispatch(createHandlers(host.store)),
+    dispatch: createDispatch(createHandlers(host)),
     subscribe: (listener) => {
       listeners.add(listener)
       return () => listeners.delete(listener)

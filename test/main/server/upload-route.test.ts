@@ -115,7 +115,7 @@ describe('upload limits and failures', () => {
     dir = made.dir
     host = await StoreHost.open({ file: join(dir, 'test.graphkeep') })
     const folders = { ...transferFoldersBeside(host.file, async () => true), maxUploadBytes: LIMIT }
-    server = await startWebServer({ dispatch: createDispatch(createHandlers(host.store)), subscribe: () => () => {}, rendererDir: made.rendererDir, files: folders })
+    server = await startWebServer({ dispatch: createDispatch(createHandlers(host)), subscribe: () => () => {}, rendererDir: made.rendererDir, files: folders })
   })
   afterAll(async () => {
     await server.close()

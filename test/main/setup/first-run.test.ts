@@ -20,19 +20,19 @@ describe('openAppStore', () => {
     const file = join(folder, 'nested', 'folder', 'seeded.db')
     const first = await openAppStore({ file, seedSample: true, sampleFile })
     try {
-      const stats = await first.store.stats()
+      const stats = await first.store.store.stats()
       expect(stats.nodeCount).toBe(sample.nodes.length)
       expect(stats.edgeCount).toBe(sample.edges.length)
-      expect((await first.store.getMeta(SAMPLE_META_KEY)).value).toEqual(sample.provenance)
+      expect((await first.store.meta.get({ key: SAMPLE_META_KEY })).value).toEqual(sample.provenance)
       const zod = sample.nodes.find((node) => node.label === 'zod')!
-      expect((await first.store.getNode(zod.key)).properties).toEqual(zod.properties)
+      expect((await first.store.nodes.get({ key: zod.key })).properties).toEqual(zod.properties)
     } finally {
       await first.close()
     }
 
     const second = await openAppStore({ file, seedSample: true, sampleFile })
     try {
-      const stats = await second.store.stats()
+      const stats = await second.store.store.stats()
       expect(stats.nodeCount).toBe(sample.nodes.length)
       expect(stats.edgeCount).toBe(sample.edges.length)
     } finally {
@@ -43,9 +43,9 @@ describe('openAppStore', () => {
   it('does not seed when asked not to', async () => {
     const host = await openAppStore({ file: join(folder, 'empty.db'), seedSample: false, sampleFile })
     try {
-      const stats = await host.store.stats()
+      const stats = await host.store.store.stats()
       expect([stats.nodeCount, stats.edgeCount]).toEqual([0, 0])
-      expect((await host.store.getMeta(SAMPLE_META_KEY)).value).toBeNull()
+      expect((await host.store.meta.get({ key: SAMPLE_META_KEY })).value).toBeNull()
     } finally {
       await host.close()
     }

@@ -11,16 +11,15 @@ const file = () => join(dir(), 'graph.db')
 
 // The startup check reads the store through its async API; the in-process store answers the same calls.
 const remote = (store: GraphStore) => ({
-  checkHealth: async (full: boolean) => store.checkHealth(full),
-  listBackups: async () => store.listBackups(),
-  verifyBackup: (id: string) => store.verifyBackup(id),
+  health: { check: async (input: { full: boolean }) => store.health.check(input) },
+  backup: { list: async () => store.backup.list(), verify: (input: { id: string }) => store.backup.verify(input) },
 })
 
 function storeWithNodes(count: number): GraphStore {
   const store = openStore({ file: file() })
   const keys = Array.from({ length: count }, (_, i) => `node-${String(i).padStart(5, '0')}`)
-  store.createNodes(keys.map((key) => ({ key, type: 't', label: key })))
-  store.createEdges(keys.slice(1).map((key, i) => ({ source: keys[i] as string, target: key, type: 'next' })))
+  store.nodes.createMany({ nodes: keys.map((key) => ({ key, type: 't', label: key })) })
+  store.edges.createMany({ edges: keys.slice(1).map((key, i) => ({ source: keys[i] as string, target: key, type: 'next' })) })
   return store
 }
 
@@ -47,8 +46,8 @@ describe('the startup check', () => {
 
   it('offers the newest backup that verifies for a damaged store, and restoring it heals the store', async () => {
     let store = storeWithNodes(3000)
-    const good = await store.createBackup('manual')
-    const newer = await store.createBackup('scheduled')
+    const good = await store.backup.create({}, 'manual')
+    const newer = await store.backup.create({}, 'scheduled')
     // The newest backup is damaged too: the offer must skip it.
     const backupFd = openSync(newer.file, 'r+')
     writeSync(backupFd, Buffer.from('garbage'), 0, 7, 5000)
@@ -62,9 +61,9 @@ describe('the startup check', () => {
     expect(check.problems.length).toBeGreaterThan(0)
     expect(check.newestGoodBackup?.id).toBe(good.id)
 
-    await store.restore({ id: good.id })
-    expect(store.checkHealth(true).integrity.ok).toBe(true)
-    expect(store.stats()).toMatchObject({ nodeCount: 3000, edgeCount: 2999 })
+    await store.backup.restore({ id: good.id })
+    expect(store.health.check({ full: true }).integrity.ok).toBe(true)
+    expect(store.store.stats()).toMatchObject({ nodeCount: 3000, edgeCount: 2999 })
     store.close()
   })
 })

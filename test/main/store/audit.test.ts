@@ -18,11 +18,11 @@ const batchCount = () => withRawDb(file(), (db) => db.prepare('SELECT count(*) F
 
 describe('audit trail', () => {
   it('records each inserted node under the batch id that createNodes returns, one batch per call', () => {
-    const first = store().createNodes([
+    const first = store().nodes.createMany({ nodes: [
       { key: 'b', type: 't', label: 'Bee', properties: { legs: 6 } },
       { key: 'a', type: 't' },
-    ])
-    const second = store().createNodes([{ key: 'c', type: 'u', properties: { deep: { x: [1] } } }])
+    ] })
+    const second = store().nodes.createMany({ nodes: [{ key: 'c', type: 'u', properties: { deep: { x: [1] } } }] })
     expect(second.batchId).not.toBe(first.batchId)
     const trail = auditTrail()
     expect(batchCount()).toBe(2)
@@ -37,8 +37,8 @@ describe('audit trail', () => {
   })
 
   it('records a node update with the whole node before and after', () => {
-    store().createNode({ key: 'n', type: 't', label: 'old', properties: { a: 1 } })
-    store().updateNode({ key: 'n', label: 'new', properties: { b: [true, null] } })
+    store().nodes.create({ key: 'n', type: 't', label: 'old', properties: { a: 1 } })
+    store().nodes.update({ key: 'n', label: 'new', properties: { b: [true, null] } })
     const [insert, update] = auditTrail()
     expect(update).toMatchObject({
       entity: 'node', op: 'update', entity_id: insert?.entity_id, operation: 'nodes.update',
@@ -49,19 +49,19 @@ describe('audit trail', () => {
   })
 
   it('records a node delete with its last state and no after', () => {
-    store().createNode({ key: 'n', type: 't', label: 'bye', properties: { x: 'y' } })
-    store().deleteNode('n')
+    store().nodes.create({ key: 'n', type: 't', label: 'bye', properties: { x: 'y' } })
+    store().nodes.delete({ key: 'n' })
     expect(auditTrail().at(-1)).toMatchObject({
       entity: 'node', op: 'delete', operation: 'nodes.delete', before: { key: 'n', type: 't', label: 'bye', properties: { x: 'y' } }, after: null,
     })
   })
 
   it('records edge insert, update and delete with endpoint keys, weight and properties', () => {
-    store().createNodes([{ key: 's', type: 't' }, { key: 'd', type: 't' }])
-    const edge = store().createEdge({ source: 's', target: 'd', type: 'to', weight: 2.5, properties: { via: 'air' } })
-    const many = store().createEdges([{ source: 'd', target: 's', type: 'back' }])
-    store().updateEdge({ id: edge.id, weight: 0.5, properties: {} })
-    store().deleteEdge(edge.id)
+    store().nodes.createMany({ nodes: [{ key: 's', type: 't' }, { key: 'd', type: 't' }] })
+    const edge = store().edges.create({ source: 's', target: 'd', type: 'to', weight: 2.5, properties: { via: 'air' } })
+    const many = store().edges.createMany({ edges: [{ source: 'd', target: 's', type: 'back' }] })
+    store().edges.update({ id: edge.id, weight: 0.5, properties: {} })
+    store().edges.delete({ id: edge.id })
     const edges = auditTrail().filter((row) => row.entity === 'edge')
     const initial = { source: 's', target: 'd', type: 'to', weight: 2.5, properties: { via: 'air' } }
     const changed = { ...initial, weight: 0.5, properties: {} }
@@ -76,11 +76,11 @@ describe('audit trail', () => {
   })
 
   it('opens exactly one batch per write call', () => {
-    store().createNode({ key: 'x', type: 't' })
-    store().createNodes([{ key: 'y', type: 't' }, { key: 'z', type: 't' }])
-    store().updateNode({ key: 'x', label: 'X' })
-    store().createEdge({ source: 'x', target: 'y', type: 'e' })
-    store().deleteNode('y')
+    store().nodes.create({ key: 'x', type: 't' })
+    store().nodes.createMany({ nodes: [{ key: 'y', type: 't' }, { key: 'z', type: 't' }] })
+    store().nodes.update({ key: 'x', label: 'X' })
+    store().edges.create({ source: 'x', target: 'y', type: 'e' })
+    store().nodes.delete({ key: 'y' })
     const trail = auditTrail()
     expect(batchCount()).toBe(5)
     expect(trail.map((row) => row.operation)).toEqual([
@@ -89,7 +89,7 @@ describe('audit trail', () => {
   })
 
   it('is append-only: UPDATE and DELETE on audit fail, INSERT works', () => {
-    store().createNode({ key: 'n', type: 't' })
+    store().nodes.create({ key: 'n', type: 't' })
     store().close()
     withRawDb(file(), (db) => {
       expect(() => db.prepare("UPDATE audit SET op = 'delete'").run()).toThrow(/append-only/)

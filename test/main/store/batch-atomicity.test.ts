@@ -25,11 +25,11 @@ const batchOf = (n: number, prefix: string): NewNode[] =>
 /** A store holding a few nodes and edges that the failing batches must leave as they are. */
 function seed() {
   const store = openStore({ file: file() })
-  store.createNodes([
+  store.nodes.createMany({ nodes: [
     { key: 'taken', type: 't', label: 'already here' },
     { key: 'other', type: 't', label: 'also here' },
-  ])
-  store.createEdge({ source: 'taken', target: 'other', type: 'links' })
+  ] })
+  store.edges.create({ source: 'taken', target: 'other', type: 'links' })
   store.close()
 }
 
@@ -41,7 +41,7 @@ function expectNothingWritten(fail: (store: ReturnType<typeof openStore>) => voi
   const store = openStore({ file: file() })
   try {
     fail(store)
-    expect(store.stats()).toMatchObject({ nodeCount: 2, edgeCount: 1 })
+    expect(store.store.stats()).toMatchObject({ nodeCount: 2, edgeCount: 1 })
   } finally {
     store.close()
   }
@@ -53,11 +53,11 @@ describe('batch writes are all or nothing', () => {
     expectNothingWritten((store) => {
       const nodes = batchOf(1000, 'fish-')
       nodes[537] = { key: 'taken', type: 'fish', label: 'zebrafish clash' }
-      const error = thrownBy(() => store.createNodes(nodes), 'CONFLICT')
+      const error = thrownBy(() => store.nodes.createMany({ nodes: nodes }), 'CONFLICT')
       expect(error.message).toContain('nodes[537]')
       expect(error.message).toContain('"taken"')
       expect(error.details).toMatchObject({ index: 537, key: 'taken' })
-      expect(store.getNode('taken').label).toBe('already here')
+      expect(store.nodes.get({ key: 'taken' }).label).toBe('already here')
     })
   })
 
@@ -65,7 +65,7 @@ describe('batch writes are all or nothing', () => {
     expectNothingWritten((store) => {
       const nodes = batchOf(1000, 'fish-')
       nodes[537] = { key: 'fish-12', type: 'fish', label: 'zebrafish twin' }
-      const error = thrownBy(() => store.createNodes(nodes), 'CONFLICT')
+      const error = thrownBy(() => store.nodes.createMany({ nodes: nodes }), 'CONFLICT')
       expect(error.message).toContain('nodes[537]')
       expect(error.message).toContain('"fish-12"')
       expect(error.details).toMatchObject({ index: 537, key: 'fish-12' })
@@ -78,7 +78,7 @@ describe('batch writes are all or nothing', () => {
         source: i % 2 ? 'taken' : 'other', target: i % 3 ? 'other' : 'taken', type: `t${i % 7}`,
       }))
       edges[731] = { source: 'taken', target: 'missing-node', type: 't1' }
-      const error = thrownBy(() => store.createEdges(edges), 'NOT_FOUND')
+      const error = thrownBy(() => store.edges.createMany({ edges: edges }), 'NOT_FOUND')
       expect(error.message).toContain('edges[731]')
       expect(error.message).toContain('"missing-node"')
       expect(error.details).toMatchObject({ index: 731, key: 'missing-node', end: 'target' })
@@ -90,7 +90,7 @@ describe('batch writes are all or nothing', () => {
       const edges: NewEdge[] = Array.from({ length: 50 }, () => ({ source: 'taken', target: 'other', type: 'ok' }))
       edges[40] = { source: 'late', target: 'other', type: 'ok' }
       edges[9] = { source: 'early', target: 'other', type: 'ok' }
-      const error = thrownBy(() => store.createEdges(edges), 'NOT_FOUND')
+      const error = thrownBy(() => store.edges.createMany({ edges: edges }), 'NOT_FOUND')
       expect(error.message).toContain('edges[9]')
       expect(error.details).toMatchObject({ index: 9, key: 'early', end: 'source' })
     })
@@ -100,7 +100,7 @@ describe('batch writes are all or nothing', () => {
     seed()
     const before = footprint()
     const store = openStore({ file: file() })
-    const result = store.createNodes(batchOf(1000, 'fish-'))
+    const result = store.nodes.createMany({ nodes: batchOf(1000, 'fish-') })
     store.close()
     expect(result.count).toBe(1000)
     expect(footprint()).toEqual({

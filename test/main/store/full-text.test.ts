@@ -26,15 +26,15 @@ const ftsRowCount = () => withRawDb(file(), (db) => db.prepare('SELECT count(*) 
 describe('full-text rows follow the writes', () => {
   it('indexes labels and top-level string properties, nothing else', () => {
     withStore((store) => {
-      store.createNodes([
+      store.nodes.createMany({ nodes: [
         { key: 'label', type: 't', label: 'Red fox' },
         { key: 'prop', type: 't', label: 'Reynard', properties: { description: 'a quick fox', size: 3 } },
         { key: 'nested', type: 't', label: 'N', properties: { inner: { text: 'fox' } } },
         { key: 'array', type: 't', label: 'A', properties: { tags: ['fox'] } },
         { key: 'fox', type: 't', label: 'key only' },
         { key: 'plural', type: 't', label: 'FOXES' },
-      ])
-      store.createNode({ key: 'single', type: 't', label: 'Zürich', properties: { motto: 'Fox Trot' } })
+      ] })
+      store.nodes.create({ key: 'single', type: 't', label: 'Zürich', properties: { motto: 'Fox Trot' } })
     })
     expect(matching('fox')).toEqual(['label', 'prop', 'single'])
     expect(matching('zurich')).toEqual(['single'])
@@ -45,22 +45,22 @@ describe('full-text rows follow the writes', () => {
 
   it('moves a node in and out of the matches when its label or properties change', () => {
     withStore((store) => {
-      store.createNodes([
+      store.nodes.createMany({ nodes: [
         { key: 'a', type: 't', label: 'Red fox' },
         { key: 'b', type: 't', label: 'Plain', properties: { deep: { note: 'fox' } } },
         { key: 'c', type: 't', label: 'Owl', properties: { note: 'hunts the fox' } },
-      ])
+      ] })
     })
     expect(matching('fox')).toEqual(['a', 'c'])
     withStore((store) => {
-      store.updateNode({ key: 'a', label: 'Red dog' })
-      store.updateNode({ key: 'b', properties: { note: 'now a fox' } })
-      store.updateNode({ key: 'c', type: 'bird' })
+      store.nodes.update({ key: 'a', label: 'Red dog' })
+      store.nodes.update({ key: 'b', properties: { note: 'now a fox' } })
+      store.nodes.update({ key: 'c', type: 'bird' })
     })
     expect(matching('fox')).toEqual(['b', 'c'])
     expect(matching('dog')).toEqual(['a'])
     expect(matching('red')).toEqual(['a'])
-    withStore((store) => store.updateNode({ key: 'c', properties: {} }))
+    withStore((store) => store.nodes.update({ key: 'c', properties: {} }))
     expect(matching('fox')).toEqual(['b'])
     expect(matching('hunts')).toEqual([])
     expect(ftsRowCount()).toBe(3)
@@ -68,17 +68,17 @@ describe('full-text rows follow the writes', () => {
 
   it('drops the rows of deleted nodes, and indexes a new node that reuses the id', () => {
     withStore((store) => {
-      store.createNodes([
+      store.nodes.createMany({ nodes: [
         { key: 'a', type: 't', label: 'fox one' },
         { key: 'b', type: 't', label: 'fox two' },
-      ])
-      store.createEdge({ source: 'a', target: 'b', type: 'e' })
-      store.deleteNode('b')
+      ] })
+      store.edges.create({ source: 'a', target: 'b', type: 'e' })
+      store.nodes.delete({ key: 'b' })
     })
     expect(matching('fox')).toEqual(['a'])
     expect(matching('two')).toEqual([])
     expect(ftsRowCount()).toBe(1)
-    withStore((store) => store.createNode({ key: 'c', type: 't', label: 'badger' }))
+    withStore((store) => store.nodes.create({ key: 'c', type: 't', label: 'badger' }))
     expect(matching('two')).toEqual([])
     expect(matching('badger')).toEqual(['c'])
     expect(ftsRowCount()).toBe(2)

@@ -16,27 +16,27 @@ afterEach(() => host.close())
 /** The same reads, asked of the worker (async) or of an in-process store (sync). */
 async function reads(store: RemoteStore | GraphStore) {
   return {
-    node: await store.getNode('ada'),
-    nodes: await store.listNodes({ sort: 'label', order: 'asc', limit: 2 }),
-    byType: await store.listNodes({ types: ['machine'], sort: 'key', order: 'desc', limit: 10 }),
-    edges: await store.listEdges({ source: 'ada', order: 'asc', limit: 10 }),
-    neighbours: await store.neighbours({ key: 'ada', direction: 'both', limit: 10 }),
-    typeCounts: await store.typeCounts(),
-    meta: await store.getMeta('view'),
+    node: await store.nodes.get({ key: 'ada' }),
+    nodes: await store.nodes.list({ sort: 'label', order: 'asc', limit: 2 }),
+    byType: await store.nodes.list({ types: ['machine'], sort: 'key', order: 'desc', limit: 10 }),
+    edges: await store.edges.list({ source: 'ada', order: 'asc', limit: 10 }),
+    neighbours: await store.nodes.neighbours({ key: 'ada', direction: 'both', limit: 10 }),
+    typeCounts: await store.types.counts(),
+    meta: await store.meta.get({ key: 'view' }),
   }
 }
 
 describe('StoreHost calls', () => {
   it('answers exactly as the store does in-process', async () => {
     const s = host.store
-    await s.createNodes([
+    await s.nodes.createMany({ nodes: [
       { key: 'ada', type: 'person', label: 'Ada Lovelace', properties: { born: 1815 } },
       { key: 'engine', type: 'machine', label: 'Analytical Engine' },
       { key: 'mill', type: 'machine', label: 'Mill' },
-    ])
-    const edge = await s.createEdge({ source: 'ada', target: 'engine', type: 'programmed', weight: 0.5 })
-    expect(await s.getEdge(edge.id)).toEqual(edge)
-    expect(await s.setMeta('view', { zoom: 2 })).toEqual({ key: 'view', value: { zoom: 2 } })
+    ] })
+    const edge = await s.edges.create({ source: 'ada', target: 'engine', type: 'programmed', weight: 0.5 })
+    expect(await s.edges.get({ id: edge.id })).toEqual(edge)
+    expect(await s.meta.set({ key: 'view', value: { zoom: 2 } })).toEqual({ key: 'view', value: { zoom: 2 } })
     const viaWorker = await reads(s)
     expect(viaWorker.node).toMatchObject({ key: 'ada', properties: { born: 1815 } })
     expect(viaWorker.nodes.nextCursor).not.toBeNull()
@@ -45,21 +45,21 @@ describe('StoreHost calls', () => {
     try {
       expect(await reads(local)).toEqual(viaWorker)
       const next = viaWorker.nodes.nextCursor ?? ''
-      expect(local.listNodes({ sort: 'label', order: 'asc', limit: 2, cursor: next }).items.map((n) => n.key)).toEqual(['mill'])
+      expect(local.nodes.list({ sort: 'label', order: 'asc', limit: 2, cursor: next }).items.map((n) => n.key)).toEqual(['mill'])
     } finally {
       local.close()
     }
   })
 
   it('rejects with the typed error of the worker: same code, message and details as in-process', async () => {
-    await host.store.createNodes([{ key: 'taken', type: 't' }])
+    await host.store.nodes.createMany({ nodes: [{ key: 'taken', type: 't' }] })
     const nodes = Array.from({ length: 20 }, (_, i) => ({ key: `n${i}`, type: 't' }))
     nodes[13] = { key: 'taken', type: 't' }
     const remote = [
-      await rejectionOf(host.store.getNode('ghost'), 'NOT_FOUND'),
-      await rejectionOf(host.store.createNodes(nodes), 'CONFLICT'),
-      await rejectionOf(host.store.createEdge({ source: 'taken', target: 'ghost', type: 'e' }), 'NOT_FOUND'),
-      await rejectionOf(host.store.listEdges({ order: 'asc', limit: 1, cursor: '!!' }), 'VALIDATION'),
+      await rejectionOf(host.store.nodes.get({ key: 'ghost' }), 'NOT_FOUND'),
+      await rejectionOf(host.store.nodes.createMany({ nodes: nodes }), 'CONFLICT'),
+      await rejectionOf(host.store.edges.create({ source: 'taken', target: 'ghost', type: 'e' }), 'NOT_FOUND'),
+      await rejectionOf(host.store.edges.list({ order: 'asc', limit: 1, cursor: '!!' }), 'VALIDATION'),
     ]
     expect(remote[1]?.details).toEqual({ index: 13, key: 'taken' })
     expect(remote.every((error) => error instanceof GraphKeepError)).toBe(true)
@@ -67,10 +67,10 @@ describe('StoreHost calls', () => {
     const local = openStore({ file: file() })
     try {
       const inProcess = [
-        () => local.getNode('ghost'),
-        () => local.createNodes(nodes),
-        () => local.createEdge({ source: 'taken', target: 'ghost', type: 'e' }),
-        () => local.listEdges({ order: 'asc', limit: 1, cursor: '!!' }),
+        () => local.nodes.get({ key: 'ghost' }),
+        () => local.nodes.createMany({ nodes: nodes }),
+        () => local.edges.create({ source: 'taken', target: 'ghost', type: 'e' }),
+        () => local.edges.list({ order: 'asc', limit: 1, cursor: '!!' }),
       ].map((call) => {
         try {
           call()
@@ -90,8 +90,8 @@ describe('StoreHost calls', () => {
     const calls: Promise<unknown>[] = []
     for (let i = 0; i < 100; i++) {
       const key = `k${String(i).padStart(3, '0')}`
-      calls.push(host.store.createNode({ key, type: i % 2 ? 'odd' : 'even', label: `Node ${i}` }))
-      calls.push(host.store.getNode(key))
+      calls.push(host.store.nodes.create({ key, type: i % 2 ? 'odd' : 'even', label: `Node ${i}` }))
+      calls.push(host.store.nodes.get({ key }))
     }
     const results = (await Promise.all(calls)) as { key: string; label: string }[]
     results.forEach((node, i) => {
@@ -99,13 +99,13 @@ describe('StoreHost calls', () => {
       expect(node).toMatchObject({ key: `k${String(n).padStart(3, '0')}`, label: `Node ${n}` })
     })
     expect(results[1]).toEqual(results[0])
-    expect(await host.store.stats()).toMatchObject({ nodeCount: 100 })
-    expect(await host.store.typeCounts()).toEqual({ nodeTypes: [{ type: 'even', count: 50 }, { type: 'odd', count: 50 }], edgeTypes: [] })
+    expect(await host.store.store.stats()).toMatchObject({ nodeCount: 100 })
+    expect(await host.store.types.counts()).toEqual({ nodeTypes: [{ type: 'even', count: 50 }, { type: 'odd', count: 50 }], edgeTypes: [] })
   })
 
   it('answers concurrent calls that mix failures and successes each with their own outcome', async () => {
     const outcomes = await Promise.allSettled(
-      Array.from({ length: 60 }, (_, i) => (i % 3 === 0 ? host.store.getNode(`missing-${i}`) : host.store.createNode({ key: `ok-${i}`, type: 't' }))),
+      Array.from({ length: 60 }, (_, i) => (i % 3 === 0 ? host.store.nodes.get({ key: `missing-${i}` }) : host.store.nodes.create({ key: `ok-${i}`, type: 't' }))),
     )
     outcomes.forEach((outcome, i) => {
       if (i % 3 === 0) {

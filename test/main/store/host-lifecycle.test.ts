@@ -34,16 +34,16 @@ describe('StoreHost lifecycle', () => {
       const alsoSeen: DataScope[][] = []
       const stop = host.onChange((scopes) => seen.push(scopes))
       host.onChange((scopes) => alsoSeen.push(scopes))
-      await host.store.createNode({ key: 'a', type: 't' })
+      await host.store.nodes.create({ key: 'a', type: 't' })
       expect(seen).toEqual([['nodes']])
-      await host.store.createNodes([{ key: 'b', type: 't' }])
-      await host.store.createEdge({ source: 'a', target: 'b', type: 'e' })
-      await host.store.setMeta('m', true)
-      await host.store.getNode('a')
-      await host.store.deleteNode('a')
+      await host.store.nodes.createMany({ nodes: [{ key: 'b', type: 't' }] })
+      await host.store.edges.create({ source: 'a', target: 'b', type: 'e' })
+      await host.store.meta.set({ key: 'm', value: true })
+      await host.store.nodes.get({ key: 'a' })
+      await host.store.nodes.delete({ key: 'a' }).then((r) => r.deleted)
       expect(seen).toEqual([['nodes'], ['nodes'], ['edges'], ['meta'], ['nodes', 'edges']])
       stop()
-      await host.store.deleteNode('b')
+      await host.store.nodes.delete({ key: 'b' }).then((r) => r.deleted)
       expect(seen).toHaveLength(5)
       expect(alsoSeen).toHaveLength(6)
     } finally {
@@ -53,23 +53,23 @@ describe('StoreHost lifecycle', () => {
 
   it('after close, calls reject with STORE_CLOSED, a second close is harmless, and the data is all there on reopen', async () => {
     const host = await StoreHost.open({ file: file(), name: 'Lifecycle' })
-    await host.store.createNodes(Array.from({ length: 50 }, (_, i) => ({ key: `n${i}`, type: 't' })))
-    await host.store.createEdge({ source: 'n1', target: 'n2', type: 'e' })
+    await host.store.nodes.createMany({ nodes: Array.from({ length: 50 }, (_, i) => ({ key: `n${i}`, type: 't' })) })
+    await host.store.edges.create({ source: 'n1', target: 'n2', type: 'e' })
     await host.close()
-    await rejectionOf(host.store.getNode('n1'), 'STORE_CLOSED')
-    await rejectionOf(host.store.createNode({ key: 'late', type: 't' }), 'STORE_CLOSED')
+    await rejectionOf(host.store.nodes.get({ key: 'n1' }), 'STORE_CLOSED')
+    await rejectionOf(host.store.nodes.create({ key: 'late', type: 't' }), 'STORE_CLOSED')
     await expect(host.close()).resolves.toBeUndefined()
 
     const again = await StoreHost.open({ file: file() })
     try {
-      expect(await again.store.stats()).toMatchObject({ nodeCount: 50, edgeCount: 1 })
-      expect(await again.store.getNode('n49')).toMatchObject({ key: 'n49' })
+      expect(await again.store.store.stats()).toMatchObject({ nodeCount: 50, edgeCount: 1 })
+      expect(await again.store.nodes.get({ key: 'n49' })).toMatchObject({ key: 'n49' })
     } finally {
       await again.close()
     }
     const local = openStore({ file: file() })
     try {
-      expect(local.stats()).toMatchObject({ nodeCount: 50, edgeCount: 1 })
+      expect(local.store.stats()).toMatchObject({ nodeCount: 50, edgeCount: 1 })
     } finally {
       local.close()
     }
@@ -77,14 +77,14 @@ describe('StoreHost lifecycle', () => {
 
   it('finishes the calls already made before it closes', async () => {
     const host = await StoreHost.open({ file: file() })
-    const writes = Array.from({ length: 20 }, (_, i) => host.store.createNode({ key: `w${i}`, type: 't' }))
+    const writes = Array.from({ length: 20 }, (_, i) => host.store.nodes.create({ key: `w${i}`, type: 't' }))
     const closing = host.close()
     const results = await Promise.allSettled(writes)
     await closing
     expect(results.map((r) => r.status)).toEqual(Array(20).fill('fulfilled'))
     const local = openStore({ file: file() })
     try {
-      expect(local.stats().nodeCount).toBe(20)
+      expect(local.store.stats().nodeCount).toBe(20)
     } finally {
       local.close()
     }
@@ -94,16 +94,16 @@ describe('StoreHost lifecycle', () => {
   it('holds the store for itself: a second open in this process gets STORE_BUSY and the host keeps working', async () => {
     const host = await StoreHost.open({ file: file() })
     try {
-      await host.store.createNode({ key: 'a', type: 't' })
+      await host.store.nodes.create({ key: 'a', type: 't' })
       thrownBy(() => openStore({ file: file() }), 'STORE_BUSY')
-      await host.store.createNode({ key: 'b', type: 't' })
-      expect(await host.store.stats()).toMatchObject({ nodeCount: 2 })
+      await host.store.nodes.create({ key: 'b', type: 't' })
+      expect(await host.store.store.stats()).toMatchObject({ nodeCount: 2 })
     } finally {
       await host.close()
     }
     const local = openStore({ file: file() })
     try {
-      expect(local.stats().nodeCount).toBe(2)
+      expect(local.store.stats().nodeCount).toBe(2)
     } finally {
       local.close()
     }

@@ -35,7 +35,7 @@ function walkAllPages(store: GraphStore, q: Omit<ListEdgesQuery, 'cursor'>): Edg
   const all: Edge[] = []
   let cursor: string | undefined
   for (let pages = 0; pages < 100; pages++) {
-    const page = store.listEdges({ ...q, cursor })
+    const page = store.edges.list({ ...q, cursor })
     all.push(...page.items)
     if (page.nextCursor === null) {
       if (pages > 0) expect(page.items.length).toBeGreaterThan(0)
@@ -57,11 +57,11 @@ describe('listEdges', () => {
         const file = join(dir(), `run-${run++}.db`)
         const store = openStore({ file })
         try {
-          store.createNodes(KEYS.map((key) => ({ key, type: 'n' })))
-          let kept = edges.map((e) => store.createEdge(e))
+          store.nodes.createMany({ nodes: KEYS.map((key) => ({ key, type: 'n' })) })
+          let kept = edges.map((e) => store.edges.create(e))
           if (deleteEvery > 0) {
             const doomed = kept.filter((_, i) => i % deleteEvery === 0)
-            for (const edge of doomed) store.deleteEdge(edge.id)
+            for (const edge of doomed) store.edges.delete({ id: edge.id })
             kept = kept.filter((edge) => !doomed.includes(edge))
           }
           for (const q of queries) expect(walkAllPages(store, q)).toEqual(expected(kept, q))
@@ -79,24 +79,24 @@ describe('listEdges examples', () => {
   const { store } = useTempStore()
 
   it('lists by source and target key and type, both orders', () => {
-    store().createNodes([{ key: 'a', type: 't' }, { key: 'b', type: 't' }, { key: 'c', type: 't' }])
+    store().nodes.createMany({ nodes: [{ key: 'a', type: 't' }, { key: 'b', type: 't' }, { key: 'c', type: 't' }] })
     const [ab, ac, ba, ab2] = [
-      store().createEdge({ source: 'a', target: 'b', type: 'knows' }),
-      store().createEdge({ source: 'a', target: 'c', type: 'owns' }),
-      store().createEdge({ source: 'b', target: 'a', type: 'knows' }),
-      store().createEdge({ source: 'a', target: 'b', type: 'owns' }),
+      store().edges.create({ source: 'a', target: 'b', type: 'knows' }),
+      store().edges.create({ source: 'a', target: 'c', type: 'owns' }),
+      store().edges.create({ source: 'b', target: 'a', type: 'knows' }),
+      store().edges.create({ source: 'a', target: 'b', type: 'owns' }),
     ]
-    expect(store().listEdges({ source: 'a', order: 'asc', limit: 10 }).items).toEqual([ab, ac, ab2])
-    expect(store().listEdges({ target: 'b', order: 'desc', limit: 10 }).items).toEqual([ab2, ab])
-    expect(store().listEdges({ types: ['knows'], order: 'asc', limit: 10 }).items).toEqual([ab, ba])
-    expect(store().listEdges({ source: 'a', target: 'b', types: ['owns'], order: 'asc', limit: 10 }).items).toEqual([ab2])
-    expect(store().listEdges({ source: 'nobody', order: 'asc', limit: 10 })).toEqual({ items: [], nextCursor: null })
+    expect(store().edges.list({ source: 'a', order: 'asc', limit: 10 }).items).toEqual([ab, ac, ab2])
+    expect(store().edges.list({ target: 'b', order: 'desc', limit: 10 }).items).toEqual([ab2, ab])
+    expect(store().edges.list({ types: ['knows'], order: 'asc', limit: 10 }).items).toEqual([ab, ba])
+    expect(store().edges.list({ source: 'a', target: 'b', types: ['owns'], order: 'asc', limit: 10 }).items).toEqual([ab2])
+    expect(store().edges.list({ source: 'nobody', order: 'asc', limit: 10 })).toEqual({ items: [], nextCursor: null })
   })
 
   it('refuses a garbage cursor with VALIDATION', () => {
     const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url')
     for (const cursor of ['###', encode({ id: 1 }), encode([1, 2]), encode([null]), encode([])]) {
-      thrownBy(() => store().listEdges({ order: 'asc', limit: 5, cursor }), 'VALIDATION')
+      thrownBy(() => store().edges.list({ order: 'asc', limit: 5, cursor }), 'VALIDATION')
     }
   })
 })

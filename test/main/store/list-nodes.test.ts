@@ -68,7 +68,7 @@ function walkAllPages(store: GraphStore, q: Omit<ListNodesQuery, 'cursor'>): Nod
   const all: Node[] = []
   let cursor: string | undefined
   for (let pages = 0; pages < 100; pages++) {
-    const page = store.listNodes({ ...q, cursor })
+    const page = store.nodes.list({ ...q, cursor })
     all.push(...page.items)
     if (page.nextCursor === null) {
       expect(page.items.length).toBeLessThanOrEqual(q.limit)
@@ -93,7 +93,7 @@ describe('listNodes', () => {
         try {
           // One write per node, so ids follow the order of the inputs.
           const stored = inputs.map((input, i): Stored => {
-            store.createNode(input)
+            store.nodes.create(input)
             return { key: input.key, type: input.type, label: input.label ?? input.key, props: input.properties ?? {}, id: i + 1 }
           })
           for (const q of queries) {
@@ -113,8 +113,8 @@ describe('listNodes label prefix', () => {
   const { store } = useTempStore()
 
   it('matches labels that start with the prefix in any ASCII case, and only those', () => {
-    store().createNodes(['Paris', 'paRIS-2', 'Parma', 'pa', 'Spa', 'PÄris'].map((label, i) => ({ key: `k${i}`, type: 't', label })))
-    const labels = (labelPrefix: string) => store().listNodes({ labelPrefix, sort: 'label', order: 'asc', limit: 100 }).items.map((n) => n.label)
+    store().nodes.createMany({ nodes: ['Paris', 'paRIS-2', 'Parma', 'pa', 'Spa', 'PÄris'].map((label, i) => ({ key: `k${i}`, type: 't', label })) })
+    const labels = (labelPrefix: string) => store().nodes.list({ labelPrefix, sort: 'label', order: 'asc', limit: 100 }).items.map((n) => n.label)
     expect(labels('PAR')).toEqual(['Paris', 'paRIS-2', 'Parma'])
     expect(labels('paris')).toEqual(['Paris', 'paRIS-2'])
     expect(labels('pä')).toEqual([])
@@ -122,8 +122,8 @@ describe('listNodes label prefix', () => {
 
   // The prefix's upper bound must sort above every label with the prefix, U+10FFFF after it included.
   it('matches a label whose next character after the prefix is U+10FFFF', () => {
-    store().createNodes([{ key: 'a', type: 't', label: 'ab\u{10FFFF}' }, { key: 'b', type: 't', label: 'ab\u{10FFFF}x' }, { key: 'c', type: 't', label: 'abc' }])
-    const keys = store().listNodes({ labelPrefix: 'ab', sort: 'key', order: 'asc', limit: 10 }).items.map((n) => n.key)
+    store().nodes.createMany({ nodes: [{ key: 'a', type: 't', label: 'ab\u{10FFFF}' }, { key: 'b', type: 't', label: 'ab\u{10FFFF}x' }, { key: 'c', type: 't', label: 'abc' }] })
+    const keys = store().nodes.list({ labelPrefix: 'ab', sort: 'key', order: 'asc', limit: 10 }).items.map((n) => n.key)
     expect(keys).toEqual(['a', 'b', 'c'])
   })
 })
@@ -133,18 +133,18 @@ describe('listNodes cursors', () => {
   const garbage = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url')
 
   it('refuses a garbage cursor with VALIDATION', () => {
-    store().createNodes([{ key: 'a', type: 't' }, { key: 'b', type: 't' }])
+    store().nodes.createMany({ nodes: [{ key: 'a', type: 't' }, { key: 'b', type: 't' }] })
     const cursors = ['not a cursor!', 'eyJ', garbage({ label: 'a' }), garbage(['a']), garbage(['a', 1, 2]), garbage([null, 1]), garbage(['a', true])]
     for (const cursor of cursors) {
-      const error = thrownBy(() => store().listNodes({ sort: 'label', order: 'asc', limit: 1, cursor }), 'VALIDATION')
+      const error = thrownBy(() => store().nodes.list({ sort: 'label', order: 'asc', limit: 1, cursor }), 'VALIDATION')
       expect(error.message).toMatch(/cursor/)
     }
   })
 
   it('refuses a label cursor given to the type sort, which needs three values', () => {
-    store().createNodes([{ key: 'a', type: 't' }, { key: 'b', type: 't' }])
-    const first = store().listNodes({ sort: 'label', order: 'asc', limit: 1 })
+    store().nodes.createMany({ nodes: [{ key: 'a', type: 't' }, { key: 'b', type: 't' }] })
+    const first = store().nodes.list({ sort: 'label', order: 'asc', limit: 1 })
     expect(first.nextCursor).not.toBeNull()
-    thrownBy(() => store().listNodes({ sort: 'type', order: 'asc', limit: 1, cursor: first.nextCursor ?? '' }), 'VALIDATION')
+    thrownBy(() => store().nodes.list({ sort: 'type', order: 'asc', limit: 1, cursor: first.nextCursor ?? '' }), 'VALIDATION')
   })
 })

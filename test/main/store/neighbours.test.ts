@@ -7,8 +7,8 @@ const { store } = useTempStore()
 
 /** h has three outgoing edges (x, y, x) and two incoming (x, z); g has only outgoing ones; lonely has none. */
 function starGraph() {
-  store().createNodes(['a', 'b', 'c', 'd', 'e', 'g', 'h', 'lonely'].map((key) => ({ key, type: key === 'h' ? 'hub' : 'leaf', label: key.toUpperCase() })))
-  store().createEdges([
+  store().nodes.createMany({ nodes: ['a', 'b', 'c', 'd', 'e', 'g', 'h', 'lonely'].map((key) => ({ key, type: key === 'h' ? 'hub' : 'leaf', label: key.toUpperCase() })) })
+  store().edges.createMany({ edges: [
     { source: 'h', target: 'c', type: 'x' },
     { source: 'h', target: 'b', type: 'y', weight: 3 },
     { source: 'h', target: 'a', type: 'x', properties: { first: true } },
@@ -16,11 +16,11 @@ function starGraph() {
     { source: 'd', target: 'h', type: 'x' },
     { source: 'g', target: 'a', type: 'x' },
     { source: 'g', target: 'b', type: 'x' },
-  ])
+  ] })
 }
 
 const ask = (key: string, direction: NeighboursQuery['direction'], limit = 100, edgeTypes?: string[]) =>
-  store().neighbours({ key, direction, limit, edgeTypes })
+  store().nodes.neighbours({ key, direction, limit, edgeTypes })
 const summary = (key: string, direction: NeighboursQuery['direction'], limit = 100, edgeTypes?: string[]) => {
   const { items, truncated } = ask(key, direction, limit, edgeTypes)
   return { items: items.map((n) => `${n.direction}:${n.edge.type}:${n.node.key}`), truncated }
@@ -32,7 +32,7 @@ describe('neighbours', () => {
     expect(summary('h', 'out')).toEqual({ items: ['out:x:a', 'out:x:c', 'out:y:b'], truncated: false })
     const [first] = ask('h', 'out').items
     const edgeId = first?.edge.id ?? 0
-    expect(first).toEqual({ direction: 'out', edge: store().getEdge(edgeId), node: store().getNode('a') })
+    expect(first).toEqual({ direction: 'out', edge: store().edges.get({ id: edgeId }), node: store().nodes.get({ key: 'a' }) })
     expect(first?.edge).toMatchObject({ source: 'h', target: 'a', properties: { first: true } })
   })
 
@@ -40,7 +40,7 @@ describe('neighbours', () => {
     starGraph()
     expect(summary('h', 'in')).toEqual({ items: ['in:x:d', 'in:z:e'], truncated: false })
     const [first] = ask('h', 'in').items
-    expect(first).toEqual({ direction: 'in', edge: store().getEdge(first?.edge.id ?? 0), node: store().getNode('d') })
+    expect(first).toEqual({ direction: 'in', edge: store().edges.get({ id: first?.edge.id ?? 0 }), node: store().nodes.get({ key: 'd' }) })
     expect(first?.edge).toMatchObject({ source: 'd', target: 'h' })
   })
 
@@ -84,8 +84,8 @@ describe('neighbours', () => {
   it('follows writes: a deleted edge or node is no longer a neighbour', () => {
     starGraph()
     const [toA] = ask('h', 'out').items
-    store().deleteEdge(toA?.edge.id ?? 0)
-    store().deleteNode('d')
+    store().edges.delete({ id: toA?.edge.id ?? 0 })
+    store().nodes.delete({ key: 'd' })
     expect(summary('h', 'both').items).toEqual(['out:x:c', 'out:y:b', 'in:z:e'])
   })
 })

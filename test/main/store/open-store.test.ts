@@ -24,7 +24,7 @@ function expectRefusedUntouched(file: string, code: ErrorCode) {
 function makeTooNewStore(): string {
   const file = join(dir(), 'future.db')
   const store = openStore({ file })
-  store.createNode({ key: 'kept', type: 't' })
+  store.nodes.create({ key: 'kept', type: 't' })
   store.close()
   withRawDb(file, (db) => {
     db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`)
@@ -114,8 +114,8 @@ describe('openStore on existing files', () => {
     const file = join(dir(), 'empty.db')
     writeFileSync(file, '')
     const store = openStore({ file })
-    store.createNode({ key: 'first', type: 't' })
-    expect(store.stats()).toMatchObject({ schemaVersion: LATEST_SCHEMA_VERSION, nodeCount: 1 })
+    store.nodes.create({ key: 'first', type: 't' })
+    expect(store.store.stats()).toMatchObject({ schemaVersion: LATEST_SCHEMA_VERSION, nodeCount: 1 })
     store.close()
     withRawDb(file, (db) => expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID))
   })
@@ -124,11 +124,11 @@ describe('openStore on existing files', () => {
     const file = join(dir(), 'new.db')
     expect(existsSync(file)).toBe(false)
     const store = openStore({ file })
-    store.createNode({ key: 'n', type: 't', label: 'Zoë' })
+    store.nodes.create({ key: 'n', type: 't', label: 'Zoë' })
     store.close()
     const again = openStore({ file })
     try {
-      expect(again.getNode('n').label).toBe('Zoë')
+      expect(again.nodes.get({ key: 'n' }).label).toBe('Zoë')
     } finally {
       again.close()
     }

@@ -32,16 +32,16 @@ const HOSTILE: [text: string, finds: string[]][] = [
 
 describe('search with hostile text', () => {
   it.each(HOSTILE)('%j never errors and finds the words in it', (text, finds) => {
-    store().createNodes([
+    store().nodes.createMany({ nodes: [
       { key: 'minus', type: 't', label: 'x marks', properties: { note: 'y' } },
       { key: 'near', type: 't', label: 'Near a bay', properties: { note: 'b' } },
       { key: 'or', type: 't', label: 'Or else' },
       { key: 'colon', type: 't', label: 'Col x', properties: { note: 'label fjord' } },
       { key: 'fox', type: 't', label: '🦊 Fox' },
-    ])
-    const hits = store().search(searchInput.parse({ text })).items.map((hit) => hit.node.key)
+    ] })
+    const hits = store().search.query(searchInput.parse({ text })).items.map((hit) => hit.node.key)
     expect(hits.sort()).toEqual(finds.sort())
-    expect(store().searchCounts(searchCountsInput.parse({ text })).total).toBe(finds.length)
+    expect(store().search.counts(searchCountsInput.parse({ text })).total).toBe(finds.length)
   })
 
   it('refuses empty and over-long text at the boundary with a clear message', () => {

@@ -51,12 +51,12 @@ describe('search matches what an independent tokenizer says, page by page', () =
     fc.assert(
       fc.property(nodes, query, fc.integer({ min: 1, max: 6 }), (batch, text, limit) => {
         const local = store()
-        for (const node of batch) local.deleteNode(node.key)
-        if (batch.length > 0) local.createNodes(batch)
+        for (const node of batch) local.nodes.delete({ key: node.key })
+        if (batch.length > 0) local.nodes.createMany({ nodes: batch })
         const found: string[] = []
         let cursor: string | undefined
         do {
-          const page = local.search(searchInput.parse({ text, limit, cursor }))
+          const page = local.search.query(searchInput.parse({ text, limit, cursor }))
           found.push(...page.items.map((hit) => hit.node.key))
           for (const hit of page.items) expect(hit.snippet.highlights.length, `${hit.node.key} has a highlight`).toBeGreaterThan(0)
           cursor = page.nextCursor ?? undefined
@@ -65,8 +65,8 @@ describe('search matches what an independent tokenizer says, page by page', () =
         const expected = expectedKeys(batch, text)
         expect(found.slice().sort()).toEqual(expected)
         expect(found.length).toBe(new Set(found).size)
-        expect(local.searchCounts({ text }).total).toBe(expected.length)
-        for (const node of batch) local.deleteNode(node.key)
+        expect(local.search.counts({ text }).total).toBe(expected.length)
+        for (const node of batch) local.nodes.delete({ key: node.key })
       }),
       propertyRun('search matches', 60),
     )

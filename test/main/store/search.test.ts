@@ -6,7 +6,7 @@ import { thrownBy } from '../../helpers/errors.ts'
 import { useTempStore } from '../../helpers/temp-store.ts'
 
 const { store } = useTempStore()
-const search = (input: SearchInput) => store().search(searchInput.parse(input))
+const search = (input: SearchInput) => store().search.query(searchInput.parse(input))
 const keysOf = (hits: SearchHit[]) => hits.map((hit) => hit.node.key)
 const marked = (hit: SearchHit) => hit.snippet.highlights.map(([start, end]) => hit.snippet.text.slice(start, end))
 
@@ -27,12 +27,12 @@ function allPages(input: SearchInput): { hits: SearchHit[]; pages: number } {
 
 describe('search ranking', () => {
   it('puts nodes whose label equals the text first, whatever their score, then the best scores', () => {
-    store().createNodes([
+    store().nodes.createMany({ nodes: [
       { key: 'many', type: 'place', label: 'Oslo fjord', properties: { note: 'oslo oslo oslo oslo' } },
       { key: 'exact', type: 'place', label: 'OSLO', properties: { note: 'a long note about a capital city in the north of Europe' } },
       { key: 'text-only', type: 'doc', label: 'Travel notes', properties: { body: 'a week in Oslo' } },
       { key: 'other', type: 'doc', label: 'Bergen' },
-    ])
+    ] })
     const { items, nextCursor, rankWindow } = search({ text: 'oslo' })
     expect(keysOf(items)).toEqual(['exact', 'many', 'text-only'])
     expect(items.map((hit) => hit.exact)).toEqual([true, false, false])
@@ -43,19 +43,19 @@ describe('search ranking', () => {
   })
 
   it('weighs a match in the label above the same match in a text property', () => {
-    store().createNodes([
+    store().nodes.createMany({ nodes: [
       { key: 'in-text', type: 't', label: 'First', properties: { note: 'lighthouse' } },
       { key: 'in-label', type: 't', label: 'Lighthouse keeper', properties: { note: 'first' } },
-    ])
+    ] })
     expect(keysOf(search({ text: 'lighthouse' }).items)).toEqual(['in-label', 'in-text'])
   })
 
   it('needs every term, and takes the last one as a prefix', () => {
-    store().createNodes([
+    store().nodes.createMany({ nodes: [
       { key: 'both', type: 't', label: 'Red harbour' },
       { key: 'red', type: 't', label: 'Red square' },
       { key: 'harb', type: 't', label: 'Harbourmaster', properties: { note: 'red coat' } },
-    ])
+    ] })
     expect(keysOf(search({ text: 'red harb' }).items).sort()).toEqual(['both', 'harb'])
     // Only the last term is a prefix: "harbou" must be a whole word.
     expect(keysOf(search({ text: 'harbour re' }).items)).toEqual(['both'])
@@ -65,10 +65,10 @@ describe('search ranking', () => {
 
 describe('search snippets', () => {
   it('marks every matched term and prefix, ignoring case and diacritics', () => {
-    store().createNodes([
+    store().nodes.createMany({ nodes: [
       { key: 'z', type: 'city', label: 'Zürich', properties: { note: 'ZURICH is not Zug; zürcher Art', pop: 5 } },
       { key: 'ny', type: 'city', label: 'New York', properties: { motto: 'Excelsior, ever upward: new yorkers say' } },
-    ])
+    ] })
     const [zurich] = search({ text: 'zurich' }).items
     expect(zurich?.snippet.field).toBe('label')
     expect(marked(zurich!)).toEqual(['Zürich'])
@@ -81,7 +81,7 @@ describe('search snippets', () => {
 
   it('cuts a long text to a window around the first match, with offsets into the window', () => {
     const filler = 'lorem ipsum dolor sit amet '.repeat(20)
-    store().createNode({ key: 'long', type: 't', label: 'Long', properties: { body: `${filler}needle in the 😀 haystack ${filler}` } })
+    store().nodes.create({ key: 'long', type: 't', label: 'Long', properties: { body: `${filler}needle in the 😀 haystack ${filler}` } })
     const [hit] = search({ text: 'needle haystack' }).items
     expect(hit!.snippet.text.length).toBeLessThan(200)
     expect(hit!.snippet.text.startsWith('…')).toBe(true)
@@ -98,7 +98,7 @@ describe('search filters', () => {
   ]
 
   it('narrows by type, by property predicates, and by both', () => {
-    store().createNodes(people)
+    store().nodes.createMany({ nodes: people })
     expect(keysOf(search({ text: 'engine' }).items).sort()).toEqual(['ada', 'diff', 'engine', 'grace'])
     expect(keysOf(search({ text: 'engine', types: ['machine'] }).items).sort()).toEqual(['diff', 'engine'])
     expect(keysOf(search({ text: 'engine', where: [{ path: 'born', op: 'lt', value: 1900 }] }).items)).toEqual(['ada'])
@@ -108,17 +108,17 @@ describe('search filters', () => {
   })
 
   it('keeps an exact label match out of the results when the filters exclude it', () => {
-    store().createNodes(people)
+    store().nodes.createMany({ nodes: people })
     expect(keysOf(search({ text: 'analytical engine', types: ['person'] }).items)).toEqual([])
     expect(search({ text: 'analytical engine', types: ['machine'] }).items[0]?.exact).toBe(true)
   })
 
   it('counts matches per type, after the predicates', () => {
-    store().createNodes(people)
-    expect(store().searchCounts({ text: 'engine' })).toEqual({
+    store().nodes.createMany({ nodes: people })
+    expect(store().search.counts({ text: 'engine' })).toEqual({
       total: 4, capped: false, byType: [{ type: 'machine', count: 2 }, { type: 'person', count: 2 }],
     })
-    expect(store().searchCounts({ text: 'engine', where: [{ path: 'born', op: 'gt', value: 0 }] })).toEqual({
+    expect(store().search.counts({ text: 'engine', where: [{ path: 'born', op: 'gt', value: 0 }] })).toEqual({
       total: 2, capped: false, byType: [{ type: 'person', count: 2 }],
     })
   })
@@ -133,8 +133,8 @@ describe('search paging', () => {
       label: i % 500 === 7 ? 'Comet' : `Comet ${'tail '.repeat(i % 5)}${i}`,
       properties: { note: i % 2 ? 'comet comet' : 'dust', i },
     }))
-    store().createNodes(nodes)
-    store().createNodes([{ key: 'none', type: 'a', label: 'Asteroid' }])
+    store().nodes.createMany({ nodes: nodes })
+    store().nodes.createMany({ nodes: [{ key: 'none', type: 'a', label: 'Asteroid' }] })
     const { hits, pages } = allPages({ text: 'comet', limit: 150 })
     expect(pages).toBe(Math.ceil(count / 150))
     expect(new Set(keysOf(hits)).size).toBe(count)
@@ -148,22 +148,22 @@ describe('search paging', () => {
     expect(ranked.length).toBeLessThanOrEqual(RANK_WINDOW)
     for (let i = 1; i < ranked.length; i++) expect(ranked[i - 1]!.score).toBeGreaterThanOrEqual(ranked[i]!.score)
     expect(hits.filter((hit) => !hit.ranked).length).toBe(count - exact.length - ranked.length)
-    expect(store().searchCounts({ text: 'comet' })).toMatchObject({ total: count, capped: false })
+    expect(store().search.counts({ text: 'comet' })).toMatchObject({ total: count, capped: false })
     // Filtered paging sees exactly the filtered hits.
     const filtered = allPages({ text: 'comet', types: ['b'], where: [{ path: 'i', op: 'gte', value: 100 }], limit: 99 }).hits
     expect(keysOf(filtered).sort()).toEqual(nodes.filter((n, i) => n.type === 'b' && i >= 100).map((n) => n.key).sort())
   })
 
   it('caps the counts of a very common term', () => {
-    store().createNodes(Array.from({ length: COUNT_CAP + 5 }, (_, i) => ({ key: `k${i}`, type: i % 2 ? 'odd' : 'even', label: 'Pebble' })))
-    const counts = store().searchCounts({ text: 'pebble' })
+    store().nodes.createMany({ nodes: Array.from({ length: COUNT_CAP + 5 }, (_, i) => ({ key: `k${i}`, type: i % 2 ? 'odd' : 'even', label: 'Pebble' })) })
+    const counts = store().search.counts({ text: 'pebble' })
     expect(counts.total).toBe(COUNT_CAP)
     expect(counts.capped).toBe(true)
     expect(counts.byType.reduce((sum, entry) => sum + entry.count, 0)).toBe(COUNT_CAP)
   })
 
   it('refuses a cursor it did not make', () => {
-    store().createNode({ key: 'a', type: 't', label: 'Alpha' })
+    store().nodes.create({ key: 'a', type: 't', label: 'Alpha' })
     expect(thrownBy(() => search({ text: 'alpha', cursor: 'bm90IGEgY3Vyc29y' }), 'VALIDATION').message).toMatch(/cursor/)
     expect(thrownBy(() => search({ text: 'alpha', cursor: Buffer.from('[7,1,1]').toString('base64url') }), 'VALIDATION').message).toMatch(/cursor/)
   })
@@ -171,16 +171,16 @@ describe('search paging', () => {
 
 describe('search follows the writes', () => {
   it('finds a node by its new label and text, and no longer by the old, nor at all once deleted', () => {
-    store().createNode({ key: 'n', type: 't', label: 'Walrus', properties: { note: 'tusks' } })
+    store().nodes.create({ key: 'n', type: 't', label: 'Walrus', properties: { note: 'tusks' } })
     expect(keysOf(search({ text: 'walrus' }).items)).toEqual(['n'])
-    store().updateNode({ key: 'n', label: 'Narwhal', properties: { note: 'a single tooth' } })
+    store().nodes.update({ key: 'n', label: 'Narwhal', properties: { note: 'a single tooth' } })
     expect(search({ text: 'walrus' }).items).toEqual([])
     expect(search({ text: 'tusks' }).items).toEqual([])
     const [hit] = search({ text: 'narwhal' }).items
     expect(hit).toMatchObject({ exact: true, node: { key: 'n', label: 'Narwhal' } })
     expect(keysOf(search({ text: 'tooth' }).items)).toEqual(['n'])
-    store().deleteNode('n')
+    store().nodes.delete({ key: 'n' })
     expect(search({ text: 'narwhal' }).items).toEqual([])
-    expect(store().searchCounts({ text: 'tooth' }).total).toBe(0)
+    expect(store().search.counts({ text: 'tooth' }).total).toBe(0)
   })
 })

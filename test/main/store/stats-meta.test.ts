@@ -9,32 +9,32 @@ const { store, file } = useTempStore({ onEvent: (event) => { if (event.type === 
 
 describe('typeCounts and stats', () => {
   it('counts nodes and edges by type, most first, then by name', () => {
-    store().createNodes([
+    store().nodes.createMany({ nodes: [
       { key: 'a', type: 'person' }, { key: 'b', type: 'person' }, { key: 'c', type: 'city' },
       { key: 'd', type: 'band' }, { key: 'e', type: 'person' },
-    ])
-    store().createEdges([
+    ] })
+    store().edges.createMany({ edges: [
       { source: 'a', target: 'c', type: 'lives-in' }, { source: 'b', target: 'c', type: 'lives-in' }, { source: 'a', target: 'd', type: 'fan-of' },
-    ])
-    expect(store().typeCounts()).toEqual({
+    ] })
+    expect(store().types.counts()).toEqual({
       nodeTypes: [{ type: 'person', count: 3 }, { type: 'band', count: 1 }, { type: 'city', count: 1 }],
       edgeTypes: [{ type: 'lives-in', count: 2 }, { type: 'fan-of', count: 1 }],
     })
-    store().deleteNode('a')
-    expect(store().typeCounts()).toEqual({
+    store().nodes.delete({ key: 'a' })
+    expect(store().types.counts()).toEqual({
       nodeTypes: [{ type: 'person', count: 2 }, { type: 'band', count: 1 }, { type: 'city', count: 1 }],
       edgeTypes: [{ type: 'lives-in', count: 1 }],
     })
   })
 
   it('is empty for an empty store', () => {
-    expect(store().typeCounts()).toEqual({ nodeTypes: [], edgeTypes: [] })
+    expect(store().types.counts()).toEqual({ nodeTypes: [], edgeTypes: [] })
   })
 
   it('reports counts, file, sizes and versions', () => {
-    store().createNodes([{ key: 'a', type: 't' }, { key: 'b', type: 't' }])
-    store().createEdge({ source: 'a', target: 'b', type: 'e' })
-    const stats = store().stats()
+    store().nodes.createMany({ nodes: [{ key: 'a', type: 't' }, { key: 'b', type: 't' }] })
+    store().edges.create({ source: 'a', target: 'b', type: 'e' })
+    const stats = store().store.stats()
     expect(stats).toEqual({
       name: 'graph.db', file: file(), nodeCount: 2, edgeCount: 1,
       fileBytes: expect.any(Number), walBytes: expect.any(Number),
@@ -47,7 +47,7 @@ describe('typeCounts and stats', () => {
   it('uses the given name', () => {
     const named = openStore({ file: `${file()}.named`, name: 'My graph' })
     try {
-      expect(named.stats().name).toBe('My graph')
+      expect(named.store.stats().name).toBe('My graph')
     } finally {
       named.close()
     }
@@ -56,50 +56,50 @@ describe('typeCounts and stats', () => {
 
 describe('meta', () => {
   it('answers null for a key never set', () => {
-    expect(store().getMeta('nothing')).toEqual({ key: 'nothing', value: null })
+    expect(store().meta.get({ key: 'nothing' })).toEqual({ key: 'nothing', value: null })
   })
 
   it('stores any JSON value and reads it back, also after reopening', () => {
     const values = [{ layout: 'cose', zoom: 1.5, pinned: ['a', 'b'], nested: { deep: [null, true] } }, [1, 'two', { three: 3 }], 'text ✓', 0, false, 12.25]
-    values.forEach((value, i) => expect(store().setMeta(`k${i}`, value)).toEqual({ key: `k${i}`, value }))
-    values.forEach((value, i) => expect(store().getMeta(`k${i}`)).toEqual({ key: `k${i}`, value }))
+    values.forEach((value, i) => expect(store().meta.set({ key: `k${i}`, value })).toEqual({ key: `k${i}`, value }))
+    values.forEach((value, i) => expect(store().meta.get({ key: `k${i}` })).toEqual({ key: `k${i}`, value }))
     store().close()
     const again = openStore({ file: file() })
     try {
-      values.forEach((value, i) => expect(again.getMeta(`k${i}`).value).toEqual(value))
+      values.forEach((value, i) => expect(again.meta.get({ key: `k${i}` }).value).toEqual(value))
     } finally {
       again.close()
     }
   })
 
   it('overwrites a value, and setting null removes the entry', () => {
-    store().setMeta('view', { a: 1 })
-    store().setMeta('view', { b: 2 })
-    expect(store().getMeta('view').value).toEqual({ b: 2 })
-    expect(store().setMeta('view', null)).toEqual({ key: 'view', value: null })
-    expect(store().getMeta('view')).toEqual({ key: 'view', value: null })
-    store().setMeta('other', 'kept')
+    store().meta.set({ key: 'view', value: { a: 1 } })
+    store().meta.set({ key: 'view', value: { b: 2 } })
+    expect(store().meta.get({ key: 'view' }).value).toEqual({ b: 2 })
+    expect(store().meta.set({ key: 'view', value: null })).toEqual({ key: 'view', value: null })
+    expect(store().meta.get({ key: 'view' })).toEqual({ key: 'view', value: null })
+    store().meta.set({ key: 'other', value: 'kept' })
     store().close()
     expect(withRawDb(file(), (db) => db.prepare('SELECT key, value FROM meta').all())).toEqual([{ key: 'other', value: '"kept"' }])
   })
 
   it('tells listeners which data changed after each write', () => {
     changes.length = 0
-    store().setMeta('m', 1)
-    store().createNode({ key: 'n', type: 't' })
-    store().createNode({ key: 'o', type: 't' })
-    const edge = store().createEdge({ source: 'n', target: 'o', type: 'e' })
-    store().updateEdge({ id: edge.id, weight: 2 })
-    store().deleteNode('n')
+    store().meta.set({ key: 'm', value: 1 })
+    store().nodes.create({ key: 'n', type: 't' })
+    store().nodes.create({ key: 'o', type: 't' })
+    const edge = store().edges.create({ source: 'n', target: 'o', type: 'e' })
+    store().edges.update({ id: edge.id, weight: 2 })
+    store().nodes.delete({ key: 'n' })
     expect(changes).toEqual([['meta'], ['nodes'], ['nodes'], ['edges'], ['edges'], ['nodes', 'edges']])
   })
 
   it('does not tell listeners about a write that failed', () => {
-    store().createNode({ key: 'n', type: 't' })
+    store().nodes.create({ key: 'n', type: 't' })
     changes.length = 0
-    expect(() => store().createNode({ key: 'n', type: 't' })).toThrow()
-    expect(() => store().updateNode({ key: 'ghost', label: 'x' })).toThrow()
-    expect(store().deleteNode('ghost')).toBe(false)
+    expect(() => store().nodes.create({ key: 'n', type: 't' })).toThrow()
+    expect(() => store().nodes.update({ key: 'ghost', label: 'x' })).toThrow()
+    expect(store().nodes.delete({ key: 'ghost' }).deleted).toBe(false)
     expect(changes).toEqual([])
   })
 })

@@ -4,7 +4,7 @@ import { resolve } from 'node:path'
 import { createDispatch, unwrap } from '../../api/dispatch.ts'
 import { createHandlers } from '../../api/handlers.ts'
 import { GraphKeepError } from '../../../shared/errors.ts'
-import { transferFormat, type ExportSummary, type TransferFormat } from '../../../shared/transfer.ts'
+import { transferFormat, type TransferFormat } from '../../../shared/transfer.ts'
 import { defaultStoreFile } from '../../setup/data-dir.ts'
 import { StoreHost } from '../../store/host.ts'
 import { detectFormatFromName } from '../../store/transfer/detect.ts'
@@ -42,8 +42,8 @@ export async function exportCommand(args: string[]): Promise<number> {
   const bar = progressBar()
   const stopListening = host.onEvent(bar.onEvent)
   try {
-    const dispatch = createDispatch(createHandlers(host.store))
-    const summary = unwrap(await dispatch('export.run', { format, path, jobId: `cli-${randomUUID()}` })) as ExportSummary
+    const dispatch = createDispatch(createHandlers(host))
+    const summary = unwrap(await dispatch('export.run', { format, path, jobId: `cli-${randomUUID()}` }))
     bar.done()
     if (flags.json) process.stdout.write(JSON.stringify(summary) + '\n')
     else {

@@ -67,12 +67,12 @@ export async function importCommand(args: string[]): Promise<number> {
   const bar = progressBar()
   const stopListening = host.onEvent(bar.onEvent)
   // Ctrl-C cancels: the batch in flight rolls back, the committed ones stay, and the summary says so.
-  const cancel = () => void host.store.cancelImport(request.jobId as string)
+  const cancel = () => void host.store.import.cancel({ jobId: request.jobId as string }).then((r) => r.cancelled)
   process.once('SIGINT', cancel)
   try {
-    const dispatch = createDispatch(createHandlers(host.store))
+    const dispatch = createDispatch(createHandlers(host))
     if (flags['dry-run']) {
-      const report = unwrap(await dispatch('import.validate', request)) as ImportReport
+      const report = unwrap(await dispatch('import.validate', request))
       bar.done()
       if (flags.json) process.stdout.write(JSON.stringify(report) + '\n')
       else {
@@ -81,7 +81,7 @@ export async function importCommand(args: string[]): Promise<number> {
       }
       return report.ok ? EXIT.ok : EXIT.problems
     }
-    const summary = unwrap(await dispatch('import.run', request)) as ImportSummary
+    const summary = unwrap(await dispatch('import.run', request))
     bar.done()
     if (flags.json) process.stdout.write(JSON.stringify(summary) + '\n')
     else {

@@ -37,12 +37,12 @@ export async function stats(args: string[]): Promise<number> {
   if (!existsSync(file)) throw new GraphKeepError('NOT_FOUND', `there is no store at ${file}`)
   const host = await StoreHost.open({ file })
   try {
-    const dispatch = createDispatch(createHandlers(host.store))
-    const storeStats = unwrap(await dispatch('store.stats', {})) as StoreStats
+    const dispatch = createDispatch(createHandlers(host))
+    const storeStats = unwrap(await dispatch('store.stats', {}))
     if (flags.json) {
       process.stdout.write(JSON.stringify(storeStats, null, 2) + '\n')
     } else {
-      const types = unwrap(await dispatch('types.counts', {})) as TypeCounts
+      const types = unwrap(await dispatch('types.counts', {}))
       process.stdout.write(describe(storeStats, types) + '\n')
     }
     return 0

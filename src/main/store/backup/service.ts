@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path'
 import type { BackupInfo, BackupReason, BackupSettings, RestorePreview, RestoreResult, RestoreSource } from '../../../shared/backup.ts'
 import { GraphKeepError } from '../../../shared/errors.ts'
 import type { AppEvent } from '../../../shared/events.ts'
+import type { Calls } from '../api.ts'
 import type { Db } from '../db.ts'
 import { schemaVersionOf } from '../migrate.ts'
 import { countEdges } from '../repos/edges.ts'
@@ -23,12 +24,14 @@ export interface BackupServiceContext {
   /** Closes the store's connection, runs `swap` on the closed file, and opens it again. */
   reopenAfter: (swap: () => void) => void
   onEvent?: (event: AppEvent) => void
+  /** Runs work while every other write is refused with STORE_BUSY. */
+  exclusively: <T>(work: string, run: () => Promise<T>) => Promise<T>
 }
 
 const lastRestorePathOf = (storeFile: string) => `${storeFile}.last-restore.json`
 const ALL_SCOPES = ['nodes', 'edges', 'meta', 'backups'] as const
 
-export function createBackupService(context: BackupServiceContext) {
+export function createBackupCalls(context: BackupServiceContext) {
   const { storeFile, storeName } = context
   const target = (): BackupTarget => ({ folder: readBackupSettings(storeFile).folder, storeFile, storeName })
   const changed = () => context.onEvent?.({ type: 'dataChanged', scopes: [...ALL_SCOPES] })
@@ -87,43 +90,44 @@ export function createBackupService(context: BackupServiceContext) {
   }
 
   return {
-    listBackups: () => listBackups(target().folder),
-    createBackup: (reason: BackupReason = 'manual') => backUp(reason),
-    async verifyBackup(id: string) {
+    list: () => listBackups(target().folder),
+    /** The contract's call backs up by hand; the scheduler and the app name their own reason. */
+    create: (_input: object = {}, reason: BackupReason = 'manual') => backUp(reason),
+    async verify({ id }) {
       const info = requireBackup(target().folder, id)
       const { facts: _facts, ...result } = await verifyFile(info.file, readManifest(info.file))
       recordVerification(info.file, { state: result.ok ? 'ok' : 'failed', checkedAt: Date.now(), code: result.code, message: result.message })
       context.onEvent?.({ type: 'dataChanged', scopes: ['backups'] })
       return result
     },
-    deleteBackup(id: string): boolean {
+    delete({ id }) {
       const folder = target().folder
-      if (!existsSync(`${folder}/${id}`)) return false
+      if (!existsSync(`${folder}/${id}`)) return { deleted: false }
       deleteBackupFiles(requireBackup(folder, id).file)
       context.onEvent?.({ type: 'dataChanged', scopes: ['backups'] })
-      return true
+      return { deleted: true }
     },
-    async previewRestore(source: RestoreSource): Promise<RestorePreview> {
+    async preview(source: RestoreSource): Promise<RestorePreview> {
       const candidate = await verifiedSource(source)
       const db = context.db()
       const current = { nodeCount: countNodes(db), edgeCount: countEdges(db), schemaVersion: schemaVersionOf(db), createdAt: null }
       return { source: candidate.label, backup: { ...candidate.facts, createdAt: candidate.manifest?.createdAt ?? null }, current }
     },
-    restore: restoreFrom,
-    async undoRestore(): Promise<RestoreResult> {
+    restore: (source) => context.exclusively('a restore', () => restoreFrom(source)),
+    undoRestore: () => context.exclusively('undoing a restore', async (): Promise<RestoreResult> => {
       const path = lastRestorePathOf(storeFile)
       if (!existsSync(path)) throw new GraphKeepError('NOT_FOUND', 'there is no restore to undo')
       const { safetyBackup } = JSON.parse(readFileSync(path, 'utf8')) as { safetyBackup: string }
       const result = await restoreFrom({ id: safetyBackup })
       rmSync(path, { force: true })
       return result
-    },
-    getBackupSettings: () => readBackupSettings(storeFile),
-    setBackupSettings(patch: Partial<BackupSettings>): BackupSettings {
+    }),
+    getSettings: () => readBackupSettings(storeFile),
+    setSettings(patch: Partial<BackupSettings>): BackupSettings {
       const settings = { ...readBackupSettings(storeFile), ...patch }
       writeBackupSettings(storeFile, settings)
       context.onEvent?.({ type: 'dataChanged', scopes: ['backups'] })
       return settings
     },
-  }
+  } satisfies Calls<'backup'>
 }

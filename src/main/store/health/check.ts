@@ -1,6 +1,6 @@
 import type { HealthReport } from '../../../shared/health.ts'
 import type { Db } from '../db.ts'
-import { sqliteCode } from '../services/write.ts'
+import { sqliteCode } from '../sqlite-code.ts'
 import {
   MAX_INTEGRITY_MESSAGES, countDanglingEdges, countForeignKeyViolations, countIsolatedNodes, integrityMessages, pageCounts,
 } from './repos.ts'

@@ -1,5 +1,5 @@
 import type { AppEvent } from '../../../shared/events.ts'
-import type { CompactResult, HealthReport } from '../../../shared/health.ts'
+import type { Calls } from '../api.ts'
 import type { Db } from '../db.ts'
 import { checkHealth, type BackupClock } from './check.ts'
 import { optimizeStore, vacuumStore } from './compact.ts'
@@ -10,19 +10,13 @@ export interface HealthContext extends BackupClock {
   onEvent?: (event: AppEvent) => void
 }
 
-export interface HealthService {
-  checkHealth(full: boolean): HealthReport
-  vacuum(): CompactResult
-  optimize(): CompactResult
-}
-
 /** The data-health page's checks and maintenance over one open store connection. */
-export function createHealthService(db: Db, context: HealthContext): HealthService {
+export function createHealthCalls(db: Db, context: HealthContext) {
   return {
-    checkHealth: (full) => checkHealth(db, context.file, context, full),
+    check: ({ full }) => checkHealth(db, context.file, context, full),
     vacuum: () => vacuumStore(db, context.file, context.onEvent),
     optimize: () => optimizeStore(db, context.file, context.onEvent),
-  }
+  } satisfies Calls<'health'>
 }
 
 export { isBackupOverdue } from './check.ts'

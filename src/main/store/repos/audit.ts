@@ -38,3 +38,10 @@ export function edgeSnapshot(db: Db, id: number): string | undefined {
 export function recordAudit(db: Db, batchId: number, entity: Entity, entityId: number, op: AuditOp, before: string | null, after: string | null): void {
   statement(db, `${INSERT_AUDIT} VALUES (?, ?, ?, ?, ?, ?)`).run(batchId, entity, entityId, op, before, after)
 }
+
+/** Saved views and metadata entries are named by key, not by row id. */
+export type KeyedEntity = 'view' | 'meta'
+
+export function recordKeyedAudit(db: Db, batchId: number, entity: KeyedEntity, key: string, op: AuditOp, before: string | null, after: string | null): void {
+  statement(db, 'INSERT INTO audit (batch_id, entity, entity_key, op, before, after) VALUES (?, ?, ?, ?, ?, ?)').run(batchId, entity, key, op, before, after)
+}

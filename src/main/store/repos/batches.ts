@@ -1,7 +1,30 @@
 import type { Db } from '../db.ts'
 import { statement } from '../statements.ts'
 
-/** Opens the audit batch that the audit triggers file this transaction's rows under. */
+/** Opens the audit batch that this transaction's audit rows are filed under. */
 export function beginBatch(db: Db, operation: string, now: number): number {
   return Number(statement(db, 'INSERT INTO batches (at, operation) VALUES (?, ?)').run(now, operation).lastInsertRowid)
+}
+
+/** The newest audit row: a batch's rows are the ones after it (one writer, ids only grow). */
+export function latestAuditId(db: Db): number {
+  return statement<[], number>(db, 'SELECT coalesce(max(id), 0) FROM audit').pluck().get() ?? 0
+}
+
+/** How many audit rows of each entity and operation came after `afterAuditId`: keys like 'node.insert'. */
+export function auditCountsAfter(db: Db, afterAuditId: number): Record<string, number> {
+  const rows = statement<[number], { name: string; count: number }>(
+    db,
+    "SELECT entity || '.' || op AS name, count(*) AS count FROM audit WHERE id > ? GROUP BY entity, op",
+  ).all(afterAuditId)
+  return Object.fromEntries(rows.map((row) => [row.name, row.count]))
+}
+
+export function recordBatchSummary(db: Db, batchId: number, summary: object): void {
+  statement(db, 'UPDATE batches SET summary = ? WHERE id = ?').run(JSON.stringify(summary), batchId)
+}
+
+/** Removes a batch that left nothing behind (an import emptied again), if no audit row names it. */
+export function deleteBatchRow(db: Db, batchId: number): void {
+  statement(db, 'DELETE FROM batches WHERE id = ? AND NOT EXISTS (SELECT 1 FROM audit WHERE batch_id = ?)').run(batchId, batchId)
 }

@@ -61,10 +61,6 @@ export function recordImportRanges(db: Db, batchId: number, nodes: [number, numb
     WHERE id = @batchId`).run({ batchId, nodeFirst: nodes?.[0] ?? null, nodeLast: nodes?.[1] ?? null, edgeFirst: edges?.[0] ?? null, edgeLast: edges?.[1] ?? null })
 }
 
-export function deleteBatchRow(db: Db, batchId: number): void {
-  statement(db, 'DELETE FROM batches WHERE id = ? AND NOT EXISTS (SELECT 1 FROM audit WHERE batch_id = ?)').run(batchId, batchId)
-}
-
 /** Of a JSON array of edge tuples, those with an endpoint the store does not have: their index and the missing key. */
 export function edgesWithMissingEnd(db: Db, edgesJson: string): { index: number; key: string }[] {
   return statement<[string], { index: number; key: string }>(db, `SELECT CAST(j.key AS INTEGER) AS "index",
@@ -79,9 +75,8 @@ export function keysStoredUpTo(db: Db, keysJson: string, maxId: number): number[
 }
 
 /** Undoes a bulk import into an empty store that found problems in abort mode: the store was empty, so empty it is again. */
-export function emptyGraphTables(db: Db, batchId: number | null): void {
+export function emptyGraphTables(db: Db): void {
   statement(db, 'DELETE FROM embeddings').run()
   statement(db, 'DELETE FROM edges').run()
   statement(db, 'DELETE FROM nodes').run()
-  if (batchId !== null) deleteBatchRow(db, batchId)
 }

@@ -5,14 +5,15 @@ import { auditInsertedEdges, edgeSnapshot, recordAudit } from '../repos/audit.ts
 import { deleteEdgeById, firstMissingEndpoint, getEdgeById, insertEdges, maxEdgeId, updateEdgeRow } from '../repos/edges.ts'
 import { listEdgeRows } from '../repos/list-edges.ts'
 import { toEdge } from '../repos/rows.ts'
-import type { GraphStore } from '../types.ts'
-import { sqliteCode, type Write } from './write.ts'
+import type { Calls } from '../api.ts'
+import { sqliteCode } from '../sqlite-code.ts'
+import type { UnitOfWork } from '../unit-of-work.ts'
 
 function edgeNotFound(id: number): GraphKeepError {
   return new GraphKeepError('NOT_FOUND', `no edge with id ${id}`, { id })
 }
 
-export function createEdgeService(db: Db, write: Write) {
+export function createEdgeCalls(db: Db, work: UnitOfWork) {
   function getEdge(id: number): Edge {
     const row = getEdgeById(db, id)
     if (!row) throw edgeNotFound(id)
@@ -40,22 +41,22 @@ export function createEdgeService(db: Db, write: Write) {
   }
 
   return {
-    getEdge,
-    listEdges(query) {
+    get: ({ id }) => getEdge(id),
+    list(query) {
       const { rows, nextCursor } = listEdgeRows(db, query)
       return { items: rows.map(toEdge), nextCursor }
     },
-    createEdge(input) {
-      return getEdge(write('edges.create', ['edges'], (now, batchId) => insertBatch([input], now, batchId)))
+    create(input) {
+      return getEdge(work.change('edges.create', ['edges'], ({ now, id }) => insertBatch([input], now, id)))
     },
-    createEdges(inputs) {
-      return write('edges.createMany', ['edges'], (now, batchId) => {
-        insertBatch(inputs, now, batchId)
-        return { count: inputs.length, batchId }
+    createMany({ edges }) {
+      return work.change('edges.createMany', ['edges'], ({ now, id }) => {
+        insertBatch(edges, now, id)
+        return { count: edges.length, batchId: id }
       })
     },
-    updateEdge(patch: EdgePatch) {
-      write('edges.update', ['edges'], (now, batchId) => {
+    update(patch: EdgePatch) {
+      work.change('edges.update', ['edges'], ({ now, id: batchId }) => {
         const row = getEdgeById(db, patch.id)
         if (!row) throw edgeNotFound(patch.id)
         const before = edgeSnapshot(db, patch.id) ?? null
@@ -65,13 +66,14 @@ export function createEdgeService(db: Db, write: Write) {
       })
       return getEdge(patch.id)
     },
-    deleteEdge(id) {
+    delete({ id }) {
       const before = edgeSnapshot(db, id)
-      if (before === undefined) return false
-      return write('edges.delete', ['edges'], (_now, batchId) => {
+      if (before === undefined) return { deleted: false }
+      const deleted = work.change('edges.delete', ['edges'], ({ id: batchId }) => {
         recordAudit(db, batchId, 'edge', id, 'delete', before, null)
         return deleteEdgeById(db, id)
       })
+      return { deleted }
     },
-  } satisfies Partial<GraphStore>
+  } satisfies Calls<'edges'>
 }

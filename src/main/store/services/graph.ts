@@ -10,11 +10,11 @@ import { forwardMarks } from '../graph/scratch.ts'
 import { dijkstra } from '../graph/dijkstra.ts'
 import { bidirectionalBfs } from '../graph/shortest-path.ts'
 import { nodeIdsOfTypes } from '../repos/graph-nodes.ts'
-import type { GraphStore } from '../types.ts'
+import type { Calls } from '../api.ts'
 import { graphNodes, requireKeys, resolveKeys, subgraphOf } from './graph-nodes.ts'
 
 /** The graph view's reads: searches run on the in-memory adjacency; only keys and labels come from SQL. */
-export function createGraphService(db: Db) {
+export function createGraphCalls(db: Db) {
   return {
     neighbourhood(query) {
       const seeds = requireKeys(db, query.keys)
@@ -46,7 +46,7 @@ export function createGraphService(db: Db) {
       return { ...subgraphOf(db, adjacency, nodeIds, EdgeList.of(edges)), total, omitted: Math.max(0, total - query.offset - edges.length) }
     },
 
-    neighbourTypes(key): NeighbourTypes {
+    neighbourTypes({ key }): NeighbourTypes {
       const [node] = requireKeys(db, [key]) as [number]
       const adjacency = adjacencyOf(db)
       const types: NeighbourTypes['types'] = []
@@ -86,13 +86,13 @@ export function createGraphService(db: Db) {
       return { ...subgraphOf(db, adjacency, nodeIds, edges), missing }
     },
 
-    degrees(query) {
-      const nodeIds = nodeIdsOfTypes(db, query.types.length > 0 ? JSON.stringify(query.types) : null)
+    degrees({ types = [], top: topCount }) {
+      const nodeIds = nodeIdsOfTypes(db, types.length > 0 ? JSON.stringify(types) : null)
       const adjacency = adjacencyOf(db)
       const counts = degreesOf(adjacency, nodeIds)
       const total = new Uint32Array(nodeIds.length)
       for (let i = 0; i < total.length; i++) total[i] = (counts.out[i] as number) + (counts.in[i] as number)
-      const top = topByTotal(counts, total, query.top)
+      const top = topByTotal(counts, total, topCount)
       const { nodes } = graphNodes(db, top.map((i) => nodeIds[i] as number))
       return {
         nodeCount: nodeIds.length,
@@ -104,5 +104,5 @@ export function createGraphService(db: Db) {
         top: nodes.map((node, i) => ({ ...node, out: counts.out[top[i] as number] as number, in: counts.in[top[i] as number] as number })),
       }
     },
-  } satisfies Partial<GraphStore>
+  } satisfies Calls<'graph'>
 }

@@ -6,8 +6,10 @@ import { listNodeRows } from '../repos/list-nodes.ts'
 import { indexNodeTextAfter, reindexNodeText, unindexNodeText } from '../repos/node-text.ts'
 import { deleteNodeById, firstTakenKey, getNodeByKey, getNodeIdByKey, insertNodes, maxNodeId, updateNodeRow } from '../repos/nodes.ts'
 import { toNode } from '../repos/rows.ts'
-import type { GraphStore } from '../types.ts'
-import { sqliteCode, type Write } from './write.ts'
+import type { Calls } from '../api.ts'
+import { sqliteCode } from '../sqlite-code.ts'
+import type { UnitOfWork } from '../unit-of-work.ts'
+import { neighbours } from './traverse.ts'
 
 export function nodeNotFound(key: string): GraphKeepError {
   return new GraphKeepError('NOT_FOUND', `no node with key "${key}"`, { key })
@@ -28,7 +30,7 @@ function explainInsertFailure(db: Db, inputs: NewNode[], json: string, error: un
   return new GraphKeepError('VALIDATION', `a node in this batch is not valid: ${(error as Error).message}`)
 }
 
-export function createNodeService(db: Db, write: Write) {
+export function createNodeCalls(db: Db, work: UnitOfWork) {
   function getNode(key: string): Node {
     const row = getNodeByKey(db, key)
     if (!row) throw nodeNotFound(key)
@@ -49,23 +51,23 @@ export function createNodeService(db: Db, write: Write) {
   }
 
   return {
-    getNode,
-    listNodes(query) {
+    get: ({ key }) => getNode(key),
+    list(query) {
       const { rows, nextCursor } = listNodeRows(db, query)
       return { items: rows.map(toNode), nextCursor }
     },
-    createNode(input) {
-      write('nodes.create', ['nodes'], (now, batchId) => insertBatch([input], now, batchId))
+    create(input) {
+      work.change('nodes.create', ['nodes'], ({ now, id }) => insertBatch([input], now, id))
       return getNode(input.key)
     },
-    createNodes(inputs) {
-      return write('nodes.createMany', ['nodes'], (now, batchId) => {
-        insertBatch(inputs, now, batchId)
-        return { count: inputs.length, batchId }
+    createMany({ nodes }) {
+      return work.change('nodes.createMany', ['nodes'], ({ now, id }) => {
+        insertBatch(nodes, now, id)
+        return { count: nodes.length, batchId: id }
       })
     },
-    updateNode(patch: NodePatch) {
-      write('nodes.update', ['nodes'], (now, batchId) => {
+    update(patch: NodePatch) {
+      work.change('nodes.update', ['nodes'], ({ now, id: batchId }) => {
         const row = getNodeByKey(db, patch.key)
         if (!row) throw nodeNotFound(patch.key)
         const before = nodeSnapshot(db, row.id) ?? null
@@ -76,15 +78,17 @@ export function createNodeService(db: Db, write: Write) {
       })
       return getNode(patch.key)
     },
-    deleteNode(key) {
+    delete({ key }) {
       const id = getNodeIdByKey(db, key)
-      if (id === undefined) return false
-      return write('nodes.delete', ['nodes', 'edges'], (_now, batchId) => {
+      if (id === undefined) return { deleted: false }
+      const deleted = work.change('nodes.delete', ['nodes', 'edges'], ({ id: batchId }) => {
         auditEdgesAtNodeDeleted(db, batchId, id)
         recordAudit(db, batchId, 'node', id, 'delete', nodeSnapshot(db, id) ?? null, null)
         unindexNodeText(db, id)
         return deleteNodeById(db, id)
       })
+      return { deleted }
     },
-  } satisfies Partial<GraphStore>
+    neighbours: (query) => neighbours(db, query),
+  } satisfies Calls<'nodes'>
 }

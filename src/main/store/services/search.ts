@@ -7,7 +7,7 @@ import type { NodeFilter } from '../repos/node-filter.ts'
 import {
   exactLabelRows, hasExactLabel, matchesNewestFirst, matchTypesNewestFirst, nodeRowsByIds, scoresOfMatches, type ScoredId, type WindowHit,
 } from '../repos/search.ts'
-import type { GraphStore } from '../types.ts'
+import type { Calls } from '../api.ts'
 import { snippetFor } from './search-snippet.ts'
 import { searchTerms } from './search-terms.ts'
 
@@ -41,7 +41,7 @@ function readCursor(cursor: string | undefined): Position {
 const cursorAfter = (pick: Pick) => encodeCursor(pick.tier === 1 ? [1, pick.score, pick.id] : [pick.tier, pick.id, 0])
 const byScore = (x: ScoredId, y: ScoredId) => y.score - x.score || x.id - y.id
 
-export function createSearchService(db: Db) {
+export function createSearchCalls(db: Db) {
   function collect(query: SearchQuery, match: string, from: Position, want: number): Pick[] {
     const filter = { types: query.types, where: query.where }
     const picks: Pick[] = []
@@ -107,5 +107,5 @@ export function createSearchService(db: Db) {
     return { total: types.length, capped, byType }
   }
 
-  return { search, searchCounts } satisfies Partial<GraphStore>
+  return { query: search, counts: searchCounts } satisfies Calls<'search'>
 }

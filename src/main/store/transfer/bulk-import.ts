@@ -1,12 +1,12 @@
 import type { ImportOptions } from '../../../shared/transfer.ts'
 import type { Db } from '../db.ts'
-import { beginBatch } from '../repos/batches.ts'
 import { maxEdgeId } from '../repos/edges.ts'
 import { deferRecord, deferredPage } from '../repos/import-staging.ts'
 import { edgesWithMissingEnd, emptyGraphTables, insertEdgesInOrder, insertNewNodes, keysStoredUpTo, putEmbedding, recordImportRanges } from '../repos/import-rows.ts'
 import { putMetaValue } from '../repos/meta.ts'
 import { maxNodeId } from '../repos/nodes.ts'
 import { edgeTuple } from './edge-tuple.ts'
+import type { LongChange } from '../unit-of-work.ts'
 import type { ImportRecord } from './formats/types.ts'
 import type { InsertCounts } from './insert.ts'
 import type { ProblemList } from './problems.ts'
@@ -22,7 +22,6 @@ const strip = <T extends { kind: unknown; file: unknown; line: unknown }>({ kind
  * emptied again at the end; the whole file is still read, so that every problem is reported.
  */
 export class BulkImport {
-  batchId: number | null = null
   readonly counts: InsertCounts = { nodesInserted: 0, nodesUpdated: 0, nodesSkipped: 0, edgesInserted: 0, edgesSkipped: 0 }
   nodeRecords = 0
   edgeRecords = 0
@@ -30,13 +29,19 @@ export class BulkImport {
   private edges: Row[] = []
   private embeddings: Extract<ImportRecord, { kind: 'embedding' }>[] = []
   private readonly db: Db
+  readonly change: LongChange
   private readonly options: ImportOptions
   private readonly problems: ProblemList
 
-  constructor(db: Db, options: ImportOptions, problems: ProblemList) {
+  constructor(db: Db, change: LongChange, options: ImportOptions, problems: ProblemList) {
     this.db = db
+    this.change = change
     this.options = options
     this.problems = problems
+  }
+
+  get batchId(): number | null {
+    return this.change.batchId
   }
 
   get pending(): number {
@@ -74,9 +79,7 @@ export class BulkImport {
     this.embeddings = []
     if (nodes.length + edges.length + embeddings.length === 0) return
     const db = this.db
-    db.transaction(() => {
-      const now = Date.now()
-      const batchId = this.batchId ?? beginBatch(db, 'import', now)
+    this.change.step(({ id: batchId, now, count }) => {
       const nodesBefore = maxNodeId(db)
       const edgesBefore = maxEdgeId(db)
       const fresh = this.withoutRepeatedKeys(nodes, nodesBefore)
@@ -99,10 +102,11 @@ export class BulkImport {
         }
       }
       recordImportRanges(db, batchId, inserted ? [nodesBefore + 1, nodesBefore + inserted] : null, edgesInserted ? [edgesBefore + 1, edgesBefore + edgesInserted] : null)
-      this.batchId = batchId
+      count('node.insert', inserted)
+      count('edge.insert', edgesInserted)
       this.counts.nodesInserted += inserted
       this.counts.edgesInserted += edgesInserted
-    })()
+    })
   }
 
   /** Reports (and leaves out) keys seen before: in this batch, or stored by an earlier one. */
@@ -134,30 +138,32 @@ export class BulkImport {
       const page = deferredPage(db, 'edge', after, 5000)
       if (page.length === 0) break
       after = (page.at(-1) as { rowid: number }).rowid
-      db.transaction(() => {
+      this.change.step(({ id: batchId, now, count }) => {
         const json = `[${page.map((row) => row.record).join(',')}]`
         for (const { index, key } of edgesWithMissingEnd(db, json)) {
           const row = page[index] as (typeof page)[number]
           this.problems.add({ code: 'MISSING_ENDPOINT', line: row.line, file: row.file, message: `no node with key "${key}" in the file or the store` })
         }
-        const now = Date.now()
         const edgesBefore = maxEdgeId(db)
         const inserted = insertEdgesInOrder(db, json, now)
-        this.batchId ??= beginBatch(db, 'import', now)
-        if (inserted) recordImportRanges(db, this.batchId, null, [edgesBefore + 1, edgesBefore + inserted])
+        if (inserted) recordImportRanges(db, batchId, null, [edgesBefore + 1, edgesBefore + inserted])
+        count('edge.insert', inserted)
         this.counts.edgesInserted += inserted
-      })()
+      })
     }
     this.counts.edgesSkipped = this.edgeRecords - this.counts.edgesInserted
     this.counts.nodesSkipped = this.nodeRecords - this.counts.nodesInserted
-    db.transaction(() => {
-      if (this.aborting || end === 'failed') {
-        emptyGraphTables(db, this.batchId)
-        this.batchId = null
-        this.counts.nodesInserted = this.counts.edgesInserted = 0
-        return
-      }
-      for (let after = 0; !cancelled; ) {
+    if (this.aborting || end === 'failed') {
+      db.transaction(() => {
+        emptyGraphTables(db)
+        this.change.discard()
+      })()
+      this.counts.nodesInserted = this.counts.edgesInserted = 0
+      return
+    }
+    if (cancelled || deferredPage(db, 'meta', 0, 1).length === 0) return
+    this.change.step(() => {
+      for (let after = 0; ; ) {
         const page = deferredPage(db, 'meta', after, 1000)
         if (page.length === 0) break
         after = (page.at(-1) as { rowid: number }).rowid
@@ -166,6 +172,6 @@ export class BulkImport {
           putMetaValue(db, key, JSON.stringify(value))
         }
       }
-    })()
+    })
   }
 }

@@ -1,6 +1,5 @@
 import type { ImportOptions } from '../../../shared/transfer.ts'
 import type { Db } from '../db.ts'
-import { beginBatch } from '../repos/batches.ts'
 import { maxEdgeId } from '../repos/edges.ts'
 import { badLinesBetween, deferredPage, deferRecord } from '../repos/import-staging.ts'
 import { edgesWithMissingEnd, insertEdgesInOrder, type EdgeTuple, insertNewNodes, putEmbedding, recordImportRanges, updateExistingNodes } from '../repos/import-rows.ts'
@@ -8,6 +7,7 @@ import { putMetaValue } from '../repos/meta.ts'
 import { indexNodeTextAfter } from '../repos/node-text.ts'
 import { maxNodeId } from '../repos/nodes.ts'
 import { edgeTuple } from './edge-tuple.ts'
+import type { LongChange } from '../unit-of-work.ts'
 import type { ImportRecord } from './formats/types.ts'
 
 /** Rows per transaction: large enough that a commit's fsync is noise, small enough that a cancel stops soon. */
@@ -26,7 +26,6 @@ export interface InsertCounts {
  * under one audit batch named 'import' whose id ranges grow as batches commit.
  */
 export class ImportWriter {
-  batchId: number | null = null
   readonly counts: InsertCounts = { nodesInserted: 0, nodesUpdated: 0, nodesSkipped: 0, edgesInserted: 0, edgesSkipped: 0 }
   private nodes: object[] = []
   private edges: EdgeTuple[] = []
@@ -34,13 +33,24 @@ export class ImportWriter {
   private deferredEdges = false
 
   private readonly db: Db
+  private readonly change: LongChange
   private readonly options: ImportOptions
   private readonly fileId: (file: string) => number
 
-  constructor(db: Db, options: ImportOptions, fileId: (file: string) => number) {
+  constructor(db: Db, change: LongChange, options: ImportOptions, fileId: (file: string) => number) {
     this.db = db
+    this.change = change
     this.options = options
     this.fileId = fileId
+  }
+
+  get batchId(): number | null {
+    return this.change.batchId
+  }
+
+  /** Closes the import's batch: its summary, and the change event. */
+  finish(): void {
+    this.change.finish()
   }
 
   get pending(): number {
@@ -96,9 +106,7 @@ export class ImportWriter {
     this.edges = []
     this.extras = []
     const db = this.db
-    const counts = db.transaction(() => {
-      const now = Date.now()
-      const batchId = this.batchId ?? beginBatch(db, 'import', now)
+    const counts = this.change.step(({ id: batchId, now, count }) => {
       const nodesBefore = maxNodeId(db)
       const edgesBefore = maxEdgeId(db)
       let updated = 0, inserted = 0, edgesInserted = 0, deferred = false
@@ -122,10 +130,11 @@ export class ImportWriter {
         else if (record.kind === 'embedding') putEmbedding(db, record.key, record.model, Float32Array.from(record.vector))
       }
       recordImportRanges(db, batchId, inserted ? [nodesBefore + 1, nodesBefore + inserted] : null, edgesInserted ? [edgesBefore + 1, edgesBefore + edgesInserted] : null)
-      return { batchId, updated, inserted, edgesInserted, deferred }
-    })()
+      count('node.insert', inserted)
+      count('edge.insert', edgesInserted)
+      return { updated, inserted, edgesInserted, deferred }
+    })
     if (counts.deferred) this.deferredEdges = true
-    this.batchId = counts.batchId
     this.counts.nodesInserted += counts.inserted
     this.counts.nodesUpdated += counts.updated
     this.counts.nodesSkipped += nodes.length - counts.inserted - counts.updated
@@ -140,12 +149,13 @@ export class ImportWriter {
       const page = deferredPage(this.db, 'edge', after, 5000)
       if (page.length === 0) return
       after = (page.at(-1) as { rowid: number }).rowid
-      const inserted = this.db.transaction(() => {
+      const inserted = this.change.step(({ id: batchId, now, count }) => {
         const edgesBefore = maxEdgeId(this.db)
-        const count = insertEdgesInOrder(this.db, `[${page.map((row) => row.record).join(',')}]`, Date.now())
-        if (count && this.batchId !== null) recordImportRanges(this.db, this.batchId, null, [edgesBefore + 1, edgesBefore + count])
-        return count
-      })()
+        const added = insertEdgesInOrder(this.db, `[${page.map((row) => row.record).join(',')}]`, now)
+        if (added) recordImportRanges(this.db, batchId, null, [edgesBefore + 1, edgesBefore + added])
+        count('edge.insert', added)
+        return added
+      })
       this.counts.edgesInserted += inserted
       this.counts.edgesSkipped -= inserted
     }

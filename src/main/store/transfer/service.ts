@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto'
-import type { AppEvent } from '../../../shared/events.ts'
+import type { AppEvent, DataScope } from '../../../shared/events.ts'
 import { GraphKeepError } from '../../../shared/errors.ts'
 import type { ExportRequest, ImportReport, ImportRequest, ImportSource, ImportSummary, TransferFormat } from '../../../shared/transfer.ts'
 import type { Db } from '../db.ts'
 import { isStoreEmpty } from '../repos/bulk-indexes.ts'
-import type { GraphStore } from '../types.ts'
+import type { Calls } from '../api.ts'
+import type { UnitOfWork } from '../unit-of-work.ts'
 import { enterBulkMode, leaveBulkMode } from './bulk-mode.ts'
 import { BulkImport } from './bulk-import.ts'
 import { ImportCheck } from './check.ts'
@@ -21,17 +22,20 @@ export interface TransferContext {
   db: () => Db
   storeFile: string
   onEvent?: (event: AppEvent) => void
+  /** The store's one write path, for the current connection. */
+  work: () => UnitOfWork
   /** Runs work while every other write is refused with STORE_BUSY. */
   exclusively: <T>(work: string, run: () => Promise<T>) => Promise<T>
 }
 
+const IMPORT_SCOPES = ['nodes', 'edges', 'meta'] as const satisfies DataScope[]
 const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 function filesOf(source: ImportSource): string[] {
   return [source.path, source.edgesPath].filter((path): path is string => path !== undefined)
 }
 
-export function createTransferService(context: TransferContext) {
+export function createTransferCalls(context: TransferContext) {
   const jobs = new Map<string, AbortController>()
 
   /** One transfer job at a time: it owns the scratch database and the progress channel. */
@@ -65,7 +69,7 @@ export function createTransferService(context: TransferContext) {
   }
 
   async function insert(db: Db, request: ImportRequest, format: TransferFormat, importCheck: ImportCheck, total: number, progress: Progress, signal: AbortSignal) {
-    const writer = new ImportWriter(db, request.options, (file) => importCheck.fileId(file))
+    const writer = new ImportWriter(db, context.work().begin('import', IMPORT_SCOPES), request.options, (file) => importCheck.fileId(file))
     try {
       for await (const chunk of readers[format]({ ...request.source, signal })) {
         writer.add(chunk)
@@ -82,7 +86,7 @@ export function createTransferService(context: TransferContext) {
     } catch (error) {
       if (!signal.aborted) throw error
     } finally {
-      if (writer.batchId !== null) context.onEvent?.({ type: 'dataChanged', scopes: ['nodes', 'edges', 'meta'] })
+      writer.finish()
     }
     return writer
   }
@@ -91,7 +95,7 @@ export function createTransferService(context: TransferContext) {
   async function bulkInsert(db: Db, request: ImportRequest, format: TransferFormat, progress: Progress, signal: AbortSignal) {
     const total = filesOf(request.source).reduce((sum, file) => sum + fileSize(file), 0)
     const problems = new ProblemList()
-    const bulk = new BulkImport(db, request.options, problems)
+    const bulk = new BulkImport(db, context.work().begin('import', IMPORT_SCOPES), request.options, problems)
     let bytes = 0
     let failed = false
     enterBulkMode(db)
@@ -116,7 +120,7 @@ export function createTransferService(context: TransferContext) {
         progress.update(step, steps, true)
         await yieldToEvents()
       })
-      if (bulk.batchId !== null) context.onEvent?.({ type: 'dataChanged', scopes: ['nodes', 'edges', 'meta'] })
+      bulk.change.finish()
     }
     return { writer: bulk, report: problems.report(format, bulk.counts.nodesInserted, bulk.counts.edgesInserted) }
   }
@@ -157,9 +161,9 @@ export function createTransferService(context: TransferContext) {
     })))
   }
 
-  return {
-    inspectImport: async (source) => inspectSource(source, await formatOf(source)),
-    async validateImport(request) {
+  const importCalls = {
+    inspect: async (source) => inspectSource(source, await formatOf(source)),
+    async validate(request) {
       if (context.db().readonly) throw new GraphKeepError('STORE_BUSY', 'the store is open read-only for inspection: it takes no imports')
       const format = await formatOf(request.source)
       return asJob(request.jobId, (jobId, signal) => withScratch(context.db(), context.storeFile, async (db) => {
@@ -167,17 +171,20 @@ export function createTransferService(context: TransferContext) {
         return (await check(db, request, format, progress, signal)).report
       }))
     },
-    runImport,
-    cancelImport(jobId: string) {
+    run: runImport,
+    cancel({ jobId }) {
       const job = jobs.get(jobId)
       job?.abort(new GraphKeepError('CONFLICT', 'the import was cancelled'))
-      return job !== undefined
+      return { cancelled: job !== undefined }
     },
-    runExport(request: ExportRequest) {
+  } satisfies Calls<'import'>
+  const exportCalls = {
+    run(request: ExportRequest) {
       return asJob(request.jobId, (jobId, signal) => {
         const progress = createProgress(jobId, context.onEvent, 'Exporting', 'exporting')
         return runExport(context.db(), context.storeFile, request, progress, signal)
       })
     },
-  } satisfies Partial<GraphStore>
+  } satisfies Calls<'export'>
+  return { import: importCalls, export: exportCalls }
 }

@@ -12,14 +12,14 @@ describe('backups asked for at the same moment', () => {
   it('gives each of five simultaneous backups its own file, and every one verifies', async () => {
     const host = await StoreHost.open({ file: join(dir(), 'graph.db') })
     try {
-      await host.store.createNodes(Array.from({ length: 3000 }, (_, i) => ({ key: `n${i}`, type: 't', label: `node ${i}` })))
-      const outcomes = await Promise.allSettled(Array.from({ length: 5 }, () => host.store.createBackup()))
+      await host.store.nodes.createMany({ nodes: Array.from({ length: 3000 }, (_, i) => ({ key: `n${i}`, type: 't', label: `node ${i}` })) })
+      const outcomes = await Promise.allSettled(Array.from({ length: 5 }, () => host.store.backup.create()))
       const failures = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [String((outcome.reason as Error).message)] : []))
       expect(failures).toEqual([])
       const ids = outcomes.map((outcome) => (outcome.status === 'fulfilled' ? outcome.value.id : ''))
       expect(new Set(ids).size).toBe(5)
-      for (const id of ids) expect(await host.store.verifyBackup(id)).toMatchObject({ ok: true })
-      expect((await host.store.listBackups()).backups.map((b) => b.id).sort()).toEqual([...ids].sort())
+      for (const id of ids) expect(await host.store.backup.verify({ id })).toMatchObject({ ok: true })
+      expect((await host.store.backup.list()).backups.map((b) => b.id).sort()).toEqual([...ids].sort())
     } finally {
       await host.close()
     }

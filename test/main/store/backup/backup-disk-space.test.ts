@@ -29,7 +29,7 @@ afterAll(() => {
 function storeWithData(kilobytes: number): GraphStore {
   const store = openStore({ file: join(dir(), 'graph.db') })
   const note = 'lorem ipsum dolor sit amet '.repeat(40)
-  store.createNodes(Array.from({ length: kilobytes }, (_, i) => ({ key: `n${i}`, type: 't', label: `node ${i}`, properties: { note } })))
+  store.nodes.createMany({ nodes: Array.from({ length: kilobytes }, (_, i) => ({ key: `n${i}`, type: 't', label: `node ${i}`, properties: { note } })) })
   return store
 }
 
@@ -38,10 +38,10 @@ describe('backups on a disk without room', () => {
     if (!mounted) context.skip()
     const store = storeWithData(20)
     try {
-      store.setBackupSettings({ folder: join(mountPoint, 'fits') })
-      const info = await store.createBackup()
+      store.backup.setSettings({ folder: join(mountPoint, 'fits') })
+      const info = await store.backup.create()
       expect(info.file.startsWith(mountPoint)).toBe(true)
-      expect(await store.verifyBackup(info.id)).toMatchObject({ ok: true })
+      expect(await store.backup.verify({ id: info.id })).toMatchObject({ ok: true })
     } finally {
       store.close()
       rmSync(join(mountPoint, 'fits'), { recursive: true, force: true })
@@ -53,15 +53,15 @@ describe('backups on a disk without room', () => {
     const store = storeWithData(1000)
     const folder = join(mountPoint, 'full')
     try {
-      store.setBackupSettings({ folder })
-      const error = await rejectionOf(store.createBackup(), 'INSUFFICIENT_SPACE')
+      store.backup.setSettings({ folder })
+      const error = await rejectionOf(store.backup.create(), 'INSUFFICIENT_SPACE')
       const { free, needed } = error.details as { free: number; needed: number }
       expect(free).toBeLessThanOrEqual(1 << 20)
       expect(needed).toBeGreaterThan(free)
       expect(readdirSync(folder)).toEqual([])
-      expect(store.listBackups().backups).toEqual([])
-      store.createNode({ key: 'after', type: 't' })
-      expect(store.stats().nodeCount).toBe(1001)
+      expect(store.backup.list().backups).toEqual([])
+      store.nodes.create({ key: 'after', type: 't' })
+      expect(store.store.stats().nodeCount).toBe(1001)
     } finally {
       store.close()
       rmSync(folder, { recursive: true, force: true })
@@ -71,20 +71,20 @@ describe('backups on a disk without room', () => {
   it('refuses a restore whose safety backup has no room, with INSUFFICIENT_SPACE, and the live store stays byte-identical', async (context) => {
     if (!mounted) context.skip()
     let store = storeWithData(1000)
-    const good = await store.createBackup()
-    store.createNode({ key: 'after the backup', type: 't' })
+    const good = await store.backup.create()
+    store.nodes.create({ key: 'after the backup', type: 't' })
     store.close()
     store = openStore({ file: join(dir(), 'graph.db') })
     const folder = join(mountPoint, 'no-room')
     mkdirSync(folder)
     try {
-      store.setBackupSettings({ folder })
+      store.backup.setSettings({ folder })
       const hash = hashOfLiveStore(store.file)
-      await rejectionOf(store.restore({ file: good.file }), 'INSUFFICIENT_SPACE')
+      await rejectionOf(store.backup.restore({ file: good.file }), 'INSUFFICIENT_SPACE')
       expect(hashOfLiveStore(store.file)).toBe(hash)
       expect(readdirSync(folder)).toEqual([])
-      expect(store.getNode('after the backup')).toMatchObject({ key: 'after the backup' })
-      expect(store.stats().nodeCount).toBe(1001)
+      expect(store.nodes.get({ key: 'after the backup' })).toMatchObject({ key: 'after the backup' })
+      expect(store.store.stats().nodeCount).toBe(1001)
     } finally {
       store.close()
       rmSync(folder, { recursive: true, force: true })

@@ -42,9 +42,9 @@ function openWithMigrations(...extra: Migration[]): Db {
 
 function makeCurrentStore(): void {
   const store = openStore({ file: file() })
-  store.createNodes(Array.from({ length: 50 }, (_, i) => ({ key: `n${i}`, type: 't', label: `node ${i}`, properties: { i } })))
-  store.createEdge({ source: 'n1', target: 'n2', type: 'e', weight: 2.5 })
-  store.setMeta('title', 'before the migration')
+  store.nodes.createMany({ nodes: Array.from({ length: 50 }, (_, i) => ({ key: `n${i}`, type: 't', label: `node ${i}`, properties: { i } })) })
+  store.edges.create({ source: 'n1', target: 'n2', type: 'e', weight: 2.5 })
+  store.meta.set({ key: 'title', value: 'before the migration' })
   store.close()
 }
 

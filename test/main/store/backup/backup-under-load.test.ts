@@ -29,13 +29,13 @@ describe('backups while the store is being written', () => {
       // About 20 MB first, so that the online backup copies in more than one step and writes land between steps.
       const blob = Array.from({ length: 500 }, (_, i) => i * 1.5)
       for (let b = 0; b < 10; b++) {
-        await host.store.createNodes(Array.from({ length: 250 }, (_, i) => ({ key: `seed-${b}-${i}`, type: 'seed', properties: { blob } })))
+        await host.store.nodes.createMany({ nodes: Array.from({ length: 250 }, (_, i) => ({ key: `seed-${b}-${i}`, type: 'seed', properties: { blob } })) })
       }
 
       const reported: number[] = []
       const writer = (async () => {
         for (let tag = 0; !stop; tag++) {
-          await host.store.createNodes(Array.from({ length: BATCH }, (_, i) => ({ key: `b${tag}-${i}`, type: 'load', properties: { batch: tag } })))
+          await host.store.nodes.createMany({ nodes: Array.from({ length: BATCH }, (_, i) => ({ key: `b${tag}-${i}`, type: 'load', properties: { batch: tag } })) })
           reported.push(tag)
           // A short pause keeps the store from growing past what 20 backups can copy in a few seconds.
           await new Promise((resolve) => setTimeout(resolve, 10))
@@ -48,7 +48,7 @@ describe('backups while the store is being written', () => {
         for (let n = 0; !stop; n++) {
           const started = performance.now()
           const during = backingUp
-          await host.store.getNode(`seed-${n % 10}-${n % 250}`)
+          await host.store.nodes.get({ key: `seed-${n % 10}-${n % 250}` })
           if (during && backingUp) readLatencies.push(performance.now() - started)
         }
       })()
@@ -58,17 +58,17 @@ describe('backups while the store is being written', () => {
       for (let k = 0; k < BACKUPS; k++) {
         const before = reported.slice()
         backingUp = true
-        const info = await host.store.createBackup()
+        const info = await host.store.backup.create()
         backingUp = false
         const reportedDuring = reported.slice(before.length)
-        expect(await host.store.verifyBackup(info.id)).toMatchObject({ ok: true, code: null })
+        expect(await host.store.backup.verify({ id: info.id })).toMatchObject({ ok: true, code: null })
         const inBackup = batchesIn(info.file)
         expect(before.filter((tag) => inBackup.get(tag) !== BATCH), `backup ${k}: batches reported before it started but missing or partial`).toEqual([])
         expect([...inBackup].filter(([, n]) => n !== BATCH), `backup ${k}: a batch only partly inside`).toEqual([])
         expect(info.nodeCount).toBe(2500 + [...inBackup.values()].reduce((sum, n) => sum + n, 0))
         finishedDuring += reportedDuring.length
         carriedIn += reportedDuring.filter((tag) => inBackup.has(tag)).length
-        await host.store.deleteBackup(info.id)
+        await host.store.backup.delete({ id: info.id }).then((r) => r.deleted)
       }
       stop = true
       await Promise.all([writer, reader])

@@ -50,7 +50,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 function expectWholeBatches(file: string, reported: Reported[]): number {
   const store = openStore({ file })
   try {
-    const health = store.checkHealth(true)
+    const health = store.health.check({ full: true })
     expect(health.integrity).toEqual({ mode: 'full', ok: true, problems: [] })
     expect(health.foreignKeyViolations).toBe(0)
   } finally {

@@ -30,13 +30,13 @@ async function storeWithBackup(): Promise<{ id: string; a: Dump; b: Dump }> {
   const store = openStore({ file: storeFile() })
   let id: string
   try {
-    store.createNodes(Array.from({ length: 100 }, (_, i) => ({ key: `k${i}`, type: 'b', label: `B ${i}`, properties: { from: 'B' } })))
-    store.createEdges(Array.from({ length: 150 }, (_, i) => ({ source: `k${i % 100}`, target: `k${(i * 7 + 3) % 100}`, type: 'b-link' })))
-    id = (await store.createBackup('manual')).id
-    for (let i = 50; i < 100; i++) store.deleteNode(`k${i}`)
-    for (let i = 0; i < 50; i++) store.updateNode({ key: `k${i}`, label: `A ${i}` })
-    store.createNodes(Array.from({ length: 50 }, (_, i) => ({ key: `a${i}`, type: 'a', label: `A new ${i}` })))
-    store.createEdges(Array.from({ length: 80 }, (_, i) => ({ source: `a${i % 50}`, target: `k${i % 50}`, type: 'a-link', weight: 2 })))
+    store.nodes.createMany({ nodes: Array.from({ length: 100 }, (_, i) => ({ key: `k${i}`, type: 'b', label: `B ${i}`, properties: { from: 'B' } })) })
+    store.edges.createMany({ edges: Array.from({ length: 150 }, (_, i) => ({ source: `k${i % 100}`, target: `k${(i * 7 + 3) % 100}`, type: 'b-link' })) })
+    id = (await store.backup.create({}, 'manual')).id
+    for (let i = 50; i < 100; i++) store.nodes.delete({ key: `k${i}` })
+    for (let i = 0; i < 50; i++) store.nodes.update({ key: `k${i}`, label: `A ${i}` })
+    store.nodes.createMany({ nodes: Array.from({ length: 50 }, (_, i) => ({ key: `a${i}`, type: 'a', label: `A new ${i}` })) })
+    store.edges.createMany({ edges: Array.from({ length: 80 }, (_, i) => ({ source: `a${i % 50}`, target: `k${i % 50}`, type: 'a-link', weight: 2 })) })
   } finally {
     store.close()
   }
@@ -54,7 +54,7 @@ async function storeWithBackup(): Promise<{ id: string; a: Dump; b: Dump }> {
 function reopenAndCheck(): void {
   const store = openStore({ file: storeFile() })
   try {
-    const health = store.checkHealth(true)
+    const health = store.health.check({ full: true })
     expect(health.integrity).toEqual({ mode: 'full', ok: true, problems: [] })
     expect(health.foreignKeyViolations).toBe(0)
     expect(health.danglingEdges).toBe(0)

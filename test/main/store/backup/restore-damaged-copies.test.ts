@@ -63,7 +63,7 @@ describe('restore refuses damaged copies of a backup, and the live store stays b
     for (const length of lengths) {
       const candidate = join(f.candidates, `header-cut-${length}.db`)
       writeTruncated(candidate, bytes, length)
-      codes[length] = await f.host.store.restore({ file: candidate }).then(
+      codes[length] = await f.host.store.backup.restore({ file: candidate }).then(
         () => 'RESTORED',
         (error: unknown) => (error instanceof GraphKeepError ? error.code : String(error)),
       )
@@ -85,7 +85,7 @@ describe('restore refuses damaged copies of a backup, and the live store stays b
     for (const [n, length] of lengths.entries()) {
       const candidate = join(f.candidates, `tail-cut-${n}-at-${length}.db`)
       writeTruncated(candidate, bytes, length)
-      const accepted = await f.host.store.previewRestore({ file: candidate }).then(() => true, () => false)
+      const accepted = await f.host.store.backup.preview({ file: candidate }).then(() => true, () => false)
       if (!accepted) await f.expectRefused({ file: candidate }, 'INTEGRITY_FAILED')
       const lost = accepted && JSON.stringify(rowsOf(candidate)) !== JSON.stringify(original)
       outcomes[length] = accepted ? (lost ? 'accepted, lost data' : 'accepted, same rows') : 'INTEGRITY_FAILED'

@@ -17,27 +17,27 @@ const dir = useTempDir('graphkeep-restore-round-trip-')
 async function roundTrip(store: RemoteStore, graph: RandomGraph, change: GraphChange): Promise<void> {
   await writeGraph(store, graph)
   const original = await dumpGraph(store, META_KEYS)
-  const backup = await store.createBackup()
+  const backup = await store.backup.create()
   expect(backup).toMatchObject({ reason: 'manual', nodeCount: original.nodes.length, edgeCount: original.edges.length })
 
   await applyChange(store, graph, change)
   const changed = await dumpGraph(store, META_KEYS)
   expect(changed, 'the change must change something').not.toEqual(original)
 
-  const result = await store.restore({ id: backup.id })
+  const result = await store.backup.restore({ id: backup.id })
   expect(result.restoredFrom).toBe(backup.id)
   expect(await dumpGraph(store, META_KEYS)).toEqual(original)
 
   const safety = result.safetyBackup
   expect(safety).toMatchObject({ reason: 'pre-restore', nodeCount: changed.nodes.length, edgeCount: changed.edges.length })
-  const listed = (await store.listBackups()).backups
+  const listed = (await store.backup.list()).backups
   expect(listed.find((b) => b.id === safety.id)).toMatchObject({ reason: 'pre-restore', sha256: safety.sha256 })
   expect(listed.find((b) => b.id === backup.id), 'the restored backup is still listed').toBeDefined()
-  expect(await store.verifyBackup(safety.id)).toMatchObject({ ok: true, code: null })
+  expect(await store.backup.verify({ id: safety.id })).toMatchObject({ ok: true, code: null })
 
-  await store.undoRestore()
+  await store.backup.undoRestore()
   expect(await dumpGraph(store, META_KEYS)).toEqual(changed)
-  expect(await store.stats()).toMatchObject({ nodeCount: changed.nodes.length, edgeCount: changed.edges.length })
+  expect(await store.store.stats()).toMatchObject({ nodeCount: changed.nodes.length, edgeCount: changed.edges.length })
 }
 
 describe('backup → change → restore round trip', () => {

@@ -66,7 +66,7 @@ describe('restore refuses files that are not sound backups of this store, and th
       const candidate = join(f.candidates, `invoices-${applicationId}.sqlite`)
       writeForeignDatabase(candidate, applicationId)
       await f.expectRefused({ file: candidate }, 'FOREIGN_APPLICATION')
-      const preview = await rejectionOf(f.host.store.previewRestore({ file: candidate }), 'FOREIGN_APPLICATION')
+      const preview = await rejectionOf(f.host.store.backup.preview({ file: candidate }), 'FOREIGN_APPLICATION')
       expect(preview.message).toMatch(/another application/)
     }
     await f.expectUnchanged()
@@ -84,7 +84,7 @@ describe('restore refuses files that are not sound backups of this store, and th
     editManifest(listed, { sha256: sha256OfFileSync(listed), schemaVersion: version, bytes: readFileSync(listed).length })
     try {
       await f.expectRefused({ id: basename(listed) }, 'SCHEMA_TOO_NEW')
-      expect(await f.host.store.verifyBackup(basename(listed))).toMatchObject({ ok: false, code: 'SCHEMA_TOO_NEW' })
+      expect(await f.host.store.backup.verify({ id: basename(listed) })).toMatchObject({ ok: false, code: 'SCHEMA_TOO_NEW' })
     } finally {
       removeListed(listed)
     }
@@ -98,9 +98,9 @@ describe('restore refuses files that are not sound backups of this store, and th
     writeFlipped(listed, bytes, Math.floor(bytes.length / 2) + 123, 0x20)
     try {
       await f.expectRefused({ id: basename(listed) }, 'CHECKSUM_MISMATCH')
-      await rejectionOf(f.host.store.previewRestore({ id: basename(listed) }), 'CHECKSUM_MISMATCH')
-      expect(await f.host.store.verifyBackup(basename(listed))).toMatchObject({ ok: false, code: 'CHECKSUM_MISMATCH' })
-      const info = (await f.host.store.listBackups()).backups.find((b) => b.id === basename(listed))
+      await rejectionOf(f.host.store.backup.preview({ id: basename(listed) }), 'CHECKSUM_MISMATCH')
+      expect(await f.host.store.backup.verify({ id: basename(listed) })).toMatchObject({ ok: false, code: 'CHECKSUM_MISMATCH' })
+      const info = (await f.host.store.backup.list()).backups.find((b) => b.id === basename(listed))
       expect(info?.verification).toMatchObject({ state: 'failed', code: 'CHECKSUM_MISMATCH' })
     } finally {
       removeListed(listed)
@@ -117,17 +117,17 @@ describe('restore refuses files that are not sound backups of this store, and th
       removeListed(listed)
     }
     // The untouched original still restores cleanly in principle: it verifies.
-    expect(await f.host.store.verifyBackup(f.backup.id)).toMatchObject({ ok: true, code: null })
+    expect(await f.host.store.backup.verify({ id: f.backup.id })).toMatchObject({ ok: true, code: null })
     await f.expectUnchanged()
   })
 
   it('(the byte-identical check sees a single committed write to an open store, so the checks above can fail)', () => {
     const store = openStore({ file: join(dir, 'sanity.db') })
     try {
-      store.createNode({ key: 'first', type: 't' })
+      store.nodes.create({ key: 'first', type: 't' })
       const before = hashOfLiveStore(store.file)
       expect(hashOfLiveStore(store.file)).toBe(before)
-      store.createNode({ key: 'second', type: 't' })
+      store.nodes.create({ key: 'second', type: 't' })
       expect(hashOfLiveStore(store.file)).not.toBe(before)
     } finally {
       store.close()

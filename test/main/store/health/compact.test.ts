@@ -17,7 +17,7 @@ describe('vacuum', () => {
     addGraph(db, keys(4000, 'gone'), [], bigProps)
     addGraph(db, keys(50, 'kept'), [['kept-0', 'kept-1']], bigProps)
     db.prepare("DELETE FROM nodes WHERE key LIKE 'gone-%'").run()
-    const before = health.checkHealth(false)
+    const before = health.check({ full: false })
     expect(before.freelistCount).toBeGreaterThan(100)
 
     const result = health.vacuum()
@@ -27,7 +27,7 @@ describe('vacuum', () => {
     expect(result.bytesAfter).toBe(statSync(file()).size)
     expect(result.seconds).toBeGreaterThanOrEqual(0)
 
-    const after = health.checkHealth(true)
+    const after = health.check({ full: true })
     expect(after).toMatchObject({ freelistCount: 0, walBytes: 0, isolatedNodes: 48, integrity: { ok: true } })
     expect(after.fileBytes).toBe(after.pageCount * after.pageSize)
     expect(countRows(db, 'nodes')).toBe(50)

@@ -40,12 +40,12 @@ describe('checkHealth on a damaged store', () => {
     overwrite((page - 1) * pageSize, Buffer.alloc(pageSize))
 
     const { health } = open()
-    const quick = health.checkHealth(false)
+    const quick = health.check({ full: false })
     expect(quick.integrity.ok).toBe(false)
     expect(quick.integrity.problems).toContain('wrong # of entries in index edges_out')
     expect(quick.integrity.problems.some((p) => p.includes(`page ${page}:`))).toBe(true)
 
-    const full = health.checkHealth(true)
+    const full = health.check({ full: true })
     expect(full.integrity).toMatchObject({ mode: 'full', ok: false })
     expect(full.integrity.problems[0]).toBe('integrity_check stopped: database disk image is malformed')
     expect(full.integrity.problems.some((p) => p.includes(`page ${page}:`)), 'the quick check says where').toBe(true)
@@ -68,8 +68,8 @@ describe('checkHealth on a damaged store', () => {
 
     const { health } = open()
     // quick_check walks every page but does not compare tables with their indexes.
-    expect(health.checkHealth(false).integrity).toEqual({ mode: 'quick', ok: true, problems: [] })
-    const full = health.checkHealth(true).integrity
+    expect(health.check({ full: false }).integrity).toEqual({ mode: 'quick', ok: true, problems: [] })
+    const full = health.check({ full: true }).integrity
     expect(full.ok).toBe(false)
     expect(full.problems.some((p) => /missing from index sqlite_autoindex_nodes_1/.test(p))).toBe(true)
   })

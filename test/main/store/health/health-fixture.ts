@@ -1,13 +1,13 @@
 import { join } from 'node:path'
 import { afterEach } from 'vitest'
 import { openDatabase, type Db } from '../../../../src/main/store/db.ts'
-import { createHealthService, type HealthService } from '../../../../src/main/store/health/index.ts'
+import { createHealthCalls } from '../../../../src/main/store/health/index.ts'
 import type { AppEvent } from '../../../../src/shared/events.ts'
 import { useTempDir } from '../../../helpers/temp-store.ts'
 
 export interface OpenHealth {
   db: Db
-  health: HealthService
+  health: ReturnType<typeof createHealthCalls>
   events: AppEvent[]
 }
 
@@ -36,7 +36,7 @@ export function useHealthStore(): { file: () => string; open: (clock?: BackupClo
       close()
       const db = openDatabase(file())
       const events: AppEvent[] = []
-      const health = createHealthService(db, {
+      const health = createHealthCalls(db, {
         file: file(),
         lastBackupAt: () => clock.lastBackupAt ?? null,
         scheduleHours: () => clock.scheduleHours ?? 24,

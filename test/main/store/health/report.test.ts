@@ -11,7 +11,7 @@ describe('checkHealth on a sound store', () => {
   it('reports a fresh store as ok, with its pages and sizes', () => {
     const { health } = open()
     for (const full of [false, true]) {
-      const report = health.checkHealth(full)
+      const report = health.check({ full: full })
       expect(healthReport.parse(report)).toEqual(report)
       expect(report.integrity).toEqual({ mode: full ? 'full' : 'quick', ok: true, problems: [] })
       expect(report).toMatchObject({ foreignKeyViolations: 0, danglingEdges: 0, isolatedNodes: 0, pageSize: 4096, freelistCount: 0 })
@@ -24,14 +24,14 @@ describe('checkHealth on a sound store', () => {
     const { db, health } = open()
     // a only sends, b only receives, c loops to itself: none is isolated; d and e are.
     addGraph(db, ['a', 'b', 'c', 'd', 'e'], [['a', 'b'], ['c', 'c']])
-    expect(health.checkHealth(false).isolatedNodes).toBe(2)
-    expect(health.checkHealth(true).isolatedNodes).toBe(2)
+    expect(health.check({ full: false }).isolatedNodes).toBe(2)
+    expect(health.check({ full: true }).isolatedNodes).toBe(2)
   })
 
   it('reports the WAL beside the store file, and the file sizes as stat sees them', () => {
     const { db, health } = open()
     addGraph(db, Array.from({ length: 200 }, (_, i) => `n${i}`))
-    const report = health.checkHealth(false)
+    const report = health.check({ full: false })
     expect(report.walBytes).toBeGreaterThan(0)
     expect(report.fileBytes + report.walBytes).toBeGreaterThan(report.pageSize)
   })
@@ -47,7 +47,7 @@ describe('checkHealth on a store with a dangling edge', () => {
       const a = raw.prepare("SELECT id FROM nodes WHERE key = 'a'").pluck().get()
       raw.prepare("INSERT INTO edges (source, target, type, created_at, updated_at) VALUES (?, 999999, 'e', 0, 0)").run(a)
     })
-    const report = open().health.checkHealth(true)
+    const report = open().health.check({ full: true })
     expect(report).toMatchObject({ foreignKeyViolations: 1, danglingEdges: 1, isolatedNodes: 1 })
     expect(report.integrity).toEqual({ mode: 'full', ok: true, problems: [] })
   })
@@ -55,16 +55,16 @@ describe('checkHealth on a store with a dangling edge', () => {
 
 describe('backupOverdue', () => {
   it('is overdue when there has never been a backup', () => {
-    expect(open({ lastBackupAt: null, scheduleHours: 24 }).health.checkHealth(false)).toMatchObject({ lastBackupAt: null, backupOverdue: true })
+    expect(open({ lastBackupAt: null, scheduleHours: 24 }).health.check({ full: false })).toMatchObject({ lastBackupAt: null, backupOverdue: true })
   })
 
   it('is not overdue within the schedule, and is once the last backup is older than it', () => {
     const twoHoursAgo = Date.now() - 2 * HOUR
-    expect(open({ lastBackupAt: twoHoursAgo, scheduleHours: 3 }).health.checkHealth(false)).toMatchObject({
+    expect(open({ lastBackupAt: twoHoursAgo, scheduleHours: 3 }).health.check({ full: false })).toMatchObject({
       lastBackupAt: twoHoursAgo,
       backupOverdue: false,
     })
-    expect(open({ lastBackupAt: twoHoursAgo, scheduleHours: 1 }).health.checkHealth(false)).toMatchObject({
+    expect(open({ lastBackupAt: twoHoursAgo, scheduleHours: 1 }).health.check({ full: false })).toMatchObject({
       lastBackupAt: twoHoursAgo,
       backupOverdue: true,
     })

@@ -56,8 +56,8 @@ describe('migration 003 (search prefixes)', () => {
     schema2Store(file)
     const store = openStore({ file })
     try {
-      expect(store.stats().schemaVersion).toBeGreaterThanOrEqual(3)
-      const hits = store.search(searchInput.parse({ text: 'zu' })).items
+      expect(store.store.stats().schemaVersion).toBeGreaterThanOrEqual(3)
+      const hits = store.search.query(searchInput.parse({ text: 'zu' })).items
       expect(hits.map((hit) => hit.node.key)).toEqual(['zurich'])
       expect(hits[0]?.snippet.highlights).toEqual([[0, 6]])
     } finally {

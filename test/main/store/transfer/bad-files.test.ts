@@ -10,9 +10,9 @@ const { dir, store } = useTempStore()
 const META = ['title']
 
 beforeEach(() => {
-  store().createNodes([{ key: 'ada', type: 'person', label: 'Ada' }, { key: 'engine', type: 'machine' }])
-  store().createEdges([{ source: 'ada', target: 'engine', type: 'programmed' }])
-  store().setMeta('title', 'before')
+  store().nodes.createMany({ nodes: [{ key: 'ada', type: 'person', label: 'Ada' }, { key: 'engine', type: 'machine' }] })
+  store().edges.createMany({ edges: [{ source: 'ada', target: 'engine', type: 'programmed' }] })
+  store().meta.set({ key: 'title', value: 'before' })
 })
 
 const GOOD = [
@@ -23,12 +23,12 @@ const GOOD = [
 /** Imports in abort mode: the report's problems, and proof that the store did not change at all. */
 async function importNothingWritten(s: GraphStore, path: string, format?: TransferFormat): Promise<ImportProblem[]> {
   const before = await dumpGraph(s, META)
-  const summary = await s.runImport({ source: { path, ...(format ? { format } : {}) }, options: { onError: 'abort', onDuplicate: 'fail' } })
+  const summary = await s.import.run({ source: { path, ...(format ? { format } : {}) }, options: { onError: 'abort', onDuplicate: 'fail' } })
   expect(summary.report.ok).toBe(false)
   expect(summary.batchId).toBeNull()
   expect(summary.nodes.inserted + summary.edges.inserted).toBe(0)
   expect(await dumpGraph(s, META)).toEqual(before)
-  expect(s.checkHealth(true).integrity.ok).toBe(true)
+  expect(s.health.check({ full: true }).integrity.ok).toBe(true)
   return summary.report.problems
 }
 
@@ -124,7 +124,7 @@ describe('a bad file in abort mode is reported with its line numbers, and nothin
 
   it('a dry run reports the same and writes nothing either', async () => {
     const before = await dumpGraph(store(), META)
-    const report = await store().validateImport({ source: { path: join(import.meta.dirname, '../../../fixtures/import/bad-rows.jsonl') }, options: { onError: 'abort', onDuplicate: 'fail' } })
+    const report = await store().import.validate({ source: { path: join(import.meta.dirname, '../../../fixtures/import/bad-rows.jsonl') }, options: { onError: 'abort', onDuplicate: 'fail' } })
     expect(report.problemCount).toBe(7)
     expect({ nodes: report.nodes, edges: report.edges }).toEqual({ nodes: 1, edges: 1 })
     expect(await dumpGraph(store(), META)).toEqual(before)
@@ -139,7 +139,7 @@ describe('a bad file into an empty store', () => {
       const path = join(dir(), 'late-bad.jsonl')
       writeFileSync(path, [...GOOD, '{"kind":"edge","source":"turing","target":"nowhere","type":"x"}'].join('\n'))
       expect(codesAndLines(await importNothingWritten(empty, path))).toEqual([['MISSING_ENDPOINT', 2], ['MISSING_ENDPOINT', 3]])
-      expect(empty.stats().nodeCount).toBe(0)
+      expect(empty.store.stats().nodeCount).toBe(0)
     } finally {
       empty.close()
     }

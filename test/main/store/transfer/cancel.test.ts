@@ -16,7 +16,7 @@ afterEach(async () => {
 /** Starts an import in the real worker and cancels it once the insert pass has committed something. */
 async function importAndCancel(file: string, path: string, seedFirst: boolean) {
   host = await StoreHost.open({ file })
-  if (seedFirst) await host.store.createNodes([{ key: 'already', type: 'seed' }])
+  if (seedFirst) await host.store.nodes.createMany({ nodes: [{ key: 'already', type: 'seed' }] })
   const jobId = 'cancel-me'
   const phases = new Set<string>()
   let readsAnswered = 0
@@ -25,13 +25,13 @@ async function importAndCancel(file: string, path: string, seedFirst: boolean) {
     if (event.type !== 'progress' || event.jobId !== jobId) return
     phases.add(event.phase ?? '')
     // The worker answers reads while it imports.
-    void host?.store.stats().then(() => readsAnswered++)
-    if (event.phase === 'importing' && event.done > 0) cancelled ??= host!.store.cancelImport(jobId)
+    void host?.store.store.stats().then(() => readsAnswered++)
+    if (event.phase === 'importing' && event.done > 0) cancelled ??= host!.store.import.cancel({ jobId }).then((r) => r.cancelled)
   })
-  const summary: ImportSummary = await host.store.runImport({ source: { path }, options: { onError: 'abort', onDuplicate: 'fail' }, jobId })
+  const summary: ImportSummary = await host.store.import.run({ source: { path }, options: { onError: 'abort', onDuplicate: 'fail' }, jobId })
   expect(await cancelled).toBe(true)
   expect(readsAnswered).toBeGreaterThan(0)
-  expect(await host.store.cancelImport(jobId)).toBe(false)
+  expect(await host.store.import.cancel({ jobId }).then((r) => r.cancelled)).toBe(false)
   await host.close()
   host = undefined
   return { summary, phases }

@@ -46,8 +46,8 @@ it('kill -9 during a bulk import: the next open restores every index and the ful
 
   const store = openStore({ file })
   try {
-    expect(store.checkHealth(true).integrity.ok).toBe(true)
-    expect(store.search({ text: 'label0', limit: 5 }).items.map((hit) => hit.node.key)).toContain('n0')
+    expect(store.health.check({ full: true }).integrity.ok).toBe(true)
+    expect(store.search.query({ text: 'label0', limit: 5 }).items.map((hit) => hit.node.key)).toContain('n0')
   } finally {
     store.close()
   }
@@ -70,8 +70,8 @@ it('a restored copy of a store caught mid bulk import gets its indexes and full-
   const file = join(dir(), 'live.db')
   const store = openStore({ file })
   try {
-    expect((await store.restore({ file: caught })).restoredFrom).toBe(caught)
-    expect(store.search({ text: 'label0', limit: 5 }).items.map((hit) => hit.node.key)).toContain('n0')
+    expect((await store.backup.restore({ file: caught })).restoredFrom).toBe(caught)
+    expect(store.search.query({ text: 'label0', limit: 5 }).items.map((hit) => hit.node.key)).toContain('n0')
   } finally {
     store.close()
   }

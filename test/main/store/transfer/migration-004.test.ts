@@ -1,7 +1,6 @@
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { expect, it } from 'vitest'
-import { openStore } from '../../../../src/main/store/index.ts'
 import { migrate } from '../../../../src/main/store/migrate.ts'
 import { migrations } from '../../../../src/main/store/migrations/index.ts'
 import { useTempDir, withRawDb } from '../../../helpers/temp-store.ts'
@@ -13,8 +12,8 @@ it('migration 4 gives batches their import id ranges and keeps the batches alrea
   const db = new Database(file)
   migrate(db, migrations.filter((m) => m.version < 4))
   db.prepare("INSERT INTO batches (at, operation) VALUES (1, 'nodes.create')").run()
+  migrate(db, migrations.filter((m) => m.version <= 4))
   db.close()
-  openStore({ file }).close()
   withRawDb(file, (raw) => {
     expect(raw.pragma('user_version', { simple: true })).toBe(4)
     const columns = raw.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('batches')

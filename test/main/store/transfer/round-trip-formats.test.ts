@@ -47,14 +47,14 @@ it.each<TransferFormat>(['csv', 'graphml', 'gexf'])('%s: export, then import int
   const source = openStore({ file: join(dir(), `source-${format}.db`) })
   const copy = openStore({ file: join(dir(), `copy-${format}.db`) })
   try {
-    source.createNodes(graph.nodes)
-    source.createEdges(graph.edges)
+    source.nodes.createMany({ nodes: graph.nodes })
+    source.edges.createMany({ edges: graph.edges })
     const path = join(dir(), `graph-nodes.${format}`)
-    const exported = await source.runExport({ format, scope: { kind: 'all' }, path })
+    const exported = await source.export.run({ format, scope: { kind: 'all' }, path })
     expect({ nodes: exported.nodes, edges: exported.edges }).toEqual({ nodes: 120, edges: 300 })
     const files = exported.files.map((file) => file.path)
     const importSource = format === 'csv' ? { path: files[0], edgesPath: files[1], format } : { path: files[0], format }
-    const summary = await copy.runImport({ source: importSource, options: { onError: 'abort', onDuplicate: 'fail' } })
+    const summary = await copy.import.run({ source: importSource, options: { onError: 'abort', onDuplicate: 'fail' } })
     expect(summary.report.problems).toEqual([])
     expect(await logical(copy)).toEqual(await logical(source))
   } finally {

@@ -22,9 +22,9 @@ describe.each(OWN_FORMATS)('%s: export, then import into a fresh store', (format
         try {
           await writeGraph(asRemote(source), graph)
           const path = join(dir(), `export-${n}.${format}`)
-          const exported = await source.runExport({ format, scope: { kind: 'all' }, path })
+          const exported = await source.export.run({ format, scope: { kind: 'all' }, path })
           expect(exported.nodes).toBe(graph.nodes.length)
-          const summary = await copy.runImport({ source: { path, format }, options: { onError: 'abort', onDuplicate: 'fail' } })
+          const summary = await copy.import.run({ source: { path, format }, options: { onError: 'abort', onDuplicate: 'fail' } })
           expect(summary.report.problems).toEqual([])
           expect(await dumpGraph(copy, META_KEYS)).toEqual(await dumpGraph(source, META_KEYS))
         } finally {
@@ -42,15 +42,15 @@ it('carries embeddings through GraphKeep JSON and JSON Lines', async () => {
   const first = openStore({ file: join(dir(), 'first.db') })
   const vectors = (file: string) => withRawDb(file, (db) => db.prepare('SELECT n.key, e.model, e.dim, hex(e.vector) AS v FROM embeddings e JOIN nodes n ON n.id = e.node_id').all())
   try {
-    await first.runImport({ source: { path: fixture }, options: { onError: 'abort', onDuplicate: 'fail' } })
-    await first.runExport({ format: 'graphkeep', scope: { kind: 'all' }, path: join(dir(), 'out.graphkeep.json') })
+    await first.import.run({ source: { path: fixture }, options: { onError: 'abort', onDuplicate: 'fail' } })
+    await first.export.run({ format: 'graphkeep', scope: { kind: 'all' }, path: join(dir(), 'out.graphkeep.json') })
   } finally {
     first.close()
   }
   const second = openStore({ file: join(dir(), 'second.db') })
   try {
-    await second.runImport({ source: { path: join(dir(), 'out.graphkeep.json') }, options: { onError: 'abort', onDuplicate: 'fail' } })
-    expect(second.getMeta('source').value).toEqual({ name: 'people', version: 2 })
+    await second.import.run({ source: { path: join(dir(), 'out.graphkeep.json') }, options: { onError: 'abort', onDuplicate: 'fail' } })
+    expect(second.meta.get({ key: 'source' }).value).toEqual({ name: 'people', version: 2 })
   } finally {
     second.close()
   }
@@ -61,12 +61,12 @@ it('carries embeddings through GraphKeep JSON and JSON Lines', async () => {
 it('exports only the chosen nodes and the edges among them', async () => {
   const store = openStore({ file: join(dir(), 'scoped.db') })
   try {
-    await store.runImport({ source: { path: join(import.meta.dirname, '../../../fixtures/import/people.jsonl') }, options: { onError: 'abort', onDuplicate: 'fail' } })
-    const summary = await store.runExport({ format: 'jsonl', scope: { kind: 'nodes', keys: ['ada', 'engine', 'nobody'] }, path: join(dir(), 'scoped.jsonl') })
+    await store.import.run({ source: { path: join(import.meta.dirname, '../../../fixtures/import/people.jsonl') }, options: { onError: 'abort', onDuplicate: 'fail' } })
+    const summary = await store.export.run({ format: 'jsonl', scope: { kind: 'nodes', keys: ['ada', 'engine', 'nobody'] }, path: join(dir(), 'scoped.jsonl') })
     expect({ nodes: summary.nodes, edges: summary.edges }).toEqual({ nodes: 2, edges: 1 })
     const copy = openStore({ file: join(dir(), 'scoped-copy.db') })
     try {
-      await copy.runImport({ source: { path: join(dir(), 'scoped.jsonl') }, options: { onError: 'abort', onDuplicate: 'fail' } })
+      await copy.import.run({ source: { path: join(dir(), 'scoped.jsonl') }, options: { onError: 'abort', onDuplicate: 'fail' } })
       const dump = await dumpGraph(copy)
       expect(dump.nodes.map((n) => n.key)).toEqual(['ada', 'engine'])
       expect(dump.edges.map((e) => `${e.source}-${e.type}-${e.target}`)).toEqual(['ada-programmed-engine'])

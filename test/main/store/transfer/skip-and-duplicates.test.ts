@@ -9,10 +9,10 @@ import { useTempStore, withRawDb } from '../../../helpers/temp-store.ts'
 const { dir, file, store } = useTempStore()
 
 beforeEach(() => {
-  store().createNodes([{ key: 'ada', type: 'person', label: 'Ada', properties: { born: 1815 } }, { key: 'engine', type: 'machine', label: 'Engine' }])
+  store().nodes.createMany({ nodes: [{ key: 'ada', type: 'person', label: 'Ada', properties: { born: 1815 } }, { key: 'engine', type: 'machine', label: 'Engine' }] })
 })
 
-const run = (path: string, options: NonNullable<ImportRequestInput['options']>) => store().runImport(importRequest.parse({ source: { path }, options }))
+const run = (path: string, options: NonNullable<ImportRequestInput['options']>) => store().import.run(importRequest.parse({ source: { path }, options }))
 
 function writeLines(name: string, lines: string[]): string {
   const path = join(dir(), name)
@@ -42,7 +42,7 @@ describe('skip mode', () => {
     const summary = await run(path, { onError: 'skip', onDuplicate: 'fail' })
     expect(summary.report.problems.map((p) => [p.code, p.line])).toEqual([['BAD_PROPERTIES', 1], ['MISSING_ENDPOINT', 2]])
     expect((await dumpGraph(store())).nodes.map((n) => n.key)).toEqual(['ada', 'engine', 'hopper'])
-    expect(store().stats().edgeCount).toBe(0)
+    expect(store().store.stats().edgeCount).toBe(0)
   })
 })
 
@@ -64,15 +64,15 @@ describe('keys already in the store', () => {
     const summary = await run(writeLines('dup.jsonl', lines), { onError: 'abort', onDuplicate: 'skip' })
     expect(summary.report.ok).toBe(true)
     expect(summary.nodes).toEqual({ inserted: 1, updated: 0, skipped: 1 })
-    expect(store().getNode('ada')).toMatchObject({ type: 'person', label: 'Ada', properties: { born: 1815 } })
-    expect(store().stats().edgeCount).toBe(1)
+    expect(store().nodes.get({ key: 'ada' })).toMatchObject({ type: 'person', label: 'Ada', properties: { born: 1815 } })
+    expect(store().store.stats().edgeCount).toBe(1)
   })
 
   it('update: the stored node is overwritten, with its before-image in the import batch, and found by its new text', async () => {
     const summary = await run(writeLines('dup.jsonl', lines), { onError: 'abort', onDuplicate: 'update' })
     expect(summary.nodes).toEqual({ inserted: 1, updated: 1, skipped: 0 })
-    expect(store().getNode('ada')).toMatchObject({ type: 'mathematician', label: 'Augusta Ada King', properties: { title: 'Countess' } })
-    expect(store().search({ text: 'countess', limit: 10 }).items.map((hit) => hit.node.key)).toContain('ada')
+    expect(store().nodes.get({ key: 'ada' })).toMatchObject({ type: 'mathematician', label: 'Augusta Ada King', properties: { title: 'Countess' } })
+    expect(store().search.query({ text: 'countess', limit: 10 }).items.map((hit) => hit.node.key)).toContain('ada')
     store().close()
     withRawDb(file(), (db) => {
       const batch = db.prepare('SELECT * FROM batches WHERE id = ?').get(summary.batchId) as Record<string, unknown>
@@ -90,7 +90,7 @@ describe('keys already in the store', () => {
       const summary = await run(path, { onError: 'abort', onDuplicate })
       expect(summary.report.problems.map((p) => [p.code, p.line])).toEqual([['DUPLICATE_KEY', 3]])
     }
-    expect(store().stats().nodeCount).toBe(2)
+    expect(store().store.stats().nodeCount).toBe(2)
   })
 })
 
@@ -104,6 +104,6 @@ describe('edges listed before their nodes', () => {
     const summary = await run(path, { onError: 'abort', onDuplicate: 'fail' })
     expect(summary.report.ok).toBe(true)
     expect(summary.edges).toEqual({ inserted: 1, skipped: 0 })
-    expect(store().neighbours({ key: 'ada', direction: 'out', limit: 5 }).items.map((n) => n.node.key)).toEqual(['later'])
+    expect(store().nodes.neighbours({ key: 'ada', direction: 'out', limit: 5 }).items.map((n) => n.node.key)).toEqual(['later'])
   })
 })

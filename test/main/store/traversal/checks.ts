@@ -30,7 +30,7 @@ function expectModelEdge(model: GraphModel, edge: GraphEdge): void {
 
 export function checkNeighbourhood(store: GraphStore, model: GraphModel, keys: string[], p: Probe): void {
   const seeds = p.seeds.map((i) => at(keys, i))
-  const result = store.neighbourhood({ keys: seeds, depth: p.depth, direction: p.direction, edgeTypes: p.edgeTypes, nodeBudget: p.budget })
+  const result = store.graph.neighbourhood({ keys: seeds, depth: p.depth, direction: p.direction, edgeTypes: p.edgeTypes, nodeBudget: p.budget })
   const distance = model.distances(seeds, p.direction, p.edgeTypes)
   const reachable = [...distance].filter(([, d]) => d <= p.depth).map(([key]) => key)
   const returned = result.nodes.map((n) => n.key)
@@ -70,7 +70,7 @@ export function checkShortestPaths(store: GraphStore, model: GraphModel, keys: s
   const [from, to] = [at(keys, p.from), at(keys, p.to)]
   const query = { from, to, direction: p.direction, edgeTypes: p.edgeTypes, maxDepth: p.maxDepth }
   const hops = model.distances([from], p.direction, p.edgeTypes).get(to) ?? Infinity
-  const path = store.shortestPath({ ...query, weighted: false })
+  const path = store.graph.shortestPath({ ...query, weighted: false })
   if (hops > p.maxDepth) expect(path).toEqual({ nodes: [], edges: [], found: false, hops: -1, cost: 0 })
   else {
     expect(path.found).toBe(true)
@@ -78,7 +78,7 @@ export function checkShortestPaths(store: GraphStore, model: GraphModel, keys: s
     expectRealPath(model, path, from, to, p)
   }
   const cheapest = model.cheapest(from, to, p.direction, p.edgeTypes, p.maxDepth)
-  const weighted = store.shortestPath({ ...query, weighted: true })
+  const weighted = store.graph.shortestPath({ ...query, weighted: true })
   expect(weighted.found).toBe(cheapest !== Infinity)
   if (weighted.found) {
     expect(weighted.cost).toBe(cheapest)
@@ -89,7 +89,7 @@ export function checkShortestPaths(store: GraphStore, model: GraphModel, keys: s
 
 export function checkInducedAndDegrees(store: GraphStore, model: GraphModel, keys: string[], p: Probe): void {
   const chosen = [...p.subset.map((i) => at(keys, i)), 'ghost']
-  const induced = store.induced({ keys: chosen, edgeTypes: p.edgeTypes })
+  const induced = store.graph.induced({ keys: chosen, edgeTypes: p.edgeTypes })
   expect(induced.missing).toEqual(['ghost'])
   expect(induced.nodes.map((n) => n.key)).toEqual([...new Set(chosen.slice(0, -1))])
   expect(sortedIds(induced.edges)).toEqual(model.edgesAmong(new Set(chosen), p.edgeTypes))
@@ -98,7 +98,7 @@ export function checkInducedAndDegrees(store: GraphStore, model: GraphModel, key
   const edges = [...model.edges.values()]
   const outOf = (key: string) => edges.filter((e) => e.source === key).length
   const inOf = (key: string) => edges.filter((e) => e.target === key).length
-  const stats = store.degrees({ types: p.nodeTypes, top: 3 })
+  const stats = store.graph.degrees({ types: p.nodeTypes, top: 3 })
   expect(stats.nodeCount).toBe(counted.length)
   const set = new Set(counted)
   expect(stats.edgeCount).toBe(edges.filter((e) => set.has(e.source) || set.has(e.target)).length)
@@ -122,7 +122,7 @@ export function checkExpandAndNeighbours(store: GraphStore, model: GraphModel, k
   const expected = model.steps(key, p.direction, p.edgeTypes)
   const pages: GraphEdge[] = []
   for (let offset = 0; offset <= expected.length; offset += p.limit) {
-    const page = store.expand({ key, direction: p.direction, edgeTypes: p.edgeTypes, limit: p.limit, offset })
+    const page = store.graph.expand({ key, direction: p.direction, edgeTypes: p.edgeTypes, limit: p.limit, offset })
     expect(page.total).toBe(expected.length)
     expect(page.omitted).toBe(Math.max(0, expected.length - offset - p.limit))
     expect(page.nodes[0]?.key).toBe(key)
@@ -133,10 +133,10 @@ export function checkExpandAndNeighbours(store: GraphStore, model: GraphModel, k
   // Every edge once (a self-loop once per direction), outgoing first, each direction by type.
   expect(pages.map((e) => e.id).sort((a, b) => a - b)).toEqual(expected.map(([, e]) => e.id).sort((a, b) => a - b))
   for (const edge of pages) expectModelEdge(model, edge)
-  const neighbours = store.neighbours({ key, direction: p.direction, edgeTypes: p.edgeTypes, limit: p.limit })
+  const neighbours = store.nodes.neighbours({ key, direction: p.direction, edgeTypes: p.edgeTypes, limit: p.limit })
   expect(neighbours.items.map((n) => n.edge.id)).toEqual(pages.slice(0, p.limit).map((e) => e.id))
   expect(neighbours.omitted).toBe(Math.max(0, expected.length - p.limit))
-  const types = store.neighbourTypes(key).types
+  const types = store.graph.neighbourTypes({ key }).types
   for (const { type, direction, count } of types) expect(count).toBe(model.steps(key, direction, [type]).length)
   expect(types.reduce((s, t) => s + t.count, 0)).toBe(model.steps(key, 'both').length)
 }

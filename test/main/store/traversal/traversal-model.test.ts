@@ -52,7 +52,7 @@ function withStore(run: (store: GraphStore) => void): void {
 
 function addEdges(store: GraphStore, model: GraphModel, keys: string[], edges: { from: number; to: number; type: string; weight: number }[]): void {
   for (const { from, to, type, weight } of edges) {
-    const edge = store.createEdge({ source: at(keys, from % 8), target: at(keys, to % 8), type, weight })
+    const edge = store.edges.create({ source: at(keys, from % 8), target: at(keys, to % 8), type, weight })
     model.edges.set(edge.id, { id: edge.id, source: edge.source, target: edge.target, type, weight })
   }
 }
@@ -74,7 +74,7 @@ describe('traversal against a plain breadth-first model', () => {
         withStore((store) => {
           const model = new GraphModel()
           const keys = graph.nodes.map((_, i) => `n${i}`)
-          store.createNodes(graph.nodes.map((type, i) => ({ key: keys[i] as string, type, label: `Node ${i}` })))
+          store.nodes.createMany({ nodes: graph.nodes.map((type, i) => ({ key: keys[i] as string, type, label: `Node ${i}` })) })
           graph.nodes.forEach((type, i) => model.addNode(keys[i] as string, type))
           addEdges(store, model, keys, graph.edges)
           checkEverything(store, model, firstProbe)
@@ -84,21 +84,21 @@ describe('traversal against a plain breadth-first model', () => {
             const edgeIds = [...model.edges.keys()]
             if (write.kind === 'addNode') {
               const key = `m${added++}`
-              store.createNode({ key, type: write.type, label: key })
+              store.nodes.create({ key, type: write.type, label: key })
               model.addNode(key, write.type)
             } else if (write.kind === 'deleteNode' && live.length > 1) {
               const key = at(live, write.at)
-              store.deleteNode(key)
+              store.nodes.delete({ key })
               model.deleteNode(key)
             } else if (write.kind === 'addEdges' && live.length > 0) {
               addEdges(store, model, live, write.edges)
             } else if (write.kind === 'deleteEdge' && edgeIds.length > 0) {
               const id = at(edgeIds, write.at)
-              store.deleteEdge(id)
+              store.edges.delete({ id })
               model.edges.delete(id)
             } else if (write.kind === 'updateEdge' && edgeIds.length > 0) {
               const id = at(edgeIds, write.at)
-              store.updateEdge({ id, type: write.type, weight: write.weight })
+              store.edges.update({ id, type: write.type, weight: write.weight })
               model.edges.set(id, { ...(model.edges.get(id) as NonNullable<ReturnType<typeof model.edges.get>>), type: write.type, weight: write.weight })
             }
             checkEverything(store, model, probe)
