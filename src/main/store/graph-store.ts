@@ -4,7 +4,7 @@ import { createBackupSync } from './backup/create.ts'
 import { finishInterruptedRestore } from './backup/replace-store.ts'
 import { createBackupService } from './backup/service.ts'
 import { readBackupSettings } from './backup/settings.ts'
-import { openDatabase, openDatabaseReadOnly, type Db } from './db.ts'
+import { closeDatabase, openDatabase, openDatabaseReadOnly, type Db } from './db.ts'
 import { createHealthService } from './health/index.ts'
 import { createEdgeService } from './services/edges.ts'
 import { createGraphService } from './services/graph.ts'
@@ -55,14 +55,7 @@ function open(options: OpenStoreOptions, storeName: string): Db {
 }
 
 function closeConnection(db: Db): void {
-  if (!db.open) return
-  if (db.readonly) {
-    db.close()
-    return
-  }
-  db.pragma('optimize')
-  db.pragma('wal_checkpoint(TRUNCATE)')
-  db.close()
+  closeDatabase(db)
 }
 
 /** Opens (or creates) a store file and returns its API. Use from one thread only. */

@@ -1,5 +1,5 @@
 import type { Db } from '../db.ts'
-import { statement } from '../statements.ts'
+import { statement } from './statements.ts'
 
 /** Opens the audit batch that the audit triggers file this transaction's rows under. */
 export function beginBatch(db: Db, operation: string, now: number): number {
