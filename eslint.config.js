@@ -43,7 +43,7 @@ const sqlOutsideRepos = [
   { selector: "CallExpression[callee.property.name='pragma']", message: `.pragma() ${SQL_HOME}` },
   {
     // RegExp#exec is fine; Database#exec takes SQL text or a migration's .sql.
-    selector: "CallExpression[callee.property.name='exec']:matches([arguments.0.type='Literal'], [arguments.0.type='TemplateLiteral'], [arguments.0.property.name='sql'], [callee.object.name=/^(db|database|copy|connection)$/])",
+    selector: "CallExpression[callee.property.name='exec']:matches([arguments.0.type='Literal'], [arguments.0.type='TemplateLiteral'], [arguments.0.property.name='sql'], [callee.object.name=/^(db|database|copy|connection)$/], [callee.object.property.name='db'])",
     message: `.exec() of SQL ${SQL_HOME}`,
   },
   { selector: "CallExpression[callee.name='statement']", message: `statement(db, sql) ${SQL_HOME}` },

@@ -44,6 +44,7 @@ const violations: Planted[] = [
   { what: '.exec( of a template outside repos', file: 'src/main/store/transfer/a.ts', code: 'export const f = (d: { exec(s: string): void }, t: string) => d.exec(`DROP TABLE ${t}`)', says: '.exec() of SQL belongs in' },
   { what: '.exec( of a migration outside migrations', file: 'src/main/store/a.ts', code: 'export const f = (d: { exec(s: string): void }, m: { sql: string }) => d.exec(m.sql)', says: '.exec() of SQL belongs in' },
   { what: 'db.exec( of a variable', file: 'src/main/store/health/a.ts', code: 'export const f = (db: { exec(s: string): void }, s: string) => db.exec(s)', says: '.exec() of SQL belongs in' },
+  { what: 'this.db.exec( of a variable', file: 'src/main/store/transfer/a.ts', code: 'export class C { constructor(private db: { exec(s: string): void }) {}\n  run(s: string) { this.db.exec(s) } }', says: '.exec() of SQL belongs in' },
   { what: 'statement(db, …) outside repos', file: 'src/main/store/health/a.ts', code: "import { statement } from '../repos/statements.ts'\nexport const f = (db: never, s: string) => statement(db, s)", says: 'statement(db, sql) belongs in' },
   { what: 'SQL text in a string', file: 'src/main/server/a.ts', code: "export const q = 'SELECT id FROM nodes'", says: 'SQL text belongs in' },
   { what: 'SQL text in a template', file: 'src/main/store/services/a.ts', code: 'export const q = (t: string) => `\n  UPDATE ${t} SET a = 1`', says: 'SQL text belongs in' },
