@@ -32,5 +32,7 @@ export default defineConfig({
     root: resolve('src/renderer'),
     build: { rollupOptions: { input: { index: resolve('src/renderer/index.html') } } },
     plugins: [react()],
+    // Test-only hooks (the graph view's instance on window) are compiled out unless the build is for tests.
+    define: { __GRAPHKEEP_TEST_HOOKS__: JSON.stringify(process.env.GRAPHKEEP_TEST_HOOKS === '1') },
   },
 })

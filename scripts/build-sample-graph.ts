@@ -5,9 +5,9 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { buildDomGraph } from '../src/main/setup/dom-graph/build-dom-graph.ts'
-import { combineSampleGraphs } from '../src/main/setup/dom-graph/combine-sample.ts'
-import { buildNpmGraph, countByType, type SampleGraph } from '../src/main/setup/npm-graph/build-npm-graph.ts'
+import { buildDomGraph } from './sample-graph/dom-graph/build-dom-graph.ts'
+import { combineSampleGraphs } from './sample-graph/dom-graph/combine-sample.ts'
+import { buildNpmGraph, countByType, type SampleGraph } from './sample-graph/npm-graph/build-npm-graph.ts'
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const { values } = parseArgs({

@@ -118,6 +118,8 @@ rmSync(reports, { recursive: true, force: true })
 mkdirSync(reports, { recursive: true })
 // Where the json reporter writes if playwright.config.ts names no outputFile.
 process.env.PLAYWRIGHT_JSON_OUTPUT_FILE ??= playwrightReport
+// The build below is made for tests: it keeps the hooks that e2e specs reach into (compiled out of `npm start`).
+process.env.GRAPHKEEP_TEST_HOOKS ??= '1'
 
 await check('lint', 'eslint', ['.'])
 await check('type-check', 'tsc', ['-p', 'tsconfig.json', '--noEmit'])

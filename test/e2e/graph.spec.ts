@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
+import { requireTestHooksBuild } from './fixtures/test-hooks.ts'
 import { expect, openApp, test } from './fixtures/test.ts'
 
 // The graph view exposes its cytoscape instance only when the page address carries this flag.
@@ -14,6 +15,8 @@ interface CyHandle {
 type WithCy = Window & { __graphkeepCy?: CyHandle }
 
 const canvas = (page: Page) => page.getByTestId('graph-canvas')
+
+test.beforeAll(() => requireTestHooksBuild())
 
 async function viewNodeKeys(page: Page): Promise<string[]> {
   return page.evaluate(() => ((window as WithCy).__graphkeepCy?.nodes().map((node) => node.id()) ?? []).filter((id) => !id.startsWith('\u0000')).sort())

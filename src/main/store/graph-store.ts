@@ -5,7 +5,7 @@ import { createBackupSync } from './backup/create.ts'
 import { finishInterruptedRestore } from './backup/replace-store.ts'
 import { createBackupCalls } from './backup/service.ts'
 import { readBackupSettings } from './backup/settings.ts'
-import { openDatabase, openDatabaseReadOnly, type Db } from './db.ts'
+import { closeDatabase, openDatabase, openDatabaseReadOnly, type Db } from './db.ts'
 import { createHealthCalls } from './health/index.ts'
 import { createEdgeCalls } from './services/edges.ts'
 import { createGraphCalls } from './services/graph.ts'
@@ -58,14 +58,7 @@ function open(options: OpenStoreOptions, storeName: string): Db {
 }
 
 function closeConnection(db: Db): void {
-  if (!db.open) return
-  if (db.readonly) {
-    db.close()
-    return
-  }
-  db.pragma('optimize')
-  db.pragma('wal_checkpoint(TRUNCATE)')
-  db.close()
+  closeDatabase(db)
 }
 
 /** Opens (or creates) a store file and returns its calls, named as the contract names them. Use from one thread only. */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { openAppStore } from '../../../src/main/setup/first-run.ts'
-import { buildNpmGraph } from '../../../src/main/setup/npm-graph/build-npm-graph.ts'
+import { buildNpmGraph } from '../../../scripts/sample-graph/npm-graph/build-npm-graph.ts'
 import { SAMPLE_META_KEY, sampleGraphPath } from '../../../src/main/setup/sample-graph.ts'
 
 const root = resolve(import.meta.dirname, '../../..')

@@ -5,7 +5,7 @@ import { createDispatch, unwrap } from '../../api/dispatch.ts'
 import { createHandlers } from '../../api/handlers.ts'
 import { transferFormat, type ImportReport, type ImportRequestInput, type ImportSummary } from '../../../shared/transfer.ts'
 import { defaultStoreFile } from '../../setup/data-dir.ts'
-import { StoreHost } from '../../store/host.ts'
+import { StoreHost } from '../../store/index.ts'
 import { UsageError } from '../args.ts'
 import { EXIT, formatCount, parseFileAndFlags, progressBar, reportStoreError } from '../transfer-output.ts'
 

@@ -4,7 +4,7 @@ import { createDispatch, unwrap } from '../../api/dispatch.ts'
 import { createHandlers } from '../../api/handlers.ts'
 import type { StoreStats, TypeCounts } from '../../../shared/domain.ts'
 import { GraphKeepError } from '../../../shared/errors.ts'
-import { StoreHost } from '../../store/host.ts'
+import { StoreHost } from '../../store/index.ts'
 import { defaultStoreFile } from '../../setup/data-dir.ts'
 import { parseFlags } from '../args.ts'
 

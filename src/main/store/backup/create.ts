@@ -1,11 +1,14 @@
 import { mkdirSync, renameSync, rmSync, statfsSync, statSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
 import type { BackupInfo, BackupManifest, BackupReason } from '../../../shared/backup.ts'
 import { GraphKeepError } from '../../../shared/errors.ts'
 import type { AppEvent } from '../../../shared/events.ts'
 import { APP_VERSION } from '../../../shared/version.ts'
-import type { Db } from '../db.ts'
+import { openSqliteFile, type Db } from '../db.ts'
+import { countEdges } from '../repos/edges.ts'
+import { vacuumInto } from '../repos/health.ts'
+import { countNodes } from '../repos/nodes.ts'
+import { schemaVersionOf, useRollbackJournal } from '../repos/pragmas.ts'
 import { backupInfoOf } from './catalog.ts'
 import { fsyncFile, fsyncFileAsync, fsyncFolder, sha256OfFile, sha256OfFileSync } from './files.ts'
 import { writeManifest } from './manifest.ts'
@@ -38,11 +41,10 @@ function ensureSpace(target: BackupTarget): void {
 
 /** Makes a copied file a self-contained store (rollback journal, so read-only opens add no -wal) and reads its facts. */
 function sealCopy(partial: string): Pick<BackupManifest, 'schemaVersion' | 'nodeCount' | 'edgeCount'> {
-  const copy = new Database(partial)
+  const copy = openSqliteFile(partial)
   try {
-    copy.pragma('journal_mode = DELETE')
-    const count = (table: string) => copy.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number
-    return { schemaVersion: copy.pragma('user_version', { simple: true }) as number, nodeCount: count('nodes'), edgeCount: count('edges') }
+    useRollbackJournal(copy)
+    return { schemaVersion: schemaVersionOf(copy), nodeCount: countNodes(copy), edgeCount: countEdges(copy) }
   } finally {
     copy.close()
   }
@@ -107,7 +109,7 @@ export async function createBackup(db: Db, target: BackupTarget, reason: BackupR
 export function createBackupSync(db: Db, target: BackupTarget, reason: BackupReason): BackupInfo {
   const { createdAt, id, partial, done } = prepare(target, reason)
   try {
-    db.prepare('VACUUM INTO ?').run(partial)
+    vacuumInto(db, partial)
     const facts = sealCopy(partial)
     fsyncFile(partial)
     const manifest: BackupManifest = {

@@ -1,9 +1,12 @@
 import { existsSync, statSync } from 'node:fs'
-import Database from 'better-sqlite3'
 import type { BackupManifest, VerifyResult } from '../../../shared/backup.ts'
 import type { ErrorCode } from '../../../shared/errors.ts'
 import { APPLICATION_ID } from '../application-id.ts'
+import { openSqliteFile, type Db } from '../db.ts'
 import { LATEST_SCHEMA_VERSION } from '../migrations/index.ts'
+import { countEdges } from '../repos/edges.ts'
+import { countNodes } from '../repos/nodes.ts'
+import { applicationIdOf, countForeignKeyViolations, integrityMessages, schemaVersionOf } from '../repos/pragmas.ts'
 import { missingSidecars, removeEmptySidecars } from '../sidecars.ts'
 import { checkSqliteShape } from '../sqlite-header.ts'
 import { sha256OfFile } from './files.ts'
@@ -27,27 +30,26 @@ export interface VerifiedFacts {
 
 function inspectDatabase(file: string, pass: (check: Check) => void): VerifiedFacts {
   const sidecars = missingSidecars(file)
-  let db: Database.Database | undefined
+  let db: Db | undefined
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true, timeout: 0 })
-    const applicationId = db.pragma('application_id', { simple: true }) as number
+    db = openSqliteFile(file, { readonly: true, fileMustExist: true, timeout: 0 })
+    const applicationId = applicationIdOf(db)
     if (applicationId !== APPLICATION_ID) throw new Failed('FOREIGN_APPLICATION', 'the file is a SQLite database of another application')
     pass({ name: 'application', ok: true, detail: 'a GraphKeep store' })
-    const schemaVersion = db.pragma('user_version', { simple: true }) as number
+    const schemaVersion = schemaVersionOf(db)
     if (schemaVersion > LATEST_SCHEMA_VERSION) {
       throw new Failed('SCHEMA_TOO_NEW', `schema ${schemaVersion} is newer than this GraphKeep reads (${LATEST_SCHEMA_VERSION})`)
     }
     pass({ name: 'schema', ok: true, detail: `schema version ${schemaVersion}` })
-    const integrity = db.pragma('integrity_check', { simple: false }) as { integrity_check: string }[]
-    if (integrity.length !== 1 || integrity[0]?.integrity_check !== 'ok') {
-      throw new Failed('INTEGRITY_FAILED', `integrity check: ${integrity.slice(0, 3).map((row) => row.integrity_check).join('; ')}`)
+    const integrity = integrityMessages(db, true)
+    if (integrity.length !== 1 || integrity[0] !== 'ok') {
+      throw new Failed('INTEGRITY_FAILED', `integrity check: ${integrity.slice(0, 3).join('; ')}`)
     }
     pass({ name: 'integrity', ok: true, detail: 'integrity_check ok' })
-    const violations = (db.pragma('foreign_key_check') as unknown[]).length
+    const violations = countForeignKeyViolations(db)
     if (violations > 0) throw new Failed('INTEGRITY_FAILED', `${violations} foreign key violations`)
     pass({ name: 'foreign keys', ok: true, detail: 'foreign_key_check ok' })
-    const count = (table: string) => db!.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number
-    return { schemaVersion, nodeCount: count('nodes'), edgeCount: count('edges') }
+    return { schemaVersion, nodeCount: countNodes(db), edgeCount: countEdges(db) }
   } catch (error) {
     if (error instanceof Failed) throw error
     const code = (error as { code?: string }).code ?? ''

@@ -1,9 +1,8 @@
 import type { HealthReport } from '../../../shared/health.ts'
 import type { Db } from '../db.ts'
 import { sqliteCode } from '../sqlite-code.ts'
-import {
-  MAX_INTEGRITY_MESSAGES, countDanglingEdges, countForeignKeyViolations, countIsolatedNodes, integrityMessages, pageCounts,
-} from './repos.ts'
+import { countDanglingEdges, countIsolatedNodes } from '../repos/health.ts'
+import { MAX_INTEGRITY_MESSAGES, countForeignKeyViolations, integrityMessages, pageCounts } from '../repos/pragmas.ts'
 import { storeFileSizes } from './sizes.ts'
 
 export interface BackupClock {

@@ -3,7 +3,8 @@ import { GraphKeepError } from '../../../shared/errors.ts'
 import type { AppEvent } from '../../../shared/events.ts'
 import type { CompactResult } from '../../../shared/health.ts'
 import type { Db } from '../db.ts'
-import { checkpointAndTruncateWal, rebuildStoreFile, refreshPlannerStatistics } from './repos.ts'
+import { rebuildStoreFile } from '../repos/health.ts'
+import { checkpointAndTruncateWal, refreshPlannerStatistics } from '../repos/pragmas.ts'
 import { storeBytes } from './sizes.ts'
 
 type OnEvent = ((event: AppEvent) => void) | undefined

@@ -1,5 +1,5 @@
 import type { Db } from '../db.ts'
-import { statement } from '../statements.ts'
+import { statement } from './statements.ts'
 
 /** [id, source, target, type, weight] of an edge, as the adjacency cache reads it. */
 export type AdjacencyRow = [number, number, number, string, number]

@@ -1,5 +1,5 @@
 import type { Db } from '../db.ts'
-import { statement } from '../statements.ts'
+import { statement } from './statements.ts'
 
 // Snapshots name nodes by key, so an audit row still reads correctly after ids are reused.
 const NODE_JSON = "json_object('key', n.key, 'type', n.type, 'label', n.label, 'properties', json(n.props))"

@@ -1,5 +1,5 @@
 import type { Db } from '../db.ts'
-import { statement } from '../statements.ts'
+import { statement } from './statements.ts'
 
 /** Opens the audit batch that this transaction's audit rows are filed under. */
 export function beginBatch(db: Db, operation: string, now: number): number {

@@ -1,5 +1,5 @@
 import type { Db } from '../db.ts'
-import { statement } from '../statements.ts'
+import { statement } from './statements.ts'
 import { NODE_TEXT } from './node-text.ts'
 
 // The secondary indexes a bulk import into an empty store drops and builds once at the end, with

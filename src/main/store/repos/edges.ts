@@ -1,5 +1,5 @@
 import type { Db } from '../db.ts'
-import { statement } from '../statements.ts'
+import { statement } from './statements.ts'
 import { EDGE_COLUMNS, type EdgeRow } from './rows.ts'
 
 export interface EdgeValues {

@@ -1,5 +1,5 @@
 import type { Db } from '../db.ts'
-import { statement } from '../statements.ts'
+import { statement } from './statements.ts'
 import { EDGE_COLUMNS, NODE_COLUMNS, type EdgeRow, type NodeRow } from './rows.ts'
 import { BULK_IMPORT_MARKER } from './bulk-indexes.ts'
 

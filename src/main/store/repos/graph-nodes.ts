@@ -1,5 +1,5 @@
 import type { Db } from '../db.ts'
-import { statement } from '../statements.ts'
+import { statement } from './statements.ts'
 
 /** [id, key, type, label] */
 export type GraphNodeRow = [number, string, string, string]

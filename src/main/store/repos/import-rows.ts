@@ -1,5 +1,5 @@
 import type { Db } from '../db.ts'
-import { statement } from '../statements.ts'
+import { statement } from './statements.ts'
 import { NODE_TEXT } from './node-text.ts'
 
 // Set-based writes of one import batch, each over a JSON array that SQLite reads in one json_each

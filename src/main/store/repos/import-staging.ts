@@ -1,5 +1,5 @@
 import type { Db } from '../db.ts'
-import { statement } from '../statements.ts'
+import { statement } from './statements.ts'
 
 // An import's scratch database, attached beside the store: the key sets that validation needs live on
 // disk here, never in JS memory, and never in the store file itself.

@@ -1,6 +1,6 @@
 import type { ListEdgesQuery } from '../../../shared/domain.ts'
 import type { Db } from '../db.ts'
-import { statement } from '../statements.ts'
+import { statement } from './statements.ts'
 import { decodeCursor, encodeCursor } from './cursor.ts'
 import { EDGE_COLUMNS, type EdgeRow } from './rows.ts'
 

@@ -1,6 +1,6 @@
 import type { ListNodesQuery } from '../../../shared/domain.ts'
 import type { Db } from '../db.ts'
-import { statement } from '../statements.ts'
+import { statement } from './statements.ts'
 import { decodeCursor, encodeCursor } from './cursor.ts'
 import { nodeFilterSql, placeholders } from './node-filter.ts'
 import { NODE_COLUMNS, type NodeRow } from './rows.ts'

@@ -1,5 +1,5 @@
 import type { Db } from '../db.ts'
-import { statement } from '../statements.ts'
+import { statement } from './statements.ts'
 
 export function getMetaValue(db: Db, key: string): string | undefined {
   return statement<[string], string>(db, 'SELECT value FROM meta WHERE key = ?').pluck().get(key)

@@ -1,5 +1,5 @@
 import type { Db } from '../db.ts'
-import { statement } from '../statements.ts'
+import { statement } from './statements.ts'
 
 /** [edge id, edge type, edge props, weight, edge created, edge updated, key, type, label, props, created, updated] */
 export type NeighbourRow = [number, string, string, number, number, number, string, string, string, string, number, number]

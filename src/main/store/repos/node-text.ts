@@ -1,5 +1,5 @@
 import type { Db } from '../db.ts'
-import { statement } from '../statements.ts'
+import { statement } from './statements.ts'
 
 /** The text a node is found by, as (rowid, label, text) of `nodes n`: its label and its top-level string properties. */
 export const NODE_TEXT = "n.id, n.label, (SELECT group_concat(value, ' ') FROM json_each(n.props) WHERE type = 'text')"

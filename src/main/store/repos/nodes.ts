@@ -1,5 +1,5 @@
 import type { Db } from '../db.ts'
-import { statement } from '../statements.ts'
+import { statement } from './statements.ts'
 import { NODE_COLUMNS, type NodeRow } from './rows.ts'
 
 export interface NodeValues {

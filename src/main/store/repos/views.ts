@@ -1,5 +1,5 @@
 import type { Db } from '../db.ts'
-import { statement } from '../statements.ts'
+import { statement } from './statements.ts'
 
 export interface ViewRow {
   name: string

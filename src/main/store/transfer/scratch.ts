@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs'
 import type { Db } from '../db.ts'
 import { attachScratch, detachScratch } from '../repos/import-staging.ts'
+import { withSmallPageCache } from '../repos/pragmas.ts'
 
 /** The page cache while an import runs: memory must not grow with the file (peak RSS target 300 MB with host and worker). */
 const IMPORT_CACHE_KIB = 16 * 1024
@@ -17,16 +18,10 @@ export async function withScratch<T>(db: Db, storeFile: string, run: (db: Db) =>
   detachScratch(db)
   remove(file)
   attachScratch(db, file)
-  // Mapped pages of a store being filled count as this process's memory; read through the OS page cache meanwhile.
-  const mmapSize = db.pragma('mmap_size', { simple: true }) as number
-  const cacheSize = db.pragma('cache_size', { simple: true }) as number
-  db.pragma('mmap_size = 0')
-  db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`)
   try {
-    return await run(db)
+    // Mapped pages of a store being filled count as this process's memory; read through the OS page cache meanwhile.
+    return await withSmallPageCache(db, IMPORT_CACHE_KIB, () => run(db))
   } finally {
-    db.pragma(`mmap_size = ${Number(mmapSize)}`)
-    db.pragma(`cache_size = ${Number(cacheSize)}`)
     detachScratch(db)
     remove(file)
   }

@@ -89,7 +89,7 @@ export function useCytoscape(
     const resizeObserver = new ResizeObserver(() => cy.resize())
     resizeObserver.observe(container)
 
-    const testHook = window.location.hash.includes(TEST_HOOK_FLAG) || window.location.search.includes(TEST_HOOK_FLAG)
+    const testHook = __GRAPHKEEP_TEST_HOOKS__ && (window.location.hash.includes(TEST_HOOK_FLAG) || window.location.search.includes(TEST_HOOK_FLAG))
     if (testHook) (window as unknown as { __graphkeepCy?: unknown }).__graphkeepCy = cy
     return () => {
       cancelAnimationFrame(pending)

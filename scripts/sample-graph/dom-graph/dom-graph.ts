@@ -1,5 +1,5 @@
-import type { NewEdge, NewNode } from '../../../shared/domain.ts'
-import type { JsonObject } from '../../../shared/json.ts'
+import type { NewEdge, NewNode } from '../../../src/shared/domain.ts'
+import type { JsonObject } from '../../../src/shared/json.ts'
 import type { LibDomDeclarations, TypeReference } from './declarations.ts'
 import type { DocSummary } from './jsdoc.ts'
 

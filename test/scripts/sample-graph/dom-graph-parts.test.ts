@@ -1,7 +1,7 @@
 import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
-import { firstSentence } from '../../../src/main/setup/dom-graph/jsdoc.ts'
-import { referencedTypeNames } from '../../../src/main/setup/dom-graph/type-references.ts'
+import { firstSentence } from '../../../scripts/sample-graph/dom-graph/jsdoc.ts'
+import { referencedTypeNames } from '../../../scripts/sample-graph/dom-graph/type-references.ts'
 
 function typeOf(text: string): ts.TypeNode {
   const source = ts.createSourceFile('t.d.ts', `type T = ${text};`, ts.ScriptTarget.Latest, true)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { licenseExpression, licenseIds } from '../../../src/main/setup/npm-graph/licenses.ts'
-import { parsePeople, parsePerson } from '../../../src/main/setup/npm-graph/people.ts'
-import { commandNames, normalizeRepository } from '../../../src/main/setup/npm-graph/repositories.ts'
+import { licenseExpression, licenseIds } from '../../../scripts/sample-graph/npm-graph/licenses.ts'
+import { parsePeople, parsePerson } from '../../../scripts/sample-graph/npm-graph/people.ts'
+import { commandNames, normalizeRepository } from '../../../scripts/sample-graph/npm-graph/repositories.ts'
 
 describe('parsePerson', () => {
   it('reads the "Name <email> (url)" form', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { newEdge, newNode } from '../../../src/shared/domain.ts'
-import { domGraph } from '../../../src/main/setup/dom-graph/dom-graph.ts'
-import { parseLibDom } from '../../../src/main/setup/dom-graph/parse-lib-dom.ts'
+import { domGraph } from '../../../scripts/sample-graph/dom-graph/dom-graph.ts'
+import { parseLibDom } from '../../../scripts/sample-graph/dom-graph/parse-lib-dom.ts'
 
 // A miniature lib.dom.d.ts, written the way TypeScript's generator writes the real one.
 const LIB = `

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { newEdge, newNode } from '../../../src/shared/domain.ts'
-import { buildDomGraph } from '../../../src/main/setup/dom-graph/build-dom-graph.ts'
-import { combineSampleGraphs } from '../../../src/main/setup/dom-graph/combine-sample.ts'
-import { buildNpmGraph } from '../../../src/main/setup/npm-graph/build-npm-graph.ts'
+import { buildDomGraph } from '../../../scripts/sample-graph/dom-graph/build-dom-graph.ts'
+import { combineSampleGraphs } from '../../../scripts/sample-graph/dom-graph/combine-sample.ts'
+import { buildNpmGraph } from '../../../scripts/sample-graph/npm-graph/build-npm-graph.ts'
 
 const root = resolve(import.meta.dirname, '../../..')
 const folder = mkdtempSync(join(tmpdir(), 'graphkeep-sample-'))
