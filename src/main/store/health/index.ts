@@ -24,5 +24,3 @@ export function createHealthService(db: Db, context: HealthContext): HealthServi
     optimize: () => optimizeStore(db, context.file, context.onEvent),
   }
 }
-
-export { isBackupOverdue } from './check.ts'
