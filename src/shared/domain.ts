@@ -19,59 +19,34 @@ export const pageLimit = z.number().int().min(1).max(1000)
 export const cursor = z.string().max(4000)
 export const typeList = z.array(typeName).max(100)
 
-export const node = z.object({
-  key: nodeKey,
-  type: typeName,
-  label: z.string(),
-  properties: jsonObject,
-  createdAt: z.number(),
-  updatedAt: z.number(),
-})
+const times = { createdAt: z.number(), updatedAt: z.number() }
+
+/**
+ * A node's writable fields, with the limits a write must keep. The stored node adds its times; what
+ * is stored is given back as it is, so its label is not held to the write limit. The inputs pick
+ * from the same fields and say which are optional, and refuse fields they do not know.
+ */
+const nodeFields = z.object({ key: nodeKey, type: typeName, label, properties: jsonObject })
+
+export const node = nodeFields.extend({ label: z.string(), ...times })
 export type Node = z.infer<typeof node>
 
-export const edge = z.object({
-  id: edgeId,
-  source: nodeKey,
-  target: nodeKey,
-  type: typeName,
-  properties: jsonObject,
-  weight: z.number(),
-  createdAt: z.number(),
-  updatedAt: z.number(),
-})
-export type Edge = z.infer<typeof edge>
-
-export const newNode = z.strictObject({
-  key: nodeKey,
-  type: typeName,
-  label: label.optional(),
-  properties: jsonObject.optional(),
-})
+export const newNode = nodeFields.partial({ label: true, properties: true }).strict()
 export type NewNode = z.infer<typeof newNode>
 
-export const nodePatch = z.strictObject({
-  key: nodeKey,
-  type: typeName.optional(),
-  label: label.optional(),
-  properties: jsonObject.optional(),
-})
+export const nodePatch = nodeFields.partial({ type: true, label: true, properties: true }).strict()
 export type NodePatch = z.infer<typeof nodePatch>
 
-export const newEdge = z.strictObject({
-  source: nodeKey,
-  target: nodeKey,
-  type: typeName,
-  properties: jsonObject.optional(),
-  weight: weight.optional(),
-})
+/** An edge's fields, as for nodes above: the stored edge adds its times; the inputs pick and relax. */
+const edgeFields = z.object({ id: edgeId, source: nodeKey, target: nodeKey, type: typeName, properties: jsonObject, weight })
+
+export const edge = edgeFields.extend({ weight: z.number(), ...times })
+export type Edge = z.infer<typeof edge>
+
+export const newEdge = edgeFields.omit({ id: true }).partial({ properties: true, weight: true }).strict()
 export type NewEdge = z.infer<typeof newEdge>
 
-export const edgePatch = z.strictObject({
-  id: edgeId,
-  type: typeName.optional(),
-  properties: jsonObject.optional(),
-  weight: weight.optional(),
-})
+export const edgePatch = edgeFields.pick({ id: true, type: true, properties: true, weight: true }).partial({ type: true, properties: true, weight: true }).strict()
 export type EdgePatch = z.infer<typeof edgePatch>
 
 export const propertyFilter = z.strictObject({

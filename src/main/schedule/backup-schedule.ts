@@ -1,4 +1,4 @@
-import type { BackupList } from '../../shared/backup.ts'
+import { isBackupOverdue, newestBackupAt } from '../../shared/backup-overdue.ts'
 import type { RemoteStore } from '../store/types.ts'
 
 /** The calls the schedule makes. */
@@ -20,20 +20,7 @@ export interface BackupSchedule {
 }
 
 export const DEFAULT_CHECK_EVERY_MS = 10 * 60 * 1000
-const HOUR_MS = 60 * 60 * 1000
-const QUIT_AFTER_MS = 24 * HOUR_MS
-
-/**
- * The newest backup's time, or null. A backup dated in the future (the clock was moved back) is ignored:
- * it would otherwise hold off every backup until the clock caught up with it.
- */
-function newestBackupAt(list: BackupList, now: number): number | null {
-  let newest: number | null = null
-  for (const { createdAt } of list.backups) {
-    if (createdAt <= now && (newest === null || createdAt > newest)) newest = createdAt
-  }
-  return newest
-}
+const QUIT_PERIOD_HOURS = 24
 
 /** Backs the store up whenever its newest backup is older than the settings' `scheduleHours`, while the app runs. */
 export function startBackupSchedule(store: ScheduledStore, options: BackupScheduleOptions = {}): BackupSchedule {
@@ -53,16 +40,18 @@ export function startBackupSchedule(store: ScheduledStore, options: BackupSchedu
     return run
   }
 
-  const isDue = async (maxAgeMs: number): Promise<boolean> => {
-    const newest = newestBackupAt(await store.backup.list(), now())
-    return newest === null || now() - newest >= maxAgeMs
+  // The shared rule (src/shared/backup-overdue.ts): the banner and the health report say "overdue" exactly when this backs up.
+  const isDue = async (periodHours: number): Promise<boolean> => {
+    const { backups } = await store.backup.list()
+    const at = now()
+    return isBackupOverdue({ lastBackupAt: newestBackupAt(backups.map((backup) => backup.createdAt), at), periodHours, now: at })
   }
 
   const check = (): void => {
     if (stopped || running) return
     void runExclusive(async () => {
       const { scheduleHours } = await store.backup.getSettings()
-      if (!stopped && (await isDue(scheduleHours * HOUR_MS))) await store.backup.create({}, 'scheduled')
+      if (!stopped && (await isDue(scheduleHours))) await store.backup.create({}, 'scheduled')
     })
   }
 
@@ -79,7 +68,7 @@ export function startBackupSchedule(store: ScheduledStore, options: BackupSchedu
     async backupAtQuitIfDue() {
       while (running) await running
       await runExclusive(async () => {
-        if (await isDue(QUIT_AFTER_MS)) await store.backup.create({}, 'quit')
+        if (await isDue(QUIT_PERIOD_HOURS)) await store.backup.create({}, 'quit')
       })
     },
   }

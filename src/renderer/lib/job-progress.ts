@@ -1,30 +1,25 @@
-import { useCallback, useSyncExternalStore } from 'react'
 import type { AppEvent } from '../../shared/events.ts'
+import { createClientStore } from './client-store.ts'
 import type { Transport } from './transport.ts'
 
 export type JobProgress = Extract<AppEvent, { type: 'progress' }> & { receivedAt: number }
 
 // Only the newest event of each job matters; a handful of jobs at most, so no pruning beyond that.
 const MAX_JOBS = 20
-const latestByJob = new Map<string, JobProgress>()
-const listeners = new Set<() => void>()
+const latestByJob = createClientStore<ReadonlyMap<string, JobProgress>>(new Map())
 
 function record(event: JobProgress): void {
-  latestByJob.delete(event.jobId)
-  latestByJob.set(event.jobId, event)
-  if (latestByJob.size > MAX_JOBS) latestByJob.delete(latestByJob.keys().next().value as string)
-  for (const listener of listeners) listener()
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener)
-  return () => listeners.delete(listener)
+  const next = new Map(latestByJob.get())
+  next.delete(event.jobId)
+  next.set(event.jobId, event)
+  if (next.size > MAX_JOBS) next.delete(next.keys().next().value as string)
+  latestByJob.set(next)
 }
 
 /** The newest progress of a job whose id starts with `prefix`, received at or after `since`. */
-function newestProgress(prefix: string, since: number): JobProgress | null {
+function newestProgress(latest: ReadonlyMap<string, JobProgress>, prefix: string, since: number): JobProgress | null {
   let newest: JobProgress | null = null
-  for (const event of latestByJob.values()) {
+  for (const event of latest.values()) {
     if (event.jobId.startsWith(prefix) && event.receivedAt >= since) newest = event
   }
   return newest
@@ -38,6 +33,5 @@ export function connectJobProgress(transport: Transport): () => void {
 }
 
 export function useJobProgress(prefix: string, since: number): JobProgress | null {
-  const snapshot = useCallback(() => newestProgress(prefix, since), [prefix, since])
-  return useSyncExternalStore(subscribe, snapshot)
+  return latestByJob.useSelect((latest) => newestProgress(latest, prefix, since))
 }

@@ -1,22 +1,13 @@
-import { useSyncExternalStore } from 'react'
+import { createClientStore } from './client-store.ts'
 
 /**
  * State that outlives the page showing it (filters, sort), so going back from a node restores the
  * list as the user left it.
  */
 export function createViewState<T extends object>(initial: T) {
-  let state = initial
-  const listeners = new Set<() => void>()
-  const subscribe = (listener: () => void) => {
-    listeners.add(listener)
-    return () => listeners.delete(listener)
-  }
-  const update = (patch: Partial<T>) => {
-    state = { ...state, ...patch }
-    for (const listener of listeners) listener()
-  }
+  const store = createClientStore(initial)
+  const update = (patch: Partial<T>) => store.set({ ...store.get(), ...patch })
   return function useViewState(): [T, (patch: Partial<T>) => void] {
-    const current = useSyncExternalStore(subscribe, () => state)
-    return [current, update]
+    return [store.use(), update]
   }
 }

@@ -111,16 +111,18 @@ describe('startBackupSchedule', () => {
     expect(fake.calls).toEqual(['scheduled'])
   })
 
-  it('waits while the newest backup is fresh, then backs up once it is scheduleHours old', async () => {
+  it('waits while the newest backup is fresh, then backs up once it is older than scheduleHours', async () => {
     const fake = fakeStore(clock, 24)
     fake.addBackup(T0 - 2 * HOUR, 'manual')
     start(fake.store)
     await settle()
     await advance(22 * HOUR - CHECK) // the newest is 23 h 50 min old
     expect(fake.calls).toEqual([])
+    await advance(CHECK) // exactly 24 h old: still on time (the shared overdue rule)
+    expect(fake.calls).toEqual([])
     await advance(CHECK)
     expect(fake.calls).toEqual(['scheduled'])
-    await advance(24 * HOUR - CHECK)
+    await advance(24 * HOUR)
     expect(fake.calls).toEqual(['scheduled'])
     await advance(CHECK)
     expect(fake.calls).toEqual(['scheduled', 'scheduled'])

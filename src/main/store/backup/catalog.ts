@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
+import { newestBackupAt } from '../../../shared/backup-overdue.ts'
 import { verification, type BackupInfo, type BackupList, type Verification } from '../../../shared/backup.ts'
 import { GraphKeepError } from '../../../shared/errors.ts'
 import { writeFileAtomically } from './files.ts'
@@ -34,7 +35,8 @@ export function listBackups(folder: string): BackupList {
     .map((id) => backupInfoOf(folder, id))
     .filter((info): info is BackupInfo => info !== null)
     .sort((a, b) => b.createdAt - a.createdAt || b.id.localeCompare(a.id))
-  return { folder, backups, lastBackupAt: backups[0]?.createdAt ?? null }
+  // A backup dated in the future (the clock was moved back) is listed but is not the last backup.
+  return { folder, backups, lastBackupAt: newestBackupAt(backups.map((backup) => backup.createdAt), Date.now()) }
 }
 
 export function requireBackup(folder: string, id: string): BackupInfo {

@@ -1,3 +1,4 @@
+import { isBackupOverdue } from '../../../shared/backup-overdue.ts'
 import type { HealthReport } from '../../../shared/health.ts'
 import type { Db } from '../db.ts'
 import { sqliteCode } from '../sqlite-code.ts'
@@ -9,8 +10,6 @@ export interface BackupClock {
   lastBackupAt: () => number | null
   scheduleHours: () => number
 }
-
-const HOUR_MS = 3_600_000
 
 /**
  * What a count reads as when a damaged page stops SQLite from taking it. The report's counts are
@@ -35,10 +34,6 @@ function integrityProblems(db: Db, full: boolean): string[] {
     // The full check stops at the first index lookup that lands on a bad page; the quick one walks past it and says where.
     return full ? [stopped, ...integrityProblems(db, false)] : [stopped]
   }
-}
-
-export function isBackupOverdue(lastBackupAt: number | null, scheduleHours: number, now: number): boolean {
-  return lastBackupAt === null || now - lastBackupAt > scheduleHours * HOUR_MS
 }
 
 /** Runs the checks; a damaged store gives a report that says so rather than an error. */
@@ -66,7 +61,7 @@ export function checkHealth(db: Db, file: string, backups: BackupClock, full: bo
     ...storeFileSizes(file),
     ...pageCounts(db),
     lastBackupAt,
-    backupOverdue: isBackupOverdue(lastBackupAt, backups.scheduleHours(), now),
+    backupOverdue: isBackupOverdue({ lastBackupAt, periodHours: backups.scheduleHours(), now }),
     checkedAt: now,
   }
 }

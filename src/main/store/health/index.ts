@@ -18,5 +18,3 @@ export function createHealthCalls(db: Db, context: HealthContext) {
     optimize: () => optimizeStore(db, context.file, context.onEvent),
   } satisfies Calls<'health'>
 }
-
-export { isBackupOverdue } from './check.ts'

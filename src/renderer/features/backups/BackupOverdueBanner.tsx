@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
+import { isBackupOverdue } from '../../../shared/backup-overdue.ts'
 import { useNow } from '../../lib/use-now.ts'
-import { storeQueries } from '../shell/queries.ts'
-import { describeLastBackup, isBackupOverdue } from './backup-age.ts'
+import { describeLastBackup } from './backup-age.ts'
 import { OverdueWarning } from './OverdueWarning.tsx'
 import { backupQueries } from './queries.ts'
 
@@ -9,15 +9,9 @@ import { backupQueries } from './queries.ts'
 export function BackupOverdueBanner() {
   const list = useQuery(backupQueries.list())
   const settings = useQuery(backupQueries.settings())
-  const stats = useQuery(storeQueries.stats())
   const now = useNow()
-  if (!list.data || !settings.data || !stats.data) return null
-  const overdue = isBackupOverdue({
-    lastBackupAt: list.data.lastBackupAt,
-    scheduleHours: settings.data.scheduleHours,
-    hasData: stats.data.nodeCount > 0,
-    now,
-  })
-  if (!overdue) return null
-  return <OverdueWarning text={describeLastBackup(list.data.lastBackupAt, now)} />
+  if (!list.data || !settings.data) return null
+  const { lastBackupAt } = list.data
+  if (!isBackupOverdue({ lastBackupAt, periodHours: settings.data.scheduleHours, now })) return null
+  return <OverdueWarning text={describeLastBackup(lastBackupAt, now)} />
 }

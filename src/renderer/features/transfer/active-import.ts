@@ -1,5 +1,5 @@
-import { useSyncExternalStore } from 'react'
 import type { ImportSummary } from '../../../shared/transfer.ts'
+import { createClientStore } from '../../lib/client-store.ts'
 
 /**
  * The import that is writing (or has just finished), kept outside the page so that leaving the Import page
@@ -14,25 +14,15 @@ export interface ActiveImport {
   error: unknown
 }
 
-let active: ActiveImport | null = null
+const active = createClientStore<ActiveImport | null>(null)
 let seen: string | null = null
-const listeners = new Set<() => void>()
-
-function set(next: ActiveImport | null): void {
-  active = next
-  for (const listener of listeners) listener()
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener)
-  return () => listeners.delete(listener)
-}
 
 export function trackImport(jobId: string, since: number, names: string[], run: Promise<ImportSummary>): void {
-  set({ jobId, since, names, state: 'running', summary: null, error: null })
+  active.set({ jobId, since, names, state: 'running', summary: null, error: null })
   const settle = (patch: Partial<ActiveImport>) => {
-    if (active?.jobId !== jobId) return
-    set(seen === jobId ? null : { ...active, ...patch })
+    const current = active.get()
+    if (current?.jobId !== jobId) return
+    active.set(seen === jobId ? null : { ...current, ...patch })
   }
   run.then(
     (summary) => settle({ state: 'finished', summary }),
@@ -41,16 +31,17 @@ export function trackImport(jobId: string, since: number, names: string[], run: 
 }
 
 export function useActiveImport(): ActiveImport | null {
-  return useSyncExternalStore(subscribe, () => active)
+  return active.use()
 }
 
 /** Its outcome has been seen (by the flow that started it, or on coming back): the page may start afresh. */
 export function dismissImport(jobId: string): void {
   seen = jobId
-  if (active?.jobId === jobId && active.state !== 'running') set(null)
+  const current = active.get()
+  if (current?.jobId === jobId && current.state !== 'running') active.set(null)
 }
 
 /** While an import writes, a drop must not replace its flow (and its Cancel button). */
 export function isImportRunning(): boolean {
-  return active?.state === 'running'
+  return active.get()?.state === 'running'
 }

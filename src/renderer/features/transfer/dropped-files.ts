@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react'
+import { createClientStore } from '../../lib/client-store.ts'
 import { isImportRunning } from './active-import.ts'
 
 /** Files dropped on the window, handed to the Import page; each drop starts a new import flow. */
@@ -7,25 +7,18 @@ export interface FileOffer {
   files: File[]
 }
 
-let current: FileOffer | null = null
+const offer = createClientStore<FileOffer | null>(null)
 let claimed = 0
-const listeners = new Set<() => void>()
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener)
-  return () => listeners.delete(listener)
-}
 
 /** Starts a new import flow with these files, unless an import is writing right now (false then). */
 export function offerFiles(files: File[]): boolean {
   if (isImportRunning() || files.length === 0) return false
-  current = { seq: (current?.seq ?? 0) + 1, files }
-  for (const listener of listeners) listener()
+  offer.set({ seq: (offer.get()?.seq ?? 0) + 1, files })
   return true
 }
 
 export function useFileOffer(): FileOffer | null {
-  return useSyncExternalStore(subscribe, () => current)
+  return offer.use()
 }
 
 /** The offer's files the first time it is claimed, then null: coming back to the page never re-imports them. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isBackupOverdue } from '../../../../src/main/store/health/index.ts'
+import { isBackupOverdue } from '../../../../src/shared/backup-overdue.ts'
 import { healthReport } from '../../../../src/shared/health.ts'
 import { withRawDb } from '../../../helpers/temp-store.ts'
 import { addGraph, useHealthStore } from './health-fixture.ts'
@@ -72,9 +72,9 @@ describe('backupOverdue', () => {
 
   it('turns overdue only after the full schedule has passed', () => {
     const now = 1_000 * HOUR
-    expect(isBackupOverdue(now - 6 * HOUR, 6, now)).toBe(false)
-    expect(isBackupOverdue(now - 6 * HOUR - 1, 6, now)).toBe(true)
-    expect(isBackupOverdue(now, 1, now)).toBe(false)
-    expect(isBackupOverdue(null, 1, now)).toBe(true)
+    expect(isBackupOverdue({ lastBackupAt: now - 6 * HOUR, periodHours: 6, now })).toBe(false)
+    expect(isBackupOverdue({ lastBackupAt: now - 6 * HOUR - 1, periodHours: 6, now })).toBe(true)
+    expect(isBackupOverdue({ lastBackupAt: now, periodHours: 1, now })).toBe(false)
+    expect(isBackupOverdue({ lastBackupAt: null, periodHours: 1, now })).toBe(true)
   })
 })
