@@ -35,6 +35,7 @@ export const contract = {
 
   'search.query': call(s.searchInput, s.searchResult),
   'search.counts': call(s.searchCountsInput, s.searchCounts),
+  'search.explain': call(z.strictObject({ text: s.searchCountsInput.shape.text }), s.searchExplanation),
 
   'graph.neighbourhood': call(g.neighbourhoodInput, g.neighbourhood),
   'graph.expand': call(g.expandInput, g.expansion),

@@ -56,3 +56,10 @@ export const searchCounts = z.object({
   byType: z.array(typeCount),
 })
 export type SearchCounts = z.infer<typeof searchCounts>
+
+/** How search text is read: the words searched (case and accents folded), and whether the last also matches as a prefix. */
+export const searchExplanation = z.object({
+  terms: z.array(z.string()),
+  prefix: z.string().nullable(),
+})
+export type SearchExplanation = z.infer<typeof searchExplanation>

@@ -47,6 +47,7 @@ export const validInputs: { [M in Method]: Input<M> } = {
   'nodes.neighbours': { key: 'ada', direction: 'both', edgeTypes: ['programmed', 'knew'], limit: 50 },
   'search.query': { text: 'lovelace', types: ['person'], where: [{ path: 'born', op: 'lt', value: 1900 }], limit: 10 },
   'search.counts': { text: 'engine' },
+  'search.explain': { text: 'Ünïcode engines' },
   'graph.neighbourhood': { keys: ['ada'], depth: 2, direction: 'both', edgeTypes: ['programmed', 'knew'], nodeBudget: 100 },
   'graph.expand': { key: 'ada', direction: 'out', limit: 1, offset: 0 },
   'graph.neighbourTypes': { key: 'ada' },

@@ -55,6 +55,7 @@ export const fieldKinds: { [M in Method]: Kinds } = {
 
   'search.query': { text: 'searchText', types: 'typeList', where: 'filters', limit: 'searchLimit', cursor: 'cursor' },
   'search.counts': { text: 'searchText', where: 'filters' },
+  'search.explain': { text: 'searchText' },
   'graph.neighbourhood': { keys: 'keyList', depth: 'depth', direction: 'direction', edgeTypes: 'typeList', nodeBudget: 'nodeBudget' },
   'graph.expand': { key: 'nodeKey', direction: 'direction', edgeTypes: 'typeList', limit: 'expandLimit', offset: 'offset' },
   'graph.neighbourTypes': { key: 'nodeKey' },

@@ -184,3 +184,11 @@ describe('search follows the writes', () => {
     expect(store().search.counts({ text: 'tooth' }).total).toBe(0)
   })
 })
+
+describe('search.explain', () => {
+  it('says which words are searched, folded as the index folds them, and which one matches as a prefix', () => {
+    expect(store().search.explain({ text: 'Ünïcode "engines" NEAR(x' })).toEqual({ terms: ['unicode', 'engines', 'near', 'x'], prefix: null })
+    expect(store().search.explain({ text: 'Ada lo' })).toEqual({ terms: ['ada', 'lo'], prefix: 'lo' })
+    expect(store().search.explain({ text: '*** ^' })).toEqual({ terms: [], prefix: null })
+  })
+})

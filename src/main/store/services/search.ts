@@ -107,5 +107,12 @@ export function createSearchCalls(db: Db) {
     return { total: types.length, capped, byType }
   }
 
-  return { query: search, counts: searchCounts } satisfies Calls<'search'>
+  return {
+    query: search,
+    counts: searchCounts,
+    explain({ text }) {
+      const { terms, prefix } = searchTerms(text)
+      return { terms, prefix }
+    },
+  } satisfies Calls<'search'>
 }
