@@ -4,6 +4,7 @@ import { GraphKeepError } from '../../shared/errors.ts'
 import { APPLICATION_ID } from './application-id.ts'
 import { LATEST_SCHEMA_VERSION, migrations as allMigrations, type Migration } from './migrations/index.ts'
 import { migrate } from './migrate.ts'
+import { rebuildStoreFile } from './repos/health.ts'
 import { countTables } from './repos/info.ts'
 import { applicationIdOf, applyReaderSettings, applyWriterSettings, optimizeAndCheckpoint, schemaVersionOf } from './repos/pragmas.ts'
 import { missingSidecars, removeEmptySidecars } from './sidecars.ts'
@@ -84,6 +85,8 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
     const current = schemaVersionOf(db)
     if (options.beforeMigrate && current > 0 && current < (migrations.at(-1)?.version ?? 0)) options.beforeMigrate(db)
     migrate(db, migrations)
+    // A new store is built by every migration in turn; the tables they rebuild leave pages behind.
+    if (current === 0) rebuildStoreFile(db)
     return db
   } catch (error) {
     db.close()
