@@ -4,7 +4,8 @@ import { isStubId, stubEdgeId, stubElementId } from './ids.ts'
 import { applyLevelOfDetail, checkBudget, isSimplified, type BudgetCheck } from './lod.ts'
 import { createOwnership } from './ownership.ts'
 import { fitIfOutside } from './viewport.ts'
-import { missingElements, ringPositions, type Point } from './to-elements.ts'
+import { placeNewNodes } from './place-new-nodes.ts'
+import { missingElements, type Point } from './to-elements.ts'
 
 /** What the next "+N more" of a node asks for: the same filter, the next page. */
 export interface ExpandRecord {
@@ -140,20 +141,24 @@ export function createGraphController(cy: Core) {
 
     expansionOf: (key: string): ExpandRecord | undefined => expansions.get(key),
 
-    /** Adds one page of a node's neighbours on a ring around it; a "+N more" stub stands for the rest. */
+    /**
+     * Adds one page of a node's neighbours in free space around it (every node already in view stays
+     * where it is); a "+N more" stub stands for the rest.
+     */
     applyExpansion(key: string, page: Expansion, filter: Pick<ExpandRecord, 'direction' | 'edgeTypes'>, offset: number): number {
-      const centre = cy.getElementById(key).position()
       // A node in view that nobody owns yet was opened directly: say so before this expansion shares it.
       for (const node of page.nodes) if (has(node.key) && ownership.owners(node.key).size === 0) ownership.add(node.key, 'seed')
       const elements = missingElements(page, has)
-      const ring = ringPositions({ ...centre }, elements.nodes.length)
-      elements.nodes.forEach((node, i) => (node.position = ring[i]))
       const record: ExpandRecord = { key, ...filter, loaded: offset + page.nodes.filter((node) => node.key !== key).length, total: page.total, omitted: page.omitted }
       expansions.set(key, record)
+      const hadStub = has(stubElementId(key))
       addElements(elements)
       cy.batch(() => setStub(record))
+      const fresh = elements.nodes.map((node) => String(node.data['id']))
+      if (!hadStub && has(stubElementId(key))) fresh.push(stubElementId(key))
+      placeNewNodes(cy, key, fresh)
       for (const node of page.nodes) ownership.add(node.key, key)
-      fitIfOutside(cy, elements.nodes.map((node) => String(node.data['id'])))
+      fitIfOutside(cy, fresh)
       return elements.nodes.length
     },
 
