@@ -5,8 +5,11 @@ export const LABEL_FONT_SIZE = 10
 export const LABEL_MAX_WIDTH = 140
 export const LABEL_MARGIN_Y = 3
 const FONT_FAMILY = 'Helvetica Neue, Helvetica, sans-serif'
-/** Added on each side: cytoscape rounds widths up and draws glyphs a little past the measured box. */
-const SLACK = 2
+/**
+ * Added on each side: cytoscape pads a label's bounding box by 2 and measures at the scaled size (whose
+ * width rounds up differently); one more keeps our box around theirs.
+ */
+const SLACK = 3
 
 export interface LabelBox {
   x1: number

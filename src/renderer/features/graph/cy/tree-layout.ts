@@ -56,11 +56,25 @@ function levelsFrom(root: number, neighbours: number[][], seen: Uint8Array): num
 
 function layOutComponent(levels: number[][], input: TreeInput): Block {
   const { width, height, gap } = input
-  const size = levels.reduce((sum, level) => sum + level.length, 0)
-  const perRow = Math.max(8, Math.ceil(Math.sqrt(size) * 1.5))
+  // Rows about as wide as a 16:10 block holding the component would be; wider levels wrap.
+  let area = 0
+  for (const level of levels) for (const node of level) area += ((width[node] as number) + gap) * ((height[node] as number) + gap * 2)
+  const maxRowWidth = Math.max(Math.sqrt(area * 1.6), ...levels.flat().map((node) => width[node] as number))
   const rows: { nodes: number[]; level: number }[] = []
   levels.forEach((level, depth) => {
-    for (let i = 0; i < level.length; i += perRow) rows.push({ nodes: level.slice(i, i + perRow), level: depth })
+    let row: number[] = []
+    let used = 0
+    for (const node of level) {
+      const needed = (width[node] as number) + gap
+      if (row.length > 0 && used + needed > maxRowWidth) {
+        rows.push({ nodes: row, level: depth })
+        row = []
+        used = 0
+      }
+      row.push(node)
+      used += needed
+    }
+    rows.push({ nodes: row, level: depth })
   })
   const rowWidth = (row: number[]) => row.reduce((sum, node) => sum + (width[node] as number) + gap, -gap)
   const blockWidth = Math.max(...rows.map((row) => rowWidth(row.nodes)))
