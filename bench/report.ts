@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { join } from 'node:path'
 import type { GraphViewResult } from './browser/measure-graph-view.ts'
+import type { LayoutQualityResult } from './browser/measure-layout-quality.ts'
 import type { BackupResult } from './measure-backup.ts'
 import type { BulkResult } from './measure-bulk.ts'
 import type { ImportResult } from './measure-import.ts'
@@ -34,6 +35,7 @@ export interface BenchReport {
   /** Null with --skip-import / --skip-browser. */
   import: ImportResult | null
   graphView: GraphViewResult | null
+  layoutQuality: LayoutQualityResult | null
   targets: typeof targets
   meetsTargets: { bulk: boolean; getByKey: boolean; oneHop: boolean; backup: boolean | null }
 }

@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util'
 import { openStore } from '../src/main/store/index.ts'
 import { generateGraph } from './generate.ts'
 import { formatGraphView, measureGraphView } from './browser/measure-graph-view.ts'
+import { formatLayoutQuality, measureLayoutQuality } from './browser/measure-layout-quality.ts'
 import { measureBackup } from './measure-backup.ts'
 import { BATCH, measureBulkInsert } from './measure-bulk.ts'
 import { formatImport, measureImport } from './measure-import.ts'
@@ -71,6 +72,8 @@ try {
     const importRun = values['skip-import'] ? null : measureImport({ nodes: nodeCount, seed, gamma })
     if (!values['skip-browser']) console.log('measuring the graph view in headless Chromium…')
     const graphView = values['skip-browser'] ? null : await measureGraphView({ seed, log: (line) => console.log(`  ${line}`) })
+    if (!values['skip-browser']) console.log('measuring layout quality in headless Chromium…')
+    const layoutQuality = values['skip-browser'] ? null : await measureLayoutQuality({ seed, log: (line) => console.log(`  ${line}`) })
     const report: BenchReport = {
       startedAt,
       machine: machineInfo(stats.sqliteVersion),
@@ -85,6 +88,7 @@ try {
       traversal,
       import: importRun,
       graphView,
+      layoutQuality,
       targets,
       meetsTargets: meetsTargets(bulk, getByKey, oneHop, backup),
     }
@@ -93,6 +97,7 @@ try {
       ['Traversal', formatTraversal(traversal)],
       ['Import (JSON Lines, end to end)', importRun ? formatImport(importRun) : ['skipped (--skip-import)']],
       ['Graph view (headless Chromium)', graphView ? formatGraphView(graphView) : ['skipped (--skip-browser)']],
+      ['Layout quality (headless Chromium)', layoutQuality ? formatLayoutQuality(layoutQuality) : ['skipped (--skip-browser)']],
     ] as const
     console.log('\n' + formatReport(report))
     for (const [title, lines] of sections) console.log(`\n${title}\n${lines.join('\n')}`)

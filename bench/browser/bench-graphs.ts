@@ -12,7 +12,7 @@ export interface BenchGraph {
 }
 
 /** Keys get a per-graph prefix so that several generated graphs live side by side in one store. */
-function prefixed(prefix: string, nodes: NewNode[], edges: NewEdge[]): { nodes: NewNode[]; edges: NewEdge[] } {
+export function prefixed(prefix: string, nodes: NewNode[], edges: NewEdge[]): { nodes: NewNode[]; edges: NewEdge[] } {
   return {
     nodes: nodes.map((node) => ({ ...node, key: `${prefix}:${node.key}` })),
     edges: edges.map((edge) => ({ ...edge, source: `${prefix}:${edge.source}`, target: `${prefix}:${edge.target}` })),

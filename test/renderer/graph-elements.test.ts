@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { filterFor } from '../../src/renderer/features/graph/expand-filter.ts'
 import { checkBudget, levelOfDetailFor } from '../../src/renderer/features/graph/cy/lod.ts'
 import { narrowByTypes } from '../../src/renderer/features/graph/cy/narrow.ts'
-import { missingElements, ringPositions } from '../../src/renderer/features/graph/cy/to-elements.ts'
+import { missingElements } from '../../src/renderer/features/graph/cy/to-elements.ts'
 import { NODE_SHAPES, nodeColour, nodeShape } from '../../src/renderer/features/graph/cy/type-palette.ts'
 
 describe('graph elements', () => {
@@ -20,11 +20,6 @@ describe('graph elements', () => {
     expect(nodes.map((n) => n.data.id)).toEqual(['a'])
     expect(nodes[0]?.data.label).toBe('a')
     expect(edges.map((e) => e.data['edgeId'])).toEqual([1, 3])
-  })
-
-  it('rings new neighbours around their node', () => {
-    const ring = ringPositions({ x: 10, y: 10 }, 4, 5)
-    expect(ring.map((p) => Math.round(Math.hypot(p.x - 10, p.y - 10)))).toEqual([5, 5, 5, 5])
   })
 
   it('gives every type a stable colour and one of the shapes', () => {

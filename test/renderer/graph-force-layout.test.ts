@@ -9,7 +9,7 @@ const noYield = () => Promise.resolve()
 function ringWithTail(n: number) {
   const links: number[] = []
   for (let i = 0; i < n; i++) links.push(i, (i + 1) % n)
-  return { nodeCount: n + 1, positions: new Float64Array((n + 1) * 2).fill(Number.NaN), fixed: new Uint8Array(n + 1), links: Uint32Array.from(links) }
+  return { nodeCount: n + 1, positions: new Float64Array((n + 1) * 2).fill(Number.NaN), fixed: new Uint8Array(n + 1), links: Uint32Array.from(links), spacing: 28 }
 }
 
 const distance = (p: Float64Array, a: number, b: number) => Math.hypot((p[2 * a] as number) - (p[2 * b] as number), (p[2 * a + 1] as number) - (p[2 * b + 1] as number))

@@ -127,6 +127,7 @@ export function GraphPage({ keys, view }: { keys: string[]; view: string | null 
         select(null)
         setExpandMenu(null)
       },
+      onUndo: () => change((controller) => setMessage(controller.undo() ? null : 'Nothing to undo in this view.')),
     })
   const graphState = status.state === 'ready' ? (summary.nodes === 0 ? 'empty' : 'ready') : status.state
   return (
@@ -172,7 +173,7 @@ export function GraphPage({ keys, view }: { keys: string[]; view: string | null 
           className="graph-canvas"
           tabIndex={0}
           role="application"
-          aria-label="Graph canvas: double-click a node to expand it; Delete hides the selection, Escape clears it, f fits, + and − zoom"
+          aria-label="Graph canvas: double-click a node to expand it; Delete hides the selection, Escape clears it, f fits, + and − zoom, Ctrl+Z undoes the last view change"
           data-testid="graph-canvas"
           data-graph-state={graphState}
           data-graph-elements={summary.nodes + summary.edges}

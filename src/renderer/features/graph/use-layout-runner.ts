@@ -15,6 +15,7 @@ export function useLayoutRunner(controllerRef: RefObject<GraphController | null>
       const controller = controllerRef.current
       if (!controller || name === 'preset') return
       current.current?.stop()
+      controller.recordViewChange('layout')
       setRunning(true)
       setProgress(null)
       const run = runLayout(controller.cy, name, setProgress)

@@ -3,8 +3,12 @@ import type { Expansion, Subgraph } from '../../../../shared/graph.ts'
 import { isStubId, stubEdgeId, stubElementId } from './ids.ts'
 import { applyLevelOfDetail, checkBudget, isSimplified, type BudgetCheck } from './lod.ts'
 import { createOwnership } from './ownership.ts'
+import { labelsChanged } from './labels.ts'
 import { fitIfOutside } from './viewport.ts'
-import { missingElements, ringPositions, type Point } from './to-elements.ts'
+import { placeNewNodes } from './place-new-nodes.ts'
+import { missingElements, type Point } from './to-elements.ts'
+import { createViewHistory } from './view-history.ts'
+import { captureElements, restoreElements } from './view-snapshot.ts'
 
 /** What the next "+N more" of a node asks for: the same filter, the next page. */
 export interface ExpandRecord {
@@ -52,6 +56,25 @@ export function createGraphController(cy: Core) {
   // Not cy.getElementById: that builds a collection per call, thousands per opening.
   const has = (id: string) => cy.hasElementWithId(id)
   const realElementCount = () => cy.elements().length
+  const history = createViewHistory()
+
+  /** Records the view as it stands, so that Ctrl+Z can bring it back after the change that follows. */
+  function recordViewChange(label: string): void {
+    const elements = captureElements(cy)
+    const records = new Map([...expansions].map(([key, record]) => [key, { ...record }]))
+    const owners = ownership.copy()
+    history.push({
+      label,
+      undo() {
+        restoreElements(cy, elements)
+        expansions.clear()
+        for (const [key, record] of records) expansions.set(key, record)
+        ownership.restore(owners)
+        applyLevelOfDetail(cy, realElementCount())
+        labelsChanged(cy)
+      },
+    })
+  }
 
   function addElements(elements: { nodes: ElementDefinition[]; edges: ElementDefinition[] }): void {
     const total = realElementCount() + elements.nodes.length + elements.edges.length
@@ -100,6 +123,9 @@ export function createGraphController(cy: Core) {
 
   return {
     cy,
+    recordViewChange,
+    /** Undoes the latest view change; its label, or null when there was none. */
+    undo: (): string | null => history.undo(),
     checkBudget(adding: number): BudgetCheck {
       return checkBudget(realElementCount(), adding)
     },
@@ -133,6 +159,7 @@ export function createGraphController(cy: Core) {
     },
 
     clear(): void {
+      history.clear()
       cy.elements().remove()
       ownership.clear()
       expansions.clear()
@@ -140,25 +167,31 @@ export function createGraphController(cy: Core) {
 
     expansionOf: (key: string): ExpandRecord | undefined => expansions.get(key),
 
-    /** Adds one page of a node's neighbours on a ring around it; a "+N more" stub stands for the rest. */
+    /**
+     * Adds one page of a node's neighbours in free space around it (every node already in view stays
+     * where it is); a "+N more" stub stands for the rest.
+     */
     applyExpansion(key: string, page: Expansion, filter: Pick<ExpandRecord, 'direction' | 'edgeTypes'>, offset: number): number {
-      const centre = cy.getElementById(key).position()
       // A node in view that nobody owns yet was opened directly: say so before this expansion shares it.
       for (const node of page.nodes) if (has(node.key) && ownership.owners(node.key).size === 0) ownership.add(node.key, 'seed')
+      recordViewChange('expansion')
       const elements = missingElements(page, has)
-      const ring = ringPositions({ ...centre }, elements.nodes.length)
-      elements.nodes.forEach((node, i) => (node.position = ring[i]))
       const record: ExpandRecord = { key, ...filter, loaded: offset + page.nodes.filter((node) => node.key !== key).length, total: page.total, omitted: page.omitted }
       expansions.set(key, record)
+      const hadStub = has(stubElementId(key))
       addElements(elements)
       cy.batch(() => setStub(record))
+      const fresh = elements.nodes.map((node) => String(node.data['id']))
+      if (!hadStub && has(stubElementId(key))) fresh.push(stubElementId(key))
+      placeNewNodes(cy, key, fresh)
       for (const node of page.nodes) ownership.add(node.key, key)
-      fitIfOutside(cy, elements.nodes.map((node) => String(node.data['id'])))
+      fitIfOutside(cy, fresh)
       return elements.nodes.length
     },
 
     /** Removes what `key`'s expansions added, except nodes pinned or kept by another expansion. */
     collapse(key: string): number {
+      recordViewChange('collapse')
       expansions.delete(key)
       cy.getElementById(stubElementId(key)).remove()
       const removed = ownership.collapse(key, (id) => cy.getElementById(id).hasClass('pinned'))
@@ -167,6 +200,8 @@ export function createGraphController(cy: Core) {
     },
 
     hide(ids: string[]): void {
+      if (ids.length === 0) return
+      recordViewChange('hide')
       cy.batch(() => {
         for (const id of ids) {
           const element = cy.getElementById(id)

@@ -9,6 +9,8 @@ export interface LayoutRequest {
   fixed: Uint8Array
   /** source, target index pairs. */
   links: Uint32Array
+  /** Distance to keep between node centres (more in small views, where labels need room). */
+  spacing: number
 }
 
 export type LayoutWorkerMessage =

@@ -1,4 +1,5 @@
 import type { Core } from 'cytoscape'
+import { labelScaleOf } from './label-scale.ts'
 import { graphStyle } from './style.ts'
 
 /** Above this many elements the view switches to the cheap stylesheet and viewport tricks. */
@@ -42,7 +43,7 @@ export function applyLevelOfDetail(cy: Core, elementCount: number): LevelOfDetai
     renderer.textureOnViewport = next.viewportShortcuts
     renderer.forcedPixelRatio = next.pixelRatio
   }
-  cy.style(graphStyle({ simple: next.simple }))
+  cy.style(graphStyle({ simple: next.simple, labelScale: labelScaleOf(cy) }))
   return next
 }
 

@@ -9,7 +9,12 @@ export interface Ownership {
   collapse(owner: string, keep: (nodeId: string) => boolean): string[]
   forget(nodeId: string): void
   clear(): void
+  /** A copy to restore later (undo), and restoring one. */
+  copy(): OwnershipCopy
+  restore(copy: OwnershipCopy): void
 }
+
+export type OwnershipCopy = [nodeId: string, owners: string[]][]
 
 export function createOwnership(): Ownership {
   const ownersOf = new Map<string, Set<string>>()
@@ -58,6 +63,11 @@ export function createOwnership(): Ownership {
     clear() {
       ownersOf.clear()
       ownedBy.clear()
+    },
+    copy: () => [...ownersOf].map(([nodeId, owners]) => [nodeId, [...owners]]),
+    restore(copy) {
+      this.clear()
+      for (const [nodeId, owners] of copy) for (const owner of owners) this.add(nodeId, owner)
     },
   }
 }

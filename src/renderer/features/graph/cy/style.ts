@@ -1,4 +1,6 @@
 import type { StylesheetJson } from 'cytoscape'
+import { LABEL_FONT_SIZE, LABEL_MARGIN_Y, LABEL_MAX_WIDTH } from './label-boxes.ts'
+import { LABEL_HIDDEN } from './label-collisions.ts'
 
 const ACCENT = '#2f5fd0'
 const PATH = '#e8590c'
@@ -7,7 +9,7 @@ const PATH = '#e8590c'
  * The view's stylesheet. `simple` is the large-graph variant: straight haystack edges without arrows
  * (the cheapest edge cytoscape draws) and labels only when zoomed well in.
  */
-export function graphStyle({ simple }: { simple: boolean }): StylesheetJson {
+export function graphStyle({ simple, labelScale = 1 }: { simple: boolean; labelScale?: number }): StylesheetJson {
   return [
     {
       selector: 'node',
@@ -19,12 +21,13 @@ export function graphStyle({ simple }: { simple: boolean }): StylesheetJson {
         shape: simple ? 'ellipse' : ('data(shape)' as never),
         // Large views label only what is on screen when zoomed in (see labels.ts).
         label: simple ? '' : 'data(label)',
-        'font-size': 10,
+        // Scaled down as the user zooms in (label-scale.ts), so that labels keep their size on screen.
+        'font-size': LABEL_FONT_SIZE * labelScale,
         // Labels vanish once they would be drawn smaller than this on screen: the main zoom-out saving.
-        'min-zoomed-font-size': simple ? 12 : 7,
+        'min-zoomed-font-size': simple ? 9 : 7,
         'text-valign': 'bottom',
-        'text-margin-y': 3,
-        'text-max-width': '140px',
+        'text-margin-y': LABEL_MARGIN_Y * labelScale,
+        'text-max-width': `${LABEL_MAX_WIDTH * labelScale}px`,
         'text-wrap': 'ellipsis',
         color: '#1d2329',
         'border-width': 0,
@@ -44,6 +47,12 @@ export function graphStyle({ simple }: { simple: boolean }): StylesheetJson {
           },
     },
     { selector: 'node.labelled, node:selected, node.path', style: { label: 'data(label)' } },
+    // A label that would print over another is hidden (label-collisions.ts) until pointed at or selected.
+    { selector: `node.${LABEL_HIDDEN}`, style: { label: '' } },
+    {
+      selector: 'node.hover, node:selected, node.path',
+      style: { label: 'data(label)', 'z-index': 20, 'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'text-background-padding': '1px' },
+    },
     { selector: 'edge:selected', style: { label: 'data(type)', 'font-size': 9, 'text-rotation': 'autorotate', color: '#5f6b77', width: 3, 'line-color': ACCENT } },
     { selector: 'node:selected', style: { 'border-width': 3, 'border-color': ACCENT } },
     { selector: 'node.pinned', style: { 'border-width': 2, 'border-style': 'double', 'border-color': '#1d2329' } },

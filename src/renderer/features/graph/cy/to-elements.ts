@@ -70,11 +70,3 @@ export function missingElements(
   }
   return { nodes, edges }
 }
-
-/** Places new neighbours on a ring around the node they were expanded from, so that nothing else moves. */
-export function ringPositions(centre: Point, count: number, radius = 60 + count * 4): Point[] {
-  return Array.from({ length: count }, (_, i) => {
-    const angle = (2 * Math.PI * i) / Math.max(count, 1)
-    return { x: centre.x + radius * Math.cos(angle), y: centre.y + radius * Math.sin(angle) }
-  })
-}

@@ -1,6 +1,7 @@
 import type { Core, NodeSingular } from 'cytoscape'
 import { computeForceLayout } from './force-compute.ts'
 import type { LayoutRequest, LayoutWorkerMessage } from './layout-protocol.ts'
+import { LABEL_ROOM_NODES } from './separate-nodes.ts'
 
 export interface LayoutProgress {
   done: number
@@ -34,7 +35,9 @@ export function layoutRequest(cy: Core, algorithm: LayoutRequest['algorithm']): 
     const target = index.get(edge.data('target') as string)
     if (source !== undefined && target !== undefined && source !== target) pairs.push(source, target)
   })
-  return { request: { kind: 'run', algorithm, nodeCount: nodes.length, positions, fixed, links: Uint32Array.from(pairs) }, nodes }
+  // Small views get room for their labels; the final separation (layouts.ts) sizes it exactly.
+  const spacing = nodes.length <= LABEL_ROOM_NODES ? 48 : 28
+  return { request: { kind: 'run', algorithm, nodeCount: nodes.length, positions, fixed, links: Uint32Array.from(pairs), spacing }, nodes }
 }
 
 export function applyPositions(cy: Core, nodes: NodeSingular[], positions: Float64Array): void {

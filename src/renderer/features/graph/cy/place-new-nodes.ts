@@ -1,0 +1,78 @@
+import type { Core, NodeSingular } from 'cytoscape'
+import { forceCollide, forceLink, forceSimulation, type SimulationNodeDatum } from 'd3-force'
+import { freeSlotsAround, type Rect } from './free-slots.ts'
+import { labelBox } from './label-boxes.ts'
+import { labelsChanged } from './labels.ts'
+import { LABEL_ROOM_NODES, NODE_GAP, separateNodes } from './separate-nodes.ts'
+
+const RELAX_TICKS = 30
+
+/** A node's box, with its label when the view is small enough to keep room for labels. */
+function boxOf(node: NodeSingular, withLabel: boolean, at = node.position()): Rect {
+  const w = node.width() / 2, h = node.height() / 2
+  const box = { x1: at.x - w, x2: at.x + w, y1: at.y - h, y2: at.y + h }
+  const label = withLabel ? labelBox(node, 1) : null
+  if (!label) return box
+  const dx = at.x - node.position('x'), dy = at.y - node.position('y')
+  return { x1: Math.min(box.x1, label.x1 + dx), x2: Math.max(box.x2, label.x2 + dx), y1: box.y1, y2: Math.max(box.y2, label.y2 + dy) }
+}
+
+/**
+ * A short relaxation of the new nodes only: links pull them toward what they connect to, collision
+ * keeps them apart; every other node is fixed (d3-force's fx/fy).
+ */
+function relax(cy: Core, fresh: Set<string>, spacing: number): void {
+  const ids: string[] = []
+  const data: SimulationNodeDatum[] = []
+  const index = new Map<string, number>()
+  const include = (node: NodeSingular) => {
+    if (index.has(node.id())) return
+    const { x, y } = node.position()
+    index.set(node.id(), ids.length)
+    ids.push(node.id())
+    data.push(fresh.has(node.id()) ? { x, y } : { x, y, fx: x, fy: y })
+  }
+  for (const id of fresh) {
+    const node = cy.getElementById(id) as NodeSingular
+    include(node)
+    node.neighborhood('node').forEach((other) => include(other as NodeSingular))
+  }
+  const links: { source: number; target: number }[] = []
+  cy.edges().forEach((edge) => {
+    const s = index.get(edge.data('source') as string), t = index.get(edge.data('target') as string)
+    if (s !== undefined && t !== undefined && (fresh.has(ids[s]!) || fresh.has(ids[t]!))) links.push({ source: s, target: t })
+  })
+  const simulation = forceSimulation(data).stop().alpha(0.3)
+    .force('link', forceLink(links).distance(spacing * 2).strength(0.3))
+    .force('collide', forceCollide(spacing / 2))
+  simulation.tick(RELAX_TICKS)
+  cy.batch(() => data.forEach((node, i) => fresh.has(ids[i]!) && cy.getElementById(ids[i]!).position({ x: node.x as number, y: node.y as number })))
+}
+
+/**
+ * Places nodes just added (`freshIds`) around `centreKey` in free space, without moving any node that
+ * was there before: free slots on rings around the centre, a short relaxation of the new nodes, then
+ * box separation with every older node fixed.
+ */
+export function placeNewNodes(cy: Core, centreKey: string, freshIds: string[]): void {
+  if (freshIds.length === 0) return
+  const fresh = new Set(freshIds)
+  const withLabels = cy.nodes().length <= LABEL_ROOM_NODES
+  const centreNode = cy.getElementById(centreKey) as NodeSingular
+  const centre = centreNode.nonempty() ? { ...centreNode.position() } : { x: 0, y: 0 }
+  const occupied: Rect[] = []
+  cy.nodes().forEach((node) => {
+    if (!fresh.has(node.id())) occupied.push(boxOf(node as NodeSingular, withLabels))
+  })
+  const nodes = freshIds.map((id) => cy.getElementById(id) as NodeSingular)
+  const sizes = nodes.map((node) => {
+    const box = boxOf(node, withLabels, { x: 0, y: 0 })
+    return { width: 2 * Math.max(-box.x1, box.x2), height: 2 * Math.max(-box.y1, box.y2) }
+  })
+  const firstRadius = centreNode.nonempty() ? Math.max(centreNode.width(), 18) + 40 : 0
+  const slots = freeSlotsAround(centre, sizes, occupied, NODE_GAP, firstRadius)
+  cy.batch(() => nodes.forEach((node, i) => node.position(slots[i]!)))
+  relax(cy, fresh, withLabels ? 48 : 28)
+  separateNodes(cy, { fixed: (node) => !fresh.has(node.id()), labelRoom: withLabels })
+  labelsChanged(cy)
+}
