@@ -32,7 +32,8 @@ export function checkVector(value: unknown, dim: number | null, source: VectorSo
     const x = values[i]
     if (typeof x !== 'number') reject(source, `value ${i} is ${x === null ? 'null' : typeof x}, not a number`)
     if (!Number.isFinite(x)) reject(source, `value ${i} is ${String(x)}; only finite numbers are allowed`)
-    const f = (out[i] = x)
+    out[i] = x
+    const f = out[i] as number
     if (!Number.isFinite(f)) reject(source, `value ${i} (${x}) is beyond the float32 range`)
     if (f !== 0) zero = false
   }
