@@ -8,8 +8,8 @@ import { TopK, type Neighbour } from './top-k.ts'
 type UsearchIndex = InstanceType<typeof usearch.Index>
 
 const CONNECTIVITY = 16
-const EXPANSION_ADD = 128
-const EXPANSION_SEARCH = 160
+const EXPANSION_ADD = 64
+const EXPANSION_SEARCH = 96
 const BUILD_BATCH = 2048
 
 const newUsearchIndex = (dim: number) =>
