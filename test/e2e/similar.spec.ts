@@ -78,4 +78,12 @@ test('import a graph with vectors, see a node’s similar nodes, add them to the
   await expect(panel.getByTestId('similar-links').getByRole('listitem').first()).toContainText('kept')
   const kept = await server.call('edges.list', { types: ['similar_to'], limit: 10 })
   expect(kept.items).toEqual([expect.objectContaining({ source: 'apple', target: 'pear', type: 'similar_to' })])
+
+  // The Search page's similar mode: the word match first, then what its vector is near.
+  await page.goto(`${server.origin}/#/search?q=pear`)
+  await page.getByTestId('similar-search').getByRole('checkbox').check()
+  const blended = page.getByRole('list', { name: 'Similar results' }).getByRole('listitem')
+  await expect(blended.first()).toContainText('Pear')
+  await expect(blended.nth(1)).toContainText(/Apple|Cherry|Plum/)
+  await shot(page, 'search-mode')
 })
