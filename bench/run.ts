@@ -3,6 +3,7 @@
 // graph view in headless Chromium (npm run bench builds the app first).
 // --skip-import / --skip-browser leave those parts out. --backup-gb 1: also backs up a ~1 GB store while
 // reads continue, against the disk's sequential read bandwidth measured in the same run (slow).
+// --vectors N (default 100000) sizes the embeddings measure; --skip-vectors leaves it out.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -18,6 +19,7 @@ import { formatImport, measureImport } from './measure-import.ts'
 import { measureGetByKey, measureOneHop } from './measure-lookups.ts'
 import { formatSearch, measureSearch } from './measure-search.ts'
 import { formatTraversal, measureTraversal } from './measure-traversal.ts'
+import { formatVectors, measureVectors } from './measure-vectors.ts'
 import { mulberry32, randomInt } from './prng.ts'
 import { formatReport, machineInfo, meetsTargets, targets, writeReport, type BenchReport } from './report.ts'
 
@@ -36,6 +38,8 @@ const { values } = parseArgs({
     'backup-gb': { type: 'string', default: '0' },
     'skip-import': { type: 'boolean', default: false },
     'skip-browser': { type: 'boolean', default: false },
+    'skip-vectors': { type: 'boolean', default: false },
+    vectors: { type: 'string', default: '100000' },
   },
   strict: true,
 })
@@ -103,6 +107,8 @@ try {
     for (const [title, lines] of sections) console.log(`\n${title}\n${lines.join('\n')}`)
     const file = writeReport(report, join(dirname(fileURLToPath(import.meta.url)), 'results'))
     console.log(`\nresults: ${file}`)
+    // Embeddings (#14): a store of its own, N x 384 vectors.
+    if (!values['skip-vectors']) console.log(`\nEmbeddings\n${formatVectors(await measureVectors({ vectors: positiveInteger('vectors', values.vectors), seed }))}`)
   } finally {
     store.close()
   }

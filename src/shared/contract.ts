@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import * as b from './backup.ts'
 import * as d from './domain.ts'
+import * as e from './embeddings.ts'
 import * as g from './graph.ts'
 import * as h from './health.ts'
 import * as s from './search.ts'
@@ -72,6 +73,18 @@ export const contract = {
   'health.check': call(z.strictObject({ full: z.boolean().default(false) }), h.healthReport),
   'health.vacuum': call(none, h.compactResult),
   'health.optimize': call(none, h.compactResult),
+
+  // Embeddings and similarity (#14)
+  'embeddings.get': call(byKey, e.nodeEmbeddings),
+  'embeddings.set': call(e.setEmbeddingsInput, e.setEmbeddingsResult),
+  'embeddings.delete': call(e.deleteEmbeddingsInput, z.object({ deleted: z.number() })),
+  'embeddings.models': call(none, z.object({ models: z.array(e.modelInfo) })),
+  'embeddings.deleteModel': call(z.strictObject({ model: e.modelName }), deleted),
+  'embeddings.coverage': call(none, e.embeddingCoverage),
+  'similar.nodes': call(e.similarInput, e.similarResult),
+  'similar.hybrid': call(e.hybridInput, e.hybridResult),
+  'similar.indexStatus': call(z.strictObject({ model: e.modelName }), e.indexStatus),
+  'similar.buildIndex': call(z.strictObject({ model: e.modelName }), e.indexStatus),
 } as const
 
 export type Contract = typeof contract

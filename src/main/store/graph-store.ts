@@ -8,6 +8,10 @@ import { readBackupSettings } from './backup/settings.ts'
 import { closeDatabase, openDatabase, openDatabaseReadOnly, type Db } from './db.ts'
 import { createHealthCalls } from './health/index.ts'
 import { createEdgeCalls } from './services/edges.ts'
+import { createEmbeddingCalls } from './services/embeddings.ts'
+import { createSimilarCalls } from './services/similar.ts'
+import { closeVectorRegistry, vectorRegistryFor } from './vectors/vector-registry.ts'
+import { convertV1Embeddings } from './vectors/convert-v1.ts'
 import { createGraphCalls } from './services/graph.ts'
 import { createMetaCalls } from './services/meta.ts'
 import { createNodeCalls } from './services/nodes.ts'
@@ -42,7 +46,14 @@ function connectionCalls(db: Db, { options, work, lastBackupAt }: ConnectionCont
       scheduleHours: () => readBackupSettings(options.file).scheduleHours,
       onEvent: options.onEvent,
     }),
+    ...vectorCalls(db, work, options),
   }
+}
+
+/** Embeddings and similarity (#14): one registry of in-memory vectors and indexes per connection. */
+function vectorCalls(db: Db, work: UnitOfWork, options: OpenStoreOptions) {
+  const registry = vectorRegistryFor(db, { storeFile: options.file, readOnly: options.readOnly === true, onEvent: options.onEvent })
+  return { embeddings: createEmbeddingCalls(db, work, registry), similar: createSimilarCalls(db, registry, createSearchCalls(db)), vectors: { settled: registry.settled } }
 }
 
 function open(options: OpenStoreOptions, storeName: string): Db {
@@ -54,10 +65,12 @@ function open(options: OpenStoreOptions, storeName: string): Db {
   })
   // At every open, a restore's reopen included: a bulk import that died before building its indexes is finished.
   finishInterruptedBulkImport(db)
+  convertV1Embeddings(db)
   return db
 }
 
 function closeConnection(db: Db): void {
+  closeVectorRegistry(db)
   closeDatabase(db)
 }
 

@@ -11,6 +11,7 @@ export const queryRoots = {
   search: ['search'],
   graph: ['graph'],
   views: ['views'],
+  similar: ['similar'],
 } as const
 
 export type QueryRoot = keyof typeof queryRoots

@@ -13,7 +13,7 @@ export type Kind =
   | 'filterPath' | 'filterOp' | 'filterValue' | 'newNodes' | 'newEdges'
   | 'backupId' | 'filePath' | 'keepNewest' | 'keepDailyDays' | 'scheduleHours' | 'flag'
   | 'searchText' | 'searchLimit' | 'depth' | 'nodeBudget' | 'expandLimit' | 'offset' | 'keyList' | 'top'
-  | 'viewName' | 'nodeCount' | 'format' | 'jobId' | 'object'
+  | 'viewName' | 'nodeCount' | 'format' | 'jobId' | 'object' | 'searchMethod' | 'vectorItems' | 'unitWeight'
 
 type Kinds = Record<string, Kind>
 
@@ -66,6 +66,16 @@ export const fieldKinds: { [M in Method]: Kinds } = {
   'views.get': { name: 'viewName' },
   'views.save': { name: 'viewName', state: 'jsonObject', nodeCount: 'nodeCount' },
   'views.delete': { name: 'viewName' },
+  'embeddings.get': { key: 'nodeKey' },
+  'embeddings.set': { model: 'viewName', items: 'vectorItems' },
+  'embeddings.delete': { model: 'viewName', keys: 'keyList' },
+  'embeddings.models': {},
+  'embeddings.deleteModel': { model: 'viewName' },
+  'embeddings.coverage': {},
+  'similar.nodes': { model: 'viewName', key: 'nodeKey', vector: 'object', k: 'searchLimit', types: 'typeList', where: 'filters', method: 'searchMethod' },
+  'similar.hybrid': { model: 'viewName', text: 'searchText', key: 'nodeKey', k: 'searchLimit', weight: 'unitWeight', types: 'typeList' },
+  'similar.indexStatus': { model: 'viewName' },
+  'similar.buildIndex': { model: 'viewName' },
   'import.inspect': { path: 'filePath', edgesPath: 'filePath', format: 'format', csv: 'object' },
   'import.validate': { source: 'object', options: 'object', jobId: 'jobId' },
   'import.run': { source: 'object', options: 'object', jobId: 'jobId' },
@@ -156,6 +166,9 @@ function hostile(kind: Kind): fc.Arbitrary<unknown> {
     case 'format': return bad.badWord(['jsonl', 'csv', 'graphml', 'gexf', 'graphkeep'])
     case 'jobId': return fc.oneof(bad.badString(64), fc.constantFrom('a b', '../x', 'é', 'x'.repeat(65)))
     case 'object': return bad.notObject
+    case 'searchMethod': return bad.badWord(['auto', 'exact', 'approximate'])
+    case 'unitWeight': return fc.oneof(bad.badWeight, fc.constantFrom(-0.1, 1.5, 2))
+    case 'vectorItems': return fc.oneof(bad.notArray, fc.constant([]), { arbitrary: oneBadAmong(() => ({ key: 'ada', vector: [1] }), bad.notObject, 5), weight: 3 })
     case 'typeList':
       return fc.oneof(
         bad.notArray,

@@ -30,18 +30,23 @@ export function countScopedEdges(db: Db): number {
 }
 
 export interface EmbeddingRow {
-  node_id: number
+  model_id: number
+  position: number
   key: string
   model: string
-  vector: Buffer
+  dim: number
+  chunk_size: number
+  norm: number
 }
 
-export function embeddingPage(db: Db, scoped: boolean, after: [number, string], limit: number): EmbeddingRow[] {
-  const scope = scoped ? `AND m.node_id ${IN_SCOPE}` : ''
-  return statement<[number, string, number], EmbeddingRow>(
+/** Vectors in (model, position) order, so that consecutive rows read the same chunk. */
+export function embeddingPage(db: Db, scoped: boolean, after: [number, number], limit: number): EmbeddingRow[] {
+  const scope = scoped ? `AND v.node_id ${IN_SCOPE}` : ''
+  return statement<[number, number, number], EmbeddingRow>(
     db,
-    `SELECT m.node_id, n.key, m.model, m.vector FROM embeddings m JOIN nodes n ON n.id = m.node_id
-     WHERE (m.node_id, m.model) > (?, ?) ${scope} ORDER BY m.node_id, m.model LIMIT ?`,
+    `SELECT v.model_id, v.position, n.key, m.name AS model, m.dim, m.chunk_size, v.norm
+     FROM embedding_vectors v JOIN embedding_models m ON m.id = v.model_id JOIN nodes n ON n.id = v.node_id
+     WHERE (v.model_id, v.position) > (?, ?) ${scope} ORDER BY v.model_id, v.position LIMIT ?`,
   ).all(...after, limit)
 }
 

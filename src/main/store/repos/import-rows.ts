@@ -45,14 +45,6 @@ export function insertEdgesInOrder(db: Db, edgesJson: string, now: number): numb
     ORDER BY j.id`).run({ edges: edgesJson, now }).changes
 }
 
-/** Stores one embedding of the node with this key; false when there is no such node. */
-export function putEmbedding(db: Db, key: string, model: string, vector: Float32Array): boolean {
-  return statement(db, `INSERT INTO embeddings (node_id, model, dim, vector) SELECT id, ?, ?, ? FROM nodes WHERE key = ?
-    ON CONFLICT (node_id, model) DO UPDATE SET dim = excluded.dim, vector = excluded.vector`).run(
-    model, vector.length, Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength), key,
-  ).changes > 0
-}
-
 /** Widens the id ranges an import batch inserted (ids are contiguous: the import holds the store's writes). */
 export function recordImportRanges(db: Db, batchId: number, nodes: [number, number] | null, edges: [number, number] | null): void {
   statement(db, `UPDATE batches SET
@@ -76,7 +68,7 @@ export function keysStoredUpTo(db: Db, keysJson: string, maxId: number): number[
 
 /** Undoes a bulk import into an empty store that found problems in abort mode: the store was empty, so empty it is again. */
 export function emptyGraphTables(db: Db): void {
-  statement(db, 'DELETE FROM embeddings').run()
+  statement(db, 'DELETE FROM embedding_models').run()
   statement(db, 'DELETE FROM edges').run()
   statement(db, 'DELETE FROM nodes').run()
 }

@@ -2,10 +2,11 @@ import type { ImportOptions } from '../../../shared/transfer.ts'
 import type { Db } from '../db.ts'
 import { maxEdgeId } from '../repos/edges.ts'
 import { deferRecord, deferredPage } from '../repos/import-staging.ts'
-import { edgesWithMissingEnd, emptyGraphTables, insertEdgesInOrder, insertNewNodes, keysStoredUpTo, putEmbedding, recordImportRanges } from '../repos/import-rows.ts'
+import { edgesWithMissingEnd, emptyGraphTables, insertEdgesInOrder, insertNewNodes, keysStoredUpTo, recordImportRanges } from '../repos/import-rows.ts'
 import { putMetaValue } from '../repos/meta.ts'
 import { maxNodeId } from '../repos/nodes.ts'
 import { edgeTuple } from './edge-tuple.ts'
+import { ImportedVectors } from '../vectors/imported-vectors.ts'
 import type { LongChange } from '../unit-of-work.ts'
 import type { ImportRecord } from './formats/types.ts'
 import type { InsertCounts } from './insert.ts'
@@ -96,11 +97,15 @@ export class BulkImport {
           }
         }
       }
+      const vectors = new ImportedVectors(db, now)
+      let vectorsStored = 0
       for (const record of embeddings) {
-        if (!putEmbedding(db, record.key, record.model, Float32Array.from(record.vector))) {
-          this.problems.add({ code: 'MISSING_ENDPOINT', line: record.line, file: record.file, message: `no node with key "${record.key}" for the embedding` })
-        }
+        const outcome = vectors.put(record)
+        if (outcome.stored) vectorsStored++
+        else this.problems.add({ code: outcome.code, line: record.line, file: record.file, message: outcome.message })
       }
+      vectors.flush()
+      count('embedding.set', vectorsStored)
       recordImportRanges(db, batchId, inserted ? [nodesBefore + 1, nodesBefore + inserted] : null, edgesInserted ? [edgesBefore + 1, edgesBefore + edgesInserted] : null)
       count('node.insert', inserted)
       count('edge.insert', edgesInserted)

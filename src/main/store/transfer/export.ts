@@ -11,6 +11,7 @@ import { toEdge, toNode } from '../repos/rows.ts'
 import { extensions, writers } from './detect.ts'
 import type { ExportSource, TextSink } from './formats/types.ts'
 import type { Progress } from './progress.ts'
+import { ChunkReader } from '../vectors/chunk-reader.ts'
 
 const PAGE = 2000
 
@@ -43,11 +44,9 @@ export function exportSource(db: Db, scope: ExportRequest['scope']): ExportSourc
       for (const { key, value } of allMeta(db)) yield { key, value: JSON.parse(value) }
     },
     *embeddings() {
-      const rows = pages((after?: [number, string]) => embeddingPage(db, scoped, after ?? [0, ''], PAGE), (row) => [row.node_id, row.model] as [number, string])
-      for (const row of rows) {
-        const floats = new Float32Array(row.vector.buffer, row.vector.byteOffset, row.vector.byteLength / 4)
-        yield { key: row.key, model: row.model, vector: Array.from(floats) }
-      }
+      const rows = pages((after?: [number, number]) => embeddingPage(db, scoped, after ?? [0, -1], PAGE), (row) => [row.model_id, row.position] as [number, number])
+      const chunks = new ChunkReader(db)
+      for (const row of rows) yield { key: row.key, model: row.model, vector: chunks.vector(row) }
     },
   }
 }

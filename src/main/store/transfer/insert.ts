@@ -2,11 +2,12 @@ import type { ImportOptions } from '../../../shared/transfer.ts'
 import type { Db } from '../db.ts'
 import { maxEdgeId } from '../repos/edges.ts'
 import { badLinesBetween, deferredPage, deferRecord } from '../repos/import-staging.ts'
-import { edgesWithMissingEnd, insertEdgesInOrder, type EdgeTuple, insertNewNodes, putEmbedding, recordImportRanges, updateExistingNodes } from '../repos/import-rows.ts'
+import { edgesWithMissingEnd, insertEdgesInOrder, type EdgeTuple, insertNewNodes, recordImportRanges, updateExistingNodes } from '../repos/import-rows.ts'
 import { putMetaValue } from '../repos/meta.ts'
 import { indexNodeTextAfter } from '../repos/node-text.ts'
 import { maxNodeId } from '../repos/nodes.ts'
 import { edgeTuple } from './edge-tuple.ts'
+import { ImportedVectors } from '../vectors/imported-vectors.ts'
 import type { LongChange } from '../unit-of-work.ts'
 import type { ImportRecord } from './formats/types.ts'
 
@@ -125,10 +126,14 @@ export class ImportWriter {
           deferred = true
         }
       }
+      const vectors = new ImportedVectors(db, now)
+      let vectorsStored = 0
       for (const record of extras) {
         if (record.kind === 'meta') putMetaValue(db, record.key, JSON.stringify(record.value))
-        else if (record.kind === 'embedding') putEmbedding(db, record.key, record.model, Float32Array.from(record.vector))
+        else if (record.kind === 'embedding' && vectors.put(record).stored) vectorsStored++
       }
+      vectors.flush()
+      count('embedding.set', vectorsStored)
       recordImportRanges(db, batchId, inserted ? [nodesBefore + 1, nodesBefore + inserted] : null, edgesInserted ? [edgesBefore + 1, edgesBefore + edgesInserted] : null)
       count('node.insert', inserted)
       count('edge.insert', edgesInserted)

@@ -10,6 +10,7 @@ import { ExpandMenu } from './ExpandMenu.tsx'
 import { GraphLegend } from './GraphLegend.tsx'
 import { GraphEmptyHint, OverBudget } from './GraphNotices.tsx'
 import { GraphSidePanel } from './GraphSidePanel.tsx'
+import { SimilarInGraph } from '../similar/SimilarInGraph.tsx'
 import { GraphToolbar } from './GraphToolbar.tsx'
 import { LayoutControls } from './LayoutControls.tsx'
 import { PathPanel } from './PathPanel.tsx'
@@ -219,6 +220,7 @@ export function GraphPage({ keys, view }: { keys: string[]; view: string | null 
           onHide={(key) => change((controller) => controller.hide([key]))}
           onTogglePin={(key) => change((controller) => controller.togglePin(key))}
           onPathFrom={(key) => pathMode.enter(key)}
+          nodeSections={(key) => <SimilarInGraph nodeKey={key} cy={() => controllerRef.current?.cy ?? null} />}
         />
       </div>
       <GraphLegend simplified={summary.simplified} nodeTypes={summary.nodeTypes} edgeTypes={summary.edgeTypes} hiddenNodeTypes={hiddenTypes.nodes} hiddenEdgeTypes={hiddenTypes.edges} onToggle={toggleType} />

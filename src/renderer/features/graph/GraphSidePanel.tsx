@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
+import type { ReactNode } from 'react'
 import { ErrorLine } from '../../components/ErrorLine.tsx'
 import { TypeBadge } from '../../components/TypeBadge.tsx'
 import { hrefFor } from '../../lib/router.ts'
@@ -14,6 +15,8 @@ export interface NodeCommands {
   onHide(key: string): void
   onTogglePin(key: string): void
   onPathFrom(key: string): void
+  /** Extra sections for a selected node (similar nodes, #14). */
+  nodeSections?: ((key: string) => ReactNode) | undefined
 }
 
 function NodeDetails({ nodeKey, inView, commands }: { nodeKey: string; inView: NodeInView; commands: NodeCommands }) {
@@ -40,6 +43,7 @@ function NodeDetails({ nodeKey, inView, commands }: { nodeKey: string; inView: N
           <PropertyList properties={node.data.properties} />
         </section>
       )}
+      {commands.nodeSections?.(nodeKey)}
       <section aria-label="Neighbours in view">
         <h3 className="graph-panel-subtitle">Neighbours in view ({inView.neighbours.length})</h3>
         <ul className="graph-neighbour-list">

@@ -6,6 +6,7 @@ import { describeLastBackup } from '../backups/backup-age.ts'
 import { OverdueWarning } from '../backups/OverdueWarning.tsx'
 import { CompactActions } from './CompactActions.tsx'
 import { HealthReportView } from './HealthReportView.tsx'
+import { EmbeddingCoverage } from '../similar/EmbeddingCoverage.tsx'
 import { healthQueries } from './queries.ts'
 
 export function HealthPage() {
@@ -28,6 +29,7 @@ export function HealthPage() {
       {check.isPending && <LoadingState label={full ? 'Running the full integrity check…' : 'Checking the store…'} />}
       {check.isError && <ErrorState title="The health check failed" error={check.error} onRetry={() => void check.refetch()} />}
       {check.data && <HealthReportView report={check.data} now={now} />}
+      <EmbeddingCoverage />
       <CompactActions />
     </article>
   )

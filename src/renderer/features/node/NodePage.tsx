@@ -9,6 +9,7 @@ import { DeleteNodeButton } from './DeleteNodeButton.tsx'
 import { NodeNeighbours } from './NodeNeighbours.tsx'
 import { PropertyList } from './PropertyList.tsx'
 import { nodeDetailQueries } from './queries.ts'
+import { SimilarTab } from '../similar/SimilarTab.tsx'
 
 /** After following a link the old page is gone and focus would fall to <body>; start at the heading. */
 function focusIfNothingFocused(element: HTMLElement | null): void {
@@ -69,6 +70,7 @@ export function NodePage({ nodeKey }: { nodeKey: string }) {
         <PropertyList properties={properties} />
       </section>
       <NodeNeighbours nodeKey={key} />
+      <SimilarTab nodeKey={key} />
     </article>
   )
 }

@@ -5,6 +5,7 @@ import { TypeChips } from '../../components/TypeChips.tsx'
 import { formatCount } from '../../lib/format.ts'
 import { hrefFor } from '../../lib/router.ts'
 import { useDebouncedValue } from '../../lib/use-debounced-value.ts'
+import { SimilarSearchMode } from '../similar/SimilarSearchMode.tsx'
 import { ExportButton } from '../transfer/ExportButton.tsx'
 import { PredicateRows } from './PredicateRows.tsx'
 import { toPropertyFilters, type PredicateDraft } from './predicates.ts'
@@ -103,6 +104,7 @@ export function SearchPage({ q }: { q: string }) {
           <button type="button" className="button button-quiet" onClick={() => void results.fetchNextPage()}>Retry</button>
         </div>
       )}
+      {appliedText && <SimilarSearchMode text={appliedText} types={types} />}
       <div className="page-body search-body">{body}</div>
     </section>
   )

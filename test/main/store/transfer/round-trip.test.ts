@@ -40,7 +40,7 @@ describe.each(OWN_FORMATS)('%s: export, then import into a fresh store', (format
 it('carries embeddings through GraphKeep JSON and JSON Lines', async () => {
   const fixture = join(import.meta.dirname, '../../../fixtures/import/people.jsonl')
   const first = openStore({ file: join(dir(), 'first.db') })
-  const vectors = (file: string) => withRawDb(file, (db) => db.prepare('SELECT n.key, e.model, e.dim, hex(e.vector) AS v FROM embeddings e JOIN nodes n ON n.id = e.node_id').all())
+  const vectors = (file: string) => withRawDb(file, (db) => db.prepare('SELECT n.key, m.name AS model, m.dim, v.norm, hex(c.vectors) AS v FROM embedding_vectors v JOIN embedding_models m ON m.id = v.model_id JOIN nodes n ON n.id = v.node_id JOIN embedding_chunks c ON c.model_id = m.id').all())
   try {
     await first.import.run({ source: { path: fixture }, options: { onError: 'abort', onDuplicate: 'fail' } })
     await first.export.run({ format: 'graphkeep', scope: { kind: 'all' }, path: join(dir(), 'out.graphkeep.json') })
@@ -55,7 +55,7 @@ it('carries embeddings through GraphKeep JSON and JSON Lines', async () => {
     second.close()
   }
   expect(vectors(join(dir(), 'second.db'))).toEqual(vectors(join(dir(), 'first.db')))
-  expect(vectors(join(dir(), 'first.db'))).toEqual([{ key: 'ada', model: 'tiny', dim: 3, v: expect.stringMatching(/^[0-9A-F]{24}$/) }])
+  expect(vectors(join(dir(), 'first.db'))).toEqual([{ key: 'ada', model: 'tiny', dim: 3, norm: expect.any(Number), v: expect.stringMatching(/^[0-9A-F]+$/) }])
 })
 
 it('exports only the chosen nodes and the edges among them', async () => {

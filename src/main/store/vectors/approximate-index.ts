@@ -1,0 +1,158 @@
+import usearch from 'usearch'
+import { dotAt } from './exact-knn.ts'
+import { indexFiles, readManifest, readSlotSnapshot, saveIndexFiles } from './index-files.ts'
+import type { ModelVectors } from './model-vectors.ts'
+import { TopK, type Neighbour } from './top-k.ts'
+
+// HNSW settings: measured (npm run bench, bench/measure-vectors.ts) to keep recall@10 >= 0.95 on 384 dims.
+type UsearchIndex = InstanceType<typeof usearch.Index>
+
+const CONNECTIVITY = 16
+const EXPANSION_ADD = 64
+const EXPANSION_SEARCH = 96
+const BUILD_BATCH = 2048
+
+const newUsearchIndex = (dim: number) =>
+  new usearch.Index({
+    dimensions: dim, metric: usearch.MetricKind.Cos, quantization: usearch.ScalarKind.F32,
+    connectivity: CONNECTIVITY, expansion_add: EXPANSION_ADD, expansion_search: EXPANSION_SEARCH, multi: false,
+  })
+
+export interface BuildControl {
+  onProgress(done: number, total: number): void
+  cancelled(): boolean
+}
+
+/**
+ * A model's HNSW index (usearch), and the (node id, stamp) of each position it holds, so that it can
+ * be brought up to date with the store by comparing stamps: after writes, after a reopen, after a restore.
+ */
+export class ApproximateIndex {
+  private readonly index: UsearchIndex
+  private nodeIds: Float64Array
+  private stamps: Float64Array
+  readonly loadedFromFile: boolean
+  readonly buildSeconds: number | null
+  /** Changed since it was last saved. */
+  dirty = false
+
+  private constructor(index: UsearchIndex, nodeIds: Float64Array, stamps: Float64Array, loadedFromFile: boolean, buildSeconds: number | null) {
+    this.index = index
+    this.nodeIds = nodeIds
+    this.stamps = stamps
+    this.loadedFromFile = loadedFromFile
+    this.buildSeconds = buildSeconds
+  }
+
+  get size(): number {
+    return this.index.size()
+  }
+
+  /** Builds the index, a batch at a time, yielding between batches so that the worker keeps answering. */
+  static async build(vectors: ModelVectors, control: BuildControl): Promise<ApproximateIndex | null> {
+    const started = performance.now()
+    const { dim } = vectors
+    const length = vectors.length
+    const nodeIds = vectors.nodeIds.slice(0, length)
+    const stamps = vectors.stamps.slice(0, length)
+    const index = newUsearchIndex(dim)
+    let done = 0
+    for (let from = 0; from < length; from += BUILD_BATCH) {
+      const to = Math.min(length, from + BUILD_BATCH)
+      const keys: bigint[] = []
+      const rows = new Float32Array((to - from) * dim)
+      for (let position = from; position < to; position++) {
+        if (nodeIds[position] === 0) continue
+        rows.set(vectors.data.subarray(position * dim, (position + 1) * dim), keys.length * dim)
+        keys.push(BigInt(nodeIds[position] as number))
+      }
+      if (keys.length) index.add(BigUint64Array.from(keys), rows.subarray(0, keys.length * dim), 0)
+      done += keys.length
+      control.onProgress(done, vectors.count)
+      await new Promise((resolve) => setImmediate(resolve))
+      if (control.cancelled()) return null
+    }
+    const built = new ApproximateIndex(index, nodeIds, stamps, false, (performance.now() - started) / 1000)
+    built.dirty = true
+    return built
+  }
+
+  /** The saved index of this model, if its files are whole and name the same model; null otherwise. */
+  static load(storeFile: string, vectors: ModelVectors): ApproximateIndex | null {
+    const manifest = readManifest(storeFile, vectors.modelId)
+    if (!manifest || manifest.name !== vectors.name || manifest.dim !== vectors.dim) return null
+    const snapshot = readSlotSnapshot(storeFile, vectors.modelId, manifest.length)
+    if (!snapshot) return null
+    const index = newUsearchIndex(vectors.dim)
+    try {
+      index.load(indexFiles(storeFile, vectors.modelId).index)
+    } catch {
+      return null
+    }
+    return new ApproximateIndex(index, snapshot.nodeIds, snapshot.stamps, true, null)
+  }
+
+  /** How many positions differ from the store's copy: a large share means building again is cheaper. */
+  differences(vectors: ModelVectors): number {
+    let count = 0
+    for (let p = 0; p < Math.max(vectors.length, this.nodeIds.length); p++) {
+      if ((this.nodeIds[p] ?? 0) !== (vectors.nodeIds[p] ?? 0) || (this.stamps[p] ?? 0) !== (vectors.stamps[p] ?? 0)) count++
+    }
+    return count
+  }
+
+  /** Applies what changed in the store since this index last matched it: removals first, then additions. */
+  catchUp(vectors: ModelVectors): number {
+    const length = Math.max(vectors.length, this.nodeIds.length)
+    const removals: bigint[] = []
+    const additions: number[] = []
+    for (let p = 0; p < length; p++) {
+      const before = this.nodeIds[p] ?? 0
+      const after = p < vectors.length ? (vectors.nodeIds[p] as number) : 0
+      if (before === after && (this.stamps[p] ?? 0) === (p < vectors.length ? vectors.stamps[p] : 0)) continue
+      if (before !== 0) removals.push(BigInt(before))
+      if (after !== 0) additions.push(p)
+    }
+    if (removals.length === 0 && additions.length === 0) return 0
+    // A node's vector may have moved: take every old key out before putting any back.
+    for (const key of removals) this.index.remove(key)
+    for (const p of additions) {
+      const key = BigInt(vectors.nodeIds[p] as number)
+      if (this.index.contains(key)) this.index.remove(key)
+      this.index.add(key, vectors.data.slice(p * vectors.dim, (p + 1) * vectors.dim))
+    }
+    this.nodeIds = vectors.nodeIds.slice(0, vectors.length)
+    this.stamps = vectors.stamps.slice(0, vectors.length)
+    this.dirty = true
+    return removals.length + additions.length
+  }
+
+  /**
+   * The approximate k nearest, rescored exactly (so that scores and tie order are those of the exact
+   * search). `accept` filters by position; with a narrow filter the search widens, and returns fewer
+   * than k only when even a wide search found no more.
+   */
+  search(vectors: ModelVectors, unit: Float32Array, k: number, accept: (position: number) => boolean): Neighbour[] {
+    const total = this.index.size()
+    for (let wanted = Math.min(total, k + 1); ; wanted = Math.min(total, wanted * 4)) {
+      const found = this.index.search(unit, Math.max(1, wanted), 0) as { keys: BigUint64Array }
+      const top = new TopK(k)
+      for (const key of found.keys) {
+        const nodeId = Number(key)
+        const position = vectors.positionOf.get(nodeId)
+        if (position === undefined || !accept(position)) continue
+        top.offer({ position, nodeId, score: dotAt(vectors.data, position * vectors.dim, unit, vectors.dim) })
+      }
+      if (top.full || wanted >= total || wanted >= 64 * (k + 1)) return top.items
+    }
+  }
+
+  save(storeFile: string, vectors: ModelVectors): void {
+    saveIndexFiles(
+      storeFile,
+      { modelId: vectors.modelId, name: vectors.name, dim: vectors.dim, length: this.nodeIds.length, savedAt: Date.now() },
+      this.nodeIds, this.stamps, (path) => this.index.save(path),
+    )
+    this.dirty = false
+  }
+}

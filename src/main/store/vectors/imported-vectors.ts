@@ -1,0 +1,45 @@
+import { GraphKeepError } from '../../../shared/errors.ts'
+import type { Db } from '../db.ts'
+import { getNodeIdByKey } from '../repos/nodes.ts'
+import { checkVector, normaliseInPlace } from './check-vector.ts'
+import { VectorWriter } from './vector-writer.ts'
+
+/** An embedding record of a file, where it was read. */
+export interface VectorRecord {
+  key: string
+  model: string
+  vector: ArrayLike<number> | unknown
+  line: number
+}
+
+/** The vectors of one import transaction: each checked against its model's dimension, written at `flush()`. */
+export class ImportedVectors {
+  private readonly writer: VectorWriter
+  private readonly db: Db
+
+  constructor(db: Db, now: number) {
+    this.db = db
+    this.writer = new VectorWriter(db, now)
+  }
+
+  /** Stores a record's vector; says why not when it cannot be stored (no such node, a bad or mismatched vector). */
+  put(record: VectorRecord): { stored: true } | { stored: false; code: 'MISSING_ENDPOINT' | 'INVALID_VALUE'; message: string } {
+    const nodeId = getNodeIdByKey(this.db, record.key)
+    if (nodeId === undefined) return { stored: false, code: 'MISSING_ENDPOINT', message: `no node with key "${record.key}" for the embedding` }
+    const model = this.writer.model(record.model)
+    let unit: Float32Array
+    try {
+      unit = checkVector(record.vector, model?.dim ?? null, { row: record.line, key: record.key, model: record.model })
+    } catch (error) {
+      if (!(error instanceof GraphKeepError)) throw error
+      return { stored: false, code: 'INVALID_VALUE', message: `the embedding of "${record.key}": ${(error.details as { problem: string }).problem}` }
+    }
+    const norm = normaliseInPlace(unit)
+    this.writer.put(model ?? (this.writer.model(record.model, unit.length) as NonNullable<typeof model>), nodeId, unit, norm)
+    return { stored: true }
+  }
+
+  flush(): void {
+    this.writer.flush()
+  }
+}

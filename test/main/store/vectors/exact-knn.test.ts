@@ -1,0 +1,97 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { exactKnn } from '../../../../src/main/store/vectors/exact-knn.ts'
+import type { ModelVectors } from '../../../../src/main/store/vectors/model-vectors.ts'
+import { quantizeInto } from '../../../../src/main/store/vectors/quantize.ts'
+
+/** An in-memory model as the store would load it: node ids from 1, some positions free. */
+function modelOf(rows: (number[] | null)[], dim: number): ModelVectors {
+  const length = rows.length
+  const vectors: ModelVectors = {
+    modelId: 1, name: 'm', dim, chunkSize: 8, version: 0, length, count: 0,
+    nodeIds: new Float64Array(length), stamps: new Float64Array(length), data: new Float32Array(length * dim),
+    int8: new Int8Array(length * dim), error: new Float32Array(length), maxError: 0, positionOf: new Map(),
+  }
+  rows.forEach((row, position) => {
+    if (!row) return
+    const norm = Math.hypot(...row) || 1
+    row.forEach((x, j) => (vectors.data[position * dim + j] = x / norm))
+    const nodeId = 1000 - position // node ids not in position order: ties must follow the id
+    vectors.nodeIds[position] = nodeId
+    vectors.positionOf.set(nodeId, position)
+    vectors.count++
+    const error = quantizeInto(vectors.data, position * dim, dim, vectors.int8, position * dim)
+    vectors.error[position] = error
+    vectors.maxError = Math.max(vectors.maxError, error)
+  })
+  return vectors
+}
+
+/** The naive reference: score everything in float64 from the stored float32 values, sort, cut. */
+function reference(vectors: ModelVectors, unit: Float32Array, k: number, exclude: number, allowed: Uint8Array | null) {
+  const all: { nodeId: number; score: number }[] = []
+  for (let p = 0; p < vectors.length; p++) {
+    if (vectors.nodeIds[p] === 0 || p === exclude || (allowed && !allowed[p])) continue
+    let score = 0
+    for (let j = 0; j < vectors.dim; j++) score += (vectors.data[p * vectors.dim + j] as number) * (unit[j] as number)
+    all.push({ nodeId: vectors.nodeIds[p] as number, score })
+  }
+  all.sort((a, b) => b.score - a.score || a.nodeId - b.nodeId)
+  return all.slice(0, k)
+}
+
+const seed = Number(process.env.FC_SEED ?? Date.now() % 2 ** 31)
+
+describe('exact k-NN', () => {
+  it(`equals the naive reference on random data, ties broken by node id (fast-check seed ${seed})`, () => {
+    console.log(`exact-knn fast-check seed: ${seed}`)
+    const dim = fc.integer({ min: 1, max: 24 })
+    const data = dim.chain((d) =>
+      fc.record({
+        d: fc.constant(d),
+        // Few distinct values, many repeats: ties are common.
+        rows: fc.array(fc.option(fc.array(fc.integer({ min: -3, max: 3 }), { minLength: d, maxLength: d }).filter((r) => r.some((x) => x !== 0)), { freq: 8 }), { minLength: 1, maxLength: 120 }),
+        query: fc.array(fc.integer({ min: -3, max: 3 }), { minLength: d, maxLength: d }).filter((r) => r.some((x) => x !== 0)),
+        k: fc.integer({ min: 1, max: 15 }),
+        exclude: fc.integer({ min: -1, max: 119 }),
+        filterSeed: fc.option(fc.integer({ min: 0, max: 2 ** 30 })),
+      }),
+    )
+    fc.assert(
+      fc.property(data, ({ d, rows, query, k, exclude, filterSeed }) => {
+        const vectors = modelOf(rows, d)
+        const unit = Float32Array.from(query, (x) => x / Math.hypot(...query))
+        const allowed = filterSeed === null ? null : Uint8Array.from(rows, (_, i) => ((filterSeed >> i % 30) & 1))
+        const allowedCount = allowed ? allowed.reduce((n, a, i) => n + (a && rows[i] ? 1 : 0), 0) : vectors.count
+        const expected = reference(vectors, unit, k, exclude, allowed)
+        const got = exactKnn(vectors, { unit, k, allowed, allowedCount, exclude }).items
+        expect(got.map((n) => [n.nodeId, n.score])).toEqual(expected.map((n) => [n.nodeId, n.score]))
+      }),
+      { seed, numRuns: 300 },
+    )
+  })
+
+  it('takes the int8 first pass on a large set and still equals the reference, or says it scanned', () => {
+    console.log(`exact-knn large-set seed: ${seed}`)
+    let state = seed || 1
+    const random = () => ((state = (Math.imul(state, 48271) + 11) % 2147483647) / 2147483647) - 0.5
+    const dim = 32
+    const centres = Array.from({ length: 40 }, () => Array.from({ length: dim }, random))
+    const rows = Array.from({ length: 6000 }, (_, i) => (i % 97 === 0 ? null : (centres[i % 40] as number[]).map((c) => c + random() * 0.3)))
+    // Exact duplicates: equal scores, which only the node id can order.
+    for (let i = 1; i < 30; i++) rows[i * 50] = rows[100] as number[]
+    const vectors = modelOf(rows, dim)
+    const paths = new Set<string>()
+    for (let q = 0; q < 20; q++) {
+      const position = 100 + q * 37
+      if (!rows[position]) continue
+      const unit = vectors.data.slice(position * dim, (position + 1) * dim)
+      const k = q === 0 ? 40 : 10
+      const answer = exactKnn(vectors, { unit, k, allowed: null, allowedCount: vectors.count, exclude: position })
+      paths.add(answer.path)
+      const expected = reference(vectors, unit, k, position, null)
+      expect(answer.items.map((n) => [n.nodeId, n.score])).toEqual(expected.map((n) => [n.nodeId, n.score]))
+    }
+    expect(paths.has('int8')).toBe(true)
+  })
+})
