@@ -4,6 +4,7 @@ import { ErrorState, LoadingState } from '../../components/StateViews.tsx'
 import { useReadOnly } from '../shell/use-read-only.ts'
 import { exportPng, exportSvg } from './cy/export-image.ts'
 import type { GraphController, NodeInView, ViewSummary } from './cy/graph-controller.ts'
+import { edgeElementId } from './cy/ids.ts'
 import { captureViewState, toJsonState } from './cy/view-state.ts'
 import { fitView } from './cy/viewport.ts'
 import { ExpandMenu } from './ExpandMenu.tsx'
@@ -12,6 +13,7 @@ import { GraphEmptyHint, OverBudget } from './GraphNotices.tsx'
 import { GraphSidePanel } from './GraphSidePanel.tsx'
 import { GraphToolbar } from './GraphToolbar.tsx'
 import { LayoutControls } from './LayoutControls.tsx'
+import { PathList } from './PathList.tsx'
 import { PathPanel } from './PathPanel.tsx'
 import { SavedViews } from './SavedViews.tsx'
 import { useCytoscape, type GraphEvents, type Selection } from './use-cytoscape.ts'
@@ -20,6 +22,7 @@ import { handleGraphKey } from './use-graph-keyboard.ts'
 import { showSubgraph, useGraphLoader } from './use-graph-loader.ts'
 import { useLayoutRunner } from './use-layout-runner.ts'
 import { usePathMode } from './use-path-mode.ts'
+import { useFitWhenPanelOpens } from './use-fit-when-panel-opens.ts'
 import { useWebglPreference } from './use-webgl-preference.ts'
 
 const emptySummary: ViewSummary = { nodes: 0, edges: 0, hidden: 0, nodeTypes: [], edgeTypes: [], simplified: false }
@@ -76,6 +79,17 @@ export function GraphPage({ keys, view }: { keys: string[]; view: string | null 
     }
     select({ kind: 'node', key })
   }
+  const selectEdge = (id: number) => {
+    const cy = controllerRef.current?.cy
+    const edge = cy?.getElementById(edgeElementId(id))
+    if (cy && edge?.nonempty()) {
+      cy.elements(':selected').unselect()
+      edge.select()
+      cy.animate({ center: { eles: edge } }, { duration: 200 })
+    }
+    select({ kind: 'edge', id })
+  }
+  useFitWhenPanelOpens(controllerRef, selection !== null)
 
   useEffect(() => {
     eventsRef.current = {
@@ -195,6 +209,9 @@ export function GraphPage({ keys, view }: { keys: string[]; view: string | null 
               }}
             />
           </div>
+        )}
+        {pathMode.active && pathMode.path.result && (
+          <PathList answer={pathMode.path.result} selected={pathMode.path.selected} onChoose={pathMode.choose} onSelectNode={selectKey} onSelectEdge={selectEdge} />
         )}
         {expandMenu && (
           <ExpandMenu
