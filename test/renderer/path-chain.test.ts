@@ -22,7 +22,7 @@ describe('a path laid out as a chain', () => {
     const subgraph = { nodes: ['c', 'b', 'a', 'x'].map(node), edges: [edge(1, 'b', 'c'), edge(2, 'a', 'b'), edge(3, 'x', 'a')] }
     highlightPath(controller, subgraph, { nodes: ['c', 'b', 'a', 'x'], edges: [1, 2, 3] })
     const xs = ['c', 'b', 'a', 'x'].map(xOf)
-    for (let i = 1; i < xs.length; i++) expect(xs[i]! - xs[i - 1]!).toBeGreaterThanOrEqual(150)
+    for (let i = 1; i < xs.length; i++) expect(xs[i]! - xs[i - 1]!).toBeGreaterThanOrEqual(114)
     expect(new Set(['c', 'b', 'a', 'x'].map(yOf)).size).toBe(1)
     const chainY = yOf('a')
     expect(Math.abs(yOf('near') - chainY)).toBeGreaterThanOrEqual(70)

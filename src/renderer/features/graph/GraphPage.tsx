@@ -47,6 +47,8 @@ export function GraphPage({ keys, view }: { keys: string[]; view: string | null 
   const layouts = useLayoutRunner(controllerRef, setMessage)
   const actions = useGraphActions(controllerRef, setMessage)
   const pathMode = usePathMode(controllerRef, actions.findPath)
+  // In path mode the chain decides the view (it is fitted when shown).
+  useFitWhenPanelOpens(controllerRef, selection !== null && !pathMode.active)
 
   /** Re-reads what React shows about the view (counts, types, the selected node) after a change. */
   const refresh = useCallback(
@@ -89,7 +91,6 @@ export function GraphPage({ keys, view }: { keys: string[]; view: string | null 
     }
     select({ kind: 'edge', id })
   }
-  useFitWhenPanelOpens(controllerRef, selection !== null)
 
   useEffect(() => {
     eventsRef.current = {
@@ -170,6 +171,9 @@ export function GraphPage({ keys, view }: { keys: string[]; view: string | null 
         onToggleWebgl={toggleWebgl}
       />
       {pathMode.active && <PathPanel path={pathMode.path} onChange={pathMode.update} onClear={pathMode.clear} onExit={pathMode.exit} />}
+      {pathMode.active && pathMode.path.result && (
+        <PathList answer={pathMode.path.result} selected={pathMode.path.selected} onChoose={pathMode.choose} onSelectNode={selectKey} onSelectEdge={selectEdge} />
+      )}
       {viewsOpen && <SavedViews currentName={view} canSave={summary.nodes > 0} readOnly={readOnly} capture={captureForSave} onClose={() => setViewsOpen(false)} />}
       {message && (
         <p className="graph-message" role="status">
@@ -209,9 +213,6 @@ export function GraphPage({ keys, view }: { keys: string[]; view: string | null 
               }}
             />
           </div>
-        )}
-        {pathMode.active && pathMode.path.result && (
-          <PathList answer={pathMode.path.result} selected={pathMode.path.selected} onChoose={pathMode.choose} onSelectNode={selectKey} onSelectEdge={selectEdge} />
         )}
         {expandMenu && (
           <ExpandMenu

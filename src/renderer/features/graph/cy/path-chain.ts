@@ -1,8 +1,11 @@
 import type { Core, NodeSingular } from 'cytoscape'
 import type { Point } from './to-elements.ts'
 
-/** Room for a label (at most 140 px wide) between two nodes of the chain. */
-export const CHAIN_SPACING = 170
+/** Room between two nodes of the chain for a path node's label (at most 104 px wide, see style.ts). */
+const MIN_SPACING = 114
+const MAX_SPACING = 170
+/** Room at the window's sides for the ends' labels. */
+const SIDE_ROOM = 160
 /** Half the height of the band kept free around the chain. */
 const CORRIDOR = 70
 const MAX_FIT_ZOOM = 1.5
@@ -38,7 +41,9 @@ export function layoutPathChain(cy: Core, keys: string[]): void {
   const nodes = keys.map((key) => cy.getElementById(key)).filter((node) => node.nonempty())
   if (nodes.length === 0) return
   const centre = nodes.reduce((sum, node) => ({ x: sum.x + node.position('x') / nodes.length, y: sum.y + node.position('y') / nodes.length }), { x: 0, y: 0 })
-  const left = centre.x - ((nodes.length - 1) * CHAIN_SPACING) / 2
+  // As wide as the window allows at zoom 1, so that the labels stay readable once fitted.
+  const spacing = Math.max(MIN_SPACING, Math.min(MAX_SPACING, (cy.width() - SIDE_ROOM) / Math.max(nodes.length - 1, 1)))
+  const left = centre.x - ((nodes.length - 1) * spacing) / 2
   const onPath = new Set(keys)
   const saved = new Map<string, Point>()
   cy.batch(() => {
@@ -51,7 +56,7 @@ export function layoutPathChain(cy: Core, keys: string[]): void {
     })
     nodes.forEach((node, i) => {
       saved.set(node.id(), { ...node.position() })
-      place(node, { x: left + i * CHAIN_SPACING, y: centre.y })
+      place(node, { x: left + i * spacing, y: centre.y })
     })
   })
   cy.scratch(SAVED, saved)

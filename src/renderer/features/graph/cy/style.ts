@@ -67,7 +67,7 @@ export function graphStyle({ simple }: { simple: boolean }): StylesheetJson {
     },
     { selector: 'edge.stub', style: { 'line-style': 'dashed', 'line-color': '#c7ced6', 'target-arrow-shape': 'none' } },
     { selector: '.faded', style: { opacity: 0.2 } },
-    { selector: 'node.path', style: { 'border-width': 4, 'border-color': PATH, 'z-index': 10 } },
+    { selector: 'node.path', style: { 'border-width': 4, 'border-color': PATH, 'z-index': 10, 'text-max-width': '104px', 'min-zoomed-font-size': 0 } },
     // Ends above the middle of the path: a middle node is never drawn over an end.
     { selector: 'node.path-end', style: { width: 26, height: 26, 'z-index': 20 } },
     { selector: 'edge.path', style: { width: 4, 'line-color': PATH, 'target-arrow-color': PATH, 'z-index': 10, opacity: 1 } },
