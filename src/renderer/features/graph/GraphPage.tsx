@@ -4,6 +4,7 @@ import { ErrorState, LoadingState } from '../../components/StateViews.tsx'
 import { useReadOnly } from '../shell/use-read-only.ts'
 import { exportPng, exportSvg } from './cy/export-image.ts'
 import type { GraphController, NodeInView, ViewSummary } from './cy/graph-controller.ts'
+import { isGroupId } from './cy/groups.ts'
 import { edgeElementId } from './cy/ids.ts'
 import { captureViewState, toJsonState } from './cy/view-state.ts'
 import { fitView } from './cy/viewport.ts'
@@ -12,12 +13,14 @@ import { GraphLegend } from './GraphLegend.tsx'
 import { GraphEmptyHint, OverBudget } from './GraphNotices.tsx'
 import { GraphSidePanel } from './GraphSidePanel.tsx'
 import { GraphToolbar } from './GraphToolbar.tsx'
+import { GroupControls } from './GroupControls.tsx'
 import { LayoutControls } from './LayoutControls.tsx'
 import { PathList } from './PathList.tsx'
 import { PathPanel } from './PathPanel.tsx'
 import { SavedViews } from './SavedViews.tsx'
 import { useCytoscape, type GraphEvents, type Selection } from './use-cytoscape.ts'
 import { useGraphActions } from './use-graph-actions.ts'
+import { useGrouping } from './use-grouping.ts'
 import { handleGraphKey } from './use-graph-keyboard.ts'
 import { showSubgraph, useGraphLoader } from './use-graph-loader.ts'
 import { useLayoutRunner } from './use-layout-runner.ts'
@@ -43,9 +46,11 @@ export function GraphPage({ keys, view }: { keys: string[]; view: string | null 
   const [message, setMessage] = useState<string | null>(null)
   const [actionError, setActionError] = useState<unknown>(null)
   const [viewsOpen, setViewsOpen] = useState(false)
+  const [groupsOpen, setGroupsOpen] = useState(false)
 
   const layouts = useLayoutRunner(controllerRef, setMessage)
   const actions = useGraphActions(controllerRef, setMessage)
+  const grouping = useGrouping(controllerRef, setMessage)
   const pathMode = usePathMode(controllerRef, actions.findPath)
   // In path mode the chain decides the view (it is fitted when shown).
   useFitWhenPanelOpens(controllerRef, selection !== null && !pathMode.active)
@@ -94,10 +99,12 @@ export function GraphPage({ keys, view }: { keys: string[]; view: string | null 
 
   useEffect(() => {
     eventsRef.current = {
-      onSelect: select,
-      onNodeTap: pathMode.pick,
+      // A group box is not a node of the store: a tap on it selects nothing, a double-click collapses or expands it.
+      onSelect: (next) => select(next?.kind === 'node' && isGroupId(next.key) ? null : next),
+      onNodeTap: (key) => !isGroupId(key) && pathMode.pick(key),
       onExpandRequest: (key, at) => {
-        if (!pathMode.active) setExpandMenu({ key, at })
+        if (isGroupId(key)) grouping.toggle(key)
+        else if (!pathMode.active) setExpandMenu({ key, at })
       },
       onMoreRequest: (ownerKey) => void actions.expandMore(ownerKey).then(() => refresh(), setActionError),
       onElementsChanged: () => refresh(),
@@ -106,6 +113,7 @@ export function GraphPage({ keys, view }: { keys: string[]; view: string | null 
 
   const [status, setStatus] = useGraphLoader(controllerRef, { keys, view }, (firstLayout, saved) => {
     refresh()
+    grouping.refresh()
     if (saved) {
       layouts.setLayout(saved.layout)
       setHiddenTypes({ nodes: new Set(saved.hiddenTypes), edges: new Set() })
@@ -167,13 +175,15 @@ export function GraphPage({ keys, view }: { keys: string[]; view: string | null 
         onExportPng={() => withCy(({ cy }) => exportPng(cy, view ?? 'graph'))}
         onExportSvg={() => withCy(({ cy }) => exportSvg(cy, view ?? 'graph'))}
         onShowHidden={() => change((controller) => controller.showHidden())}
-        onToggleViews={() => setViewsOpen((open) => !open)}
+        groupButton={<button type="button" className="button" aria-pressed={groupsOpen} disabled={summary.nodes === 0} onClick={() => { setViewsOpen(false); setGroupsOpen((open) => !open) }}>Groups…</button>}
+        onToggleViews={() => { setGroupsOpen(false); setViewsOpen((open) => !open) }}
         onToggleWebgl={toggleWebgl}
       />
       {pathMode.active && <PathPanel path={pathMode.path} onChange={pathMode.update} onClear={pathMode.clear} onExit={pathMode.exit} />}
       {pathMode.active && pathMode.path.result && (
         <PathList answer={pathMode.path.result} selected={pathMode.path.selected} onChoose={pathMode.choose} onSelectNode={selectKey} onSelectEdge={selectEdge} />
       )}
+      {groupsOpen && <GroupControls grouping={grouping} onClose={() => setGroupsOpen(false)} />}
       {viewsOpen && <SavedViews currentName={view} canSave={summary.nodes > 0} readOnly={readOnly} capture={captureForSave} onClose={() => setViewsOpen(false)} />}
       {message && (
         <p className="graph-message" role="status">

@@ -1,5 +1,6 @@
 import { useState, type RefObject } from 'react'
 import type { GraphController } from './cy/graph-controller.ts'
+import { expandGroupsHolding } from './cy/groups.ts'
 import { clearPath, highlightPath } from './cy/path-highlight.ts'
 import type { PathAnswer, PathRequest } from './path-answer.ts'
 import { emptyPath, type PathOptions, type PathState } from './PathPanel.tsx'
@@ -13,7 +14,10 @@ export function usePathMode(controllerRef: RefObject<GraphController | null>, fi
     const controller = controllerRef.current
     if (!controller) return
     const chosen = result?.paths[index]
-    if (result && chosen) highlightPath(controller, result, chosen)
+    if (result && chosen) {
+      expandGroupsHolding(controller.cy, chosen.nodes)
+      highlightPath(controller, result, chosen)
+    }
     else clearPath(controller.cy)
   }
 

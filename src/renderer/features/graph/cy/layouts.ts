@@ -1,4 +1,5 @@
 import type { Core, LayoutOptions, NodeSingular } from 'cytoscape'
+import { hasOpenGroups, layoutWithGroups } from './group-layout.ts'
 import { fitView } from './viewport.ts'
 import { layoutNodes, runWorkerLayout, type LayoutProgress, type RunningLayout } from './worker-layout.ts'
 
@@ -44,6 +45,13 @@ function builtInOptions(name: Exclude<LayoutName, 'force' | 'fcose' | 'preset'>,
  * others are quick enough to run here. Pinned nodes keep their place either way.
  */
 export function runLayout(cy: Core, name: LayoutName, onProgress: (progress: LayoutProgress) => void): RunningLayout {
+  // Open groups (compound nodes) need a layout that keeps each group's members together.
+  if (name !== 'preset' && hasOpenGroups(cy)) {
+    layoutWithGroups(cy, name)
+    placeStubs(cy)
+    fitView(cy)
+    return { finished: Promise.resolve({ outcome: 'done' }), stop() {} }
+  }
   if (name === 'force' || name === 'fcose') {
     return runWorkerLayout(cy, name, onProgress, () => {
       placeStubs(cy)

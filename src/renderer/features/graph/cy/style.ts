@@ -1,4 +1,5 @@
 import type { StylesheetJson } from 'cytoscape'
+import { groupStyle } from './group-style.ts'
 
 const ACCENT = '#2f5fd0'
 const PATH = '#e8590c'
@@ -66,6 +67,7 @@ export function graphStyle({ simple }: { simple: boolean }): StylesheetJson {
       },
     },
     { selector: 'edge.stub', style: { 'line-style': 'dashed', 'line-color': '#c7ced6', 'target-arrow-shape': 'none' } },
+    ...groupStyle,
     { selector: '.faded', style: { opacity: 0.2 } },
     { selector: 'node.path', style: { 'border-width': 4, 'border-color': PATH, 'z-index': 10, 'text-max-width': '104px', 'min-zoomed-font-size': 0 } },
     // Ends above the middle of the path: a middle node is never drawn over an end.
