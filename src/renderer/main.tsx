@@ -14,6 +14,7 @@ import './styles/dialog.css'
 import './styles/backups.css'
 import './styles/health.css'
 import './styles/graph.css'
+import './styles/graph-paths.css'
 import './styles/transfer.css'
 import './styles/search.css'
 

@@ -42,6 +42,8 @@ export const contract = {
   'graph.expand': call(g.expandInput, g.expansion),
   'graph.neighbourTypes': call(byKey, g.neighbourTypes),
   'graph.shortestPath': call(g.shortestPathInput, g.shortestPath),
+  // Path mode (issue #10): all shortest paths between two nodes.
+  'graph.shortestPaths': call(g.shortestPathsInput, g.shortestPaths),
   'graph.induced': call(g.inducedInput, g.induced),
   'graph.degrees': call(g.degreesInput, g.degreeStats),
 

@@ -74,6 +74,31 @@ export const shortestPath = subgraph.extend({
 })
 export type ShortestPath = z.infer<typeof shortestPath>
 
+// All shortest paths (path mode's alternatives): every path of the fewest hops, up to `limit`.
+export const MAX_SHORTEST_PATHS = 10
+export const shortestPathsInput = z.strictObject({
+  from: nodeKey,
+  to: nodeKey,
+  direction: direction.default('both'),
+  edgeTypes: typeList.optional(),
+  maxDepth: z.number().int().min(1).max(6).default(6),
+  limit: z.number().int().min(1).max(MAX_SHORTEST_PATHS).default(MAX_SHORTEST_PATHS),
+})
+export type ShortestPathsInput = z.input<typeof shortestPathsInput>
+/** One path as node keys and edge ids from `from` to `to`; its elements are in the answer's nodes and edges. */
+export const keyPath = z.object({ nodes: z.array(nodeKey), edges: z.array(edgeId) })
+export type KeyPath = z.infer<typeof keyPath>
+export const shortestPaths = subgraph.extend({
+  found: z.boolean(),
+  /** Edges on each path; 0 when from = to; -1 when not found. */
+  hops: z.number(),
+  /** Ordered by their steps' internal node ids, then edge ids: the same answer every time. */
+  paths: z.array(keyPath),
+  /** More paths of this length exist than `limit`. */
+  more: z.boolean(),
+})
+export type ShortestPaths = z.infer<typeof shortestPaths>
+
 export const inducedInput = z.strictObject({ keys: z.array(nodeKey).min(1).max(50_000), edgeTypes: typeList.optional() })
 export type InducedInput = z.input<typeof inducedInput>
 export const induced = subgraph.extend({ missing: z.array(nodeKey) })

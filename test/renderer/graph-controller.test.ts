@@ -94,7 +94,7 @@ describe('graph controller', () => {
     controller.load({ nodes: [node('a'), node('d')], edges: [] }, 'seed')
     const e1 = edge('a', 'b')
     const e2 = edge('b', 'd')
-    highlightPath(controller, { nodes: [node('a'), node('b'), node('d')], edges: [e1, e2], found: true, hops: 2, cost: 2 }, 'a', 'd')
+    highlightPath(controller, { nodes: [node('a'), node('b'), node('d')], edges: [e1, e2] }, { nodes: ['a', 'b', 'd'], edges: [e1.id, e2.id] })
     expect(pathElementIds(controller.cy).length).toBe(5)
     expect(controller.cy.nodes('.faded').length).toBe(0)
     clearPath(controller.cy)

@@ -52,6 +52,7 @@ export const validInputs: { [M in Method]: Input<M> } = {
   'graph.expand': { key: 'ada', direction: 'out', limit: 1, offset: 0 },
   'graph.neighbourTypes': { key: 'ada' },
   'graph.shortestPath': { from: 'ada', to: 'engine', direction: 'out', weighted: true, maxDepth: 3 },
+  'graph.shortestPaths': { from: 'ada', to: 'engine', direction: 'both', limit: 3 },
   'graph.induced': { keys: ['ada', 'babbage', 'engine'] },
   'graph.degrees': { top: 3 },
   'views.save': { name: 'Engine people', state: { nodes: [{ key: 'ada', x: 10, y: 20 }], layout: 'grid' }, nodeCount: 1 },

@@ -13,6 +13,7 @@ export type Kind =
   | 'filterPath' | 'filterOp' | 'filterValue' | 'newNodes' | 'newEdges'
   | 'backupId' | 'filePath' | 'keepNewest' | 'keepDailyDays' | 'scheduleHours' | 'flag'
   | 'searchText' | 'searchLimit' | 'depth' | 'nodeBudget' | 'expandLimit' | 'offset' | 'keyList' | 'top'
+  | 'pathLimit'
   | 'viewName' | 'nodeCount' | 'format' | 'jobId' | 'object' | 'searchMethod' | 'vectorItems' | 'unitWeight'
 
 type Kinds = Record<string, Kind>
@@ -60,6 +61,7 @@ export const fieldKinds: { [M in Method]: Kinds } = {
   'graph.expand': { key: 'nodeKey', direction: 'direction', edgeTypes: 'typeList', limit: 'expandLimit', offset: 'offset' },
   'graph.neighbourTypes': { key: 'nodeKey' },
   'graph.shortestPath': { from: 'nodeKey', to: 'nodeKey', direction: 'direction', edgeTypes: 'typeList', weighted: 'flag', maxDepth: 'depth' },
+  'graph.shortestPaths': { from: 'nodeKey', to: 'nodeKey', direction: 'direction', edgeTypes: 'typeList', maxDepth: 'depth', limit: 'pathLimit' },
   'graph.induced': { keys: 'keyList', edgeTypes: 'typeList' },
   'graph.degrees': { types: 'typeList', top: 'top' },
   'views.list': {},
@@ -160,6 +162,7 @@ function hostile(kind: Kind): fc.Arbitrary<unknown> {
     case 'expandLimit': return badBackup.badInteger(1, 10_000)
     case 'offset': return badBackup.badInteger(0, 1_000_000_000)
     case 'top': return badBackup.badInteger(1, 100)
+    case 'pathLimit': return badBackup.badInteger(1, 10)
     case 'nodeCount': return badBackup.badInteger(0, 1_000_000_000)
     case 'keyList': return fc.oneof(bad.notArray, fc.constant([]), { arbitrary: oneBadAmong(() => 'ada', hostile('nodeKey'), 20), weight: 3 })
     case 'viewName': return fc.oneof(bad.badString(200), fc.constantFrom(' ', '\n'))

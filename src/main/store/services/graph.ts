@@ -9,6 +9,7 @@ import { kHop } from '../graph/neighbourhood.ts'
 import { forwardMarks } from '../graph/scratch.ts'
 import { dijkstra } from '../graph/dijkstra.ts'
 import { bidirectionalBfs } from '../graph/shortest-path.ts'
+import { shortestPathsAnswer } from './shortest-paths.ts'
 import { nodeIdsOfTypes } from '../repos/graph-nodes.ts'
 import type { Calls } from '../api.ts'
 import { graphNodes, requireKeys, resolveKeys, subgraphOf } from './graph-nodes.ts'
@@ -75,6 +76,8 @@ export function createGraphCalls(db: Db) {
       if (path.nodes.length === 0) return { nodes: [], edges: [], found: false, hops: -1, cost: 0 }
       return { ...subgraphOf(db, adjacency, path.nodes, EdgeList.of(path.edges)), found: true, hops: path.edges.length, cost: path.cost }
     },
+
+    shortestPaths: (query) => shortestPathsAnswer(db, query),
 
     induced(query) {
       const { ids, missing } = resolveKeys(db, query.keys)

@@ -4,6 +4,8 @@ import { ErrorState, LoadingState } from '../../components/StateViews.tsx'
 import { useReadOnly } from '../shell/use-read-only.ts'
 import { exportPng, exportSvg } from './cy/export-image.ts'
 import type { GraphController, NodeInView, ViewSummary } from './cy/graph-controller.ts'
+import { isGroupId } from './cy/groups.ts'
+import { edgeElementId } from './cy/ids.ts'
 import { captureViewState, toJsonState } from './cy/view-state.ts'
 import { fitView } from './cy/viewport.ts'
 import { ExpandMenu } from './ExpandMenu.tsx'
@@ -12,15 +14,19 @@ import { GraphEmptyHint, OverBudget } from './GraphNotices.tsx'
 import { GraphSidePanel } from './GraphSidePanel.tsx'
 import { SimilarInGraph } from '../similar/SimilarInGraph.tsx'
 import { GraphToolbar } from './GraphToolbar.tsx'
+import { GroupControls } from './GroupControls.tsx'
 import { LayoutControls } from './LayoutControls.tsx'
+import { PathList } from './PathList.tsx'
 import { PathPanel } from './PathPanel.tsx'
 import { SavedViews } from './SavedViews.tsx'
 import { useCytoscape, type GraphEvents, type Selection } from './use-cytoscape.ts'
 import { useGraphActions } from './use-graph-actions.ts'
+import { useGrouping } from './use-grouping.ts'
 import { handleGraphKey } from './use-graph-keyboard.ts'
 import { showSubgraph, useGraphLoader } from './use-graph-loader.ts'
 import { useLayoutRunner } from './use-layout-runner.ts'
 import { usePathMode } from './use-path-mode.ts'
+import { useFitWhenPanelOpens } from './use-fit-when-panel-opens.ts'
 import { useWebglPreference } from './use-webgl-preference.ts'
 
 const emptySummary: ViewSummary = { nodes: 0, edges: 0, hidden: 0, nodeTypes: [], edgeTypes: [], simplified: false }
@@ -41,10 +47,14 @@ export function GraphPage({ keys, view }: { keys: string[]; view: string | null 
   const [message, setMessage] = useState<string | null>(null)
   const [actionError, setActionError] = useState<unknown>(null)
   const [viewsOpen, setViewsOpen] = useState(false)
+  const [groupsOpen, setGroupsOpen] = useState(false)
 
   const layouts = useLayoutRunner(controllerRef, setMessage)
   const actions = useGraphActions(controllerRef, setMessage)
+  const grouping = useGrouping(controllerRef, setMessage)
   const pathMode = usePathMode(controllerRef, actions.findPath)
+  // In path mode the chain decides the view (it is fitted when shown).
+  useFitWhenPanelOpens(controllerRef, selection !== null && !pathMode.active)
 
   /** Re-reads what React shows about the view (counts, types, the selected node) after a change. */
   const refresh = useCallback(
@@ -77,13 +87,25 @@ export function GraphPage({ keys, view }: { keys: string[]; view: string | null 
     }
     select({ kind: 'node', key })
   }
+  const selectEdge = (id: number) => {
+    const cy = controllerRef.current?.cy
+    const edge = cy?.getElementById(edgeElementId(id))
+    if (cy && edge?.nonempty()) {
+      cy.elements(':selected').unselect()
+      edge.select()
+      cy.animate({ center: { eles: edge } }, { duration: 200 })
+    }
+    select({ kind: 'edge', id })
+  }
 
   useEffect(() => {
     eventsRef.current = {
-      onSelect: select,
-      onNodeTap: pathMode.pick,
+      // A group box is not a node of the store: a tap on it selects nothing, a double-click collapses or expands it.
+      onSelect: (next) => select(next?.kind === 'node' && isGroupId(next.key) ? null : next),
+      onNodeTap: (key) => !isGroupId(key) && pathMode.pick(key),
       onExpandRequest: (key, at) => {
-        if (!pathMode.active) setExpandMenu({ key, at })
+        if (isGroupId(key)) grouping.toggle(key)
+        else if (!pathMode.active) setExpandMenu({ key, at })
       },
       onMoreRequest: (ownerKey) => void actions.expandMore(ownerKey).then(() => refresh(), setActionError),
       onElementsChanged: () => refresh(),
@@ -92,6 +114,7 @@ export function GraphPage({ keys, view }: { keys: string[]; view: string | null 
 
   const [status, setStatus] = useGraphLoader(controllerRef, { keys, view }, (firstLayout, saved) => {
     refresh()
+    grouping.refresh()
     if (saved) {
       layouts.setLayout(saved.layout)
       setHiddenTypes({ nodes: new Set(saved.hiddenTypes), edges: new Set() })
@@ -154,10 +177,15 @@ export function GraphPage({ keys, view }: { keys: string[]; view: string | null 
         onExportPng={() => withCy(({ cy }) => exportPng(cy, view ?? 'graph'))}
         onExportSvg={() => withCy(({ cy }) => exportSvg(cy, view ?? 'graph'))}
         onShowHidden={() => change((controller) => controller.showHidden())}
-        onToggleViews={() => setViewsOpen((open) => !open)}
+        groupButton={<button type="button" className="button" aria-pressed={groupsOpen} disabled={summary.nodes === 0} onClick={() => { setViewsOpen(false); setGroupsOpen((open) => !open) }}>Groups…</button>}
+        onToggleViews={() => { setGroupsOpen(false); setViewsOpen((open) => !open) }}
         onToggleWebgl={toggleWebgl}
       />
       {pathMode.active && <PathPanel path={pathMode.path} onChange={pathMode.update} onClear={pathMode.clear} onExit={pathMode.exit} />}
+      {pathMode.active && pathMode.path.result && (
+        <PathList answer={pathMode.path.result} selected={pathMode.path.selected} onChoose={pathMode.choose} onSelectNode={selectKey} onSelectEdge={selectEdge} />
+      )}
+      {groupsOpen && <GroupControls grouping={grouping} onClose={() => setGroupsOpen(false)} />}
       {viewsOpen && <SavedViews currentName={view} canSave={summary.nodes > 0} readOnly={readOnly} capture={captureForSave} onClose={() => setViewsOpen(false)} />}
       {message && (
         <p className="graph-message" role="status">

@@ -3,9 +3,10 @@ import { formatCount } from '../../lib/format.ts'
 import { ExportButton } from '../transfer/ExportButton.tsx'
 import type { ViewSummary } from './cy/graph-controller.ts'
 
-export function GraphToolbar({ summary, layoutControls, pathMode, webgl, viewKeys, onFit, onTogglePath, onExportPng, onExportSvg, onShowHidden, onToggleViews, onToggleWebgl }: {
+export function GraphToolbar({ summary, layoutControls, groupButton, pathMode, webgl, viewKeys, onFit, onTogglePath, onExportPng, onExportSvg, onShowHidden, onToggleViews, onToggleWebgl }: {
   summary: ViewSummary
   layoutControls: ReactNode
+  groupButton?: ReactNode
   pathMode: boolean
   webgl: boolean
   viewKeys: string[]
@@ -26,6 +27,7 @@ export function GraphToolbar({ summary, layoutControls, pathMode, webgl, viewKey
       {layoutControls}
       <button type="button" className="button" disabled={empty} onClick={onFit} title="Fit to window (f)">Fit</button>
       <button type="button" className="button" aria-pressed={pathMode} disabled={empty} onClick={onTogglePath}>Path mode</button>
+      {groupButton}
       {summary.hidden > 0 && (
         <button type="button" className="button" onClick={onShowHidden}>Show {formatCount(summary.hidden)} hidden</button>
       )}

@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query'
-import type { ExpandInput, InducedInput, ShortestPathInput } from '../../../shared/graph.ts'
+import type { ExpandInput, InducedInput, ShortestPathInput, ShortestPathsInput } from '../../../shared/graph.ts'
 import { api } from '../../lib/api.ts'
 import { queryRoots } from '../../lib/query-keys.ts'
 
@@ -17,6 +17,8 @@ export const graphQueries = {
     queryOptions({ queryKey: [...queryRoots.graph, 'neighbourTypes', key], queryFn: () => api.call('graph.neighbourTypes', { key }), staleTime }),
   shortestPath: (input: ShortestPathInput) =>
     queryOptions({ queryKey: [...queryRoots.graph, 'shortestPath', input], queryFn: () => api.call('graph.shortestPath', input), staleTime }),
+  shortestPaths: (input: ShortestPathsInput) =>
+    queryOptions({ queryKey: [...queryRoots.graph, 'shortestPaths', input], queryFn: () => api.call('graph.shortestPaths', input), staleTime }),
   induced: (input: InducedInput) =>
     queryOptions({ queryKey: [...queryRoots.graph, 'induced', input], queryFn: () => api.call('graph.induced', input), staleTime: 0, gcTime: 0 }),
   node: (key: string) => queryOptions({ queryKey: [...queryRoots.graph, 'node', key], queryFn: () => api.call('nodes.get', { key }) }),

@@ -2,6 +2,7 @@ import { useEffect, useRef, type RefObject } from 'react'
 import type { ElementDefinition, EventObject } from 'cytoscape'
 import { createGraphCore } from './cy/create-core.ts'
 import { createGraphController, type GraphController } from './cy/graph-controller.ts'
+import { expandAllGroups } from './cy/groups.ts'
 import { isStubId } from './cy/ids.ts'
 import { followViewportLabels } from './cy/labels.ts'
 import { isSimplified } from './cy/lod.ts'
@@ -95,6 +96,7 @@ export function useCytoscape(
       cancelAnimationFrame(pending)
       resizeObserver.disconnect()
       stopLabels()
+      expandAllGroups(cy)
       carried.current = cy.elements().jsons() as unknown as ElementDefinition[]
       controllerRef.current = null
       if (testHook) delete (window as unknown as { __graphkeepCy?: unknown }).__graphkeepCy

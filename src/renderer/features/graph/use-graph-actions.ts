@@ -1,18 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useCallback, type RefObject } from 'react'
-import type { ShortestPath } from '../../../shared/graph.ts'
 import type { GraphController } from './cy/graph-controller.ts'
 import type { ExpandFilter } from './expand-filter.ts'
-import { clearPath, highlightPath } from './cy/path-highlight.ts'
 import { EXPAND_PAGE, graphQueries } from './queries.ts'
-
-
-export interface PathRequest {
-  from: string
-  to: string
-  weighted: boolean
-  direction: 'out' | 'in' | 'both'
-}
+import { fetchPathAnswer, type PathAnswer, type PathRequest } from './path-answer.ts'
 
 /** The view's data-fetching actions: each fetches through graphQueries, then applies one diff to the view. */
 export function useGraphActions(controllerRef: RefObject<GraphController | null>, report: (message: string | null) => void) {
@@ -43,20 +34,18 @@ export function useGraphActions(controllerRef: RefObject<GraphController | null>
     [controllerRef, expand],
   )
 
+  /** Fetches the paths; null when showing them would pass the view's element budget (the message says so). */
   const findPath = useCallback(
-    async ({ from, to, weighted, direction }: PathRequest): Promise<ShortestPath | null> => {
-      const path = await queryClient.fetchQuery(graphQueries.shortestPath({ from, to, weighted, direction }))
+    async (request: PathRequest): Promise<PathAnswer | null> => {
+      const answer = await fetchPathAnswer(queryClient, request)
       const controller = controllerRef.current
       if (!controller) return null
-      if (path.found) {
-        const budget = controller.checkBudget(path.nodes.length + path.edges.length)
-        if (!budget.ok) {
-          report(budget.message)
-          return path
-        }
-        highlightPath(controller, path, from, to)
-      } else clearPath(controller.cy)
-      return path
+      const budget = controller.checkBudget(answer.nodes.length + answer.edges.length)
+      if (!budget.ok) {
+        report(budget.message)
+        return null
+      }
+      return answer
     },
     [controllerRef, queryClient, report],
   )

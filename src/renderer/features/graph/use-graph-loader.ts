@@ -4,6 +4,7 @@ import type { Induced } from '../../../shared/graph.ts'
 import type { GraphController } from './cy/graph-controller.ts'
 import type { LayoutName } from './cy/layouts.ts'
 import { checkBudget } from './cy/lod.ts'
+import { restoreGroups } from './cy/groups.ts'
 import { fitView } from './cy/viewport.ts'
 import { parseViewState, positionsByKey, type ViewState } from './cy/view-state.ts'
 import { graphQueries, viewQueries } from './queries.ts'
@@ -24,6 +25,7 @@ export function showSubgraph(controller: GraphController, subgraph: Induced, sav
       for (const key of saved.pinned) cy.getElementById(key).addClass('pinned').lock()
       for (const key of saved.hidden) cy.getElementById(key).addClass('hidden')
     })
+    restoreGroups(cy, saved.groups)
   }
   fitView(cy)
 }

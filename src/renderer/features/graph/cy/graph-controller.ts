@@ -1,5 +1,6 @@
 import type { Core, ElementDefinition } from 'cytoscape'
 import type { Expansion, Subgraph } from '../../../../shared/graph.ts'
+import { isGroupId } from './groups.ts'
 import { isStubId, stubEdgeId, stubElementId } from './ids.ts'
 import { applyLevelOfDetail, checkBudget, isSimplified, type BudgetCheck } from './lod.ts'
 import { createOwnership } from './ownership.ts'
@@ -141,7 +142,8 @@ export function createGraphController(cy: Core) {
 
     /** Takes over elements from a previous instance (the WebGL switch); all count as opened directly. */
     restore(all: ElementDefinition[]): void {
-      const elements = all.filter((element) => !isStubId(String(element.data['id'])))
+      // Group (parent) nodes before their members.
+      const elements = all.filter((element) => !isStubId(String(element.data['id']))).sort((a, b) => Number(isGroupId(String(b.data['id']))) - Number(isGroupId(String(a.data['id']))))
       addElements({ nodes: elements.filter((element) => element.group === 'nodes'), edges: elements.filter((element) => element.group === 'edges') })
       cy.nodes('.pinned').lock()
     },
@@ -244,7 +246,7 @@ export function createGraphController(cy: Core) {
       const edgeTypes: string[] = []
       cy.elements().forEach((element) => {
         if (element.hasClass('hidden')) hidden++
-        if (element.hasClass('stub')) return
+        if (element.hasClass('stub') || isGroupId(element.id())) return
         const type = element.data('type') as string
         if (element.isNode()) {
           nodes++
@@ -261,7 +263,7 @@ export function createGraphController(cy: Core) {
     nodeKeys(): string[] {
       const keys: string[] = []
       cy.nodes().forEach((node) => {
-        if (!node.hasClass('stub')) keys.push(node.id())
+        if (!node.hasClass('stub') && !isGroupId(node.id())) keys.push(node.id())
       })
       return keys
     },

@@ -1,4 +1,5 @@
 import type { Core, LayoutOptions, NodeSingular } from 'cytoscape'
+import { hasOpenGroups, layoutWithGroups } from './group-layout.ts'
 import { labelBox } from './label-boxes.ts'
 import { labelsChanged } from './labels.ts'
 import { LABEL_ROOM_NODES, NODE_GAP, separateNodes } from './separate-nodes.ts'
@@ -94,6 +95,14 @@ function builtInOptions(name: 'concentric' | 'grid' | 'circle', cy: Core): Layou
  * with finishLayout: no overlapping boxes, the view fitted, colliding labels hidden.
  */
 export function runLayout(cy: Core, name: LayoutName, onProgress: (progress: LayoutProgress) => void): RunningLayout {
+  // Open groups (compound nodes) need a layout that keeps each group's members together.
+  if (name !== 'preset' && hasOpenGroups(cy)) {
+    layoutWithGroups(cy, name)
+    placeStubs(cy)
+    fitView(cy)
+    labelsChanged(cy)
+    return { finished: Promise.resolve({ outcome: 'done' }), stop() {} }
+  }
   if (name === 'force' || name === 'fcose') return runWorkerLayout(cy, name, onProgress, () => finishLayout(cy, name))
   if (name !== 'preset') {
     const pinned = cy.nodes('.pinned')

@@ -1,34 +1,42 @@
 import type { Core } from 'cytoscape'
-import type { ShortestPath } from '../../../../shared/graph.ts'
+import type { KeyPath, Subgraph } from '../../../../shared/graph.ts'
 import type { GraphController } from './graph-controller.ts'
 import { edgeElementId } from './ids.ts'
+import { fitChain, layoutPathChain, restorePathChain } from './path-chain.ts'
 
 const PATH_CLASSES = 'path path-end faded'
 
+/** Removes the highlight and puts the nodes the chain moved back where they were. */
 export function clearPath(cy: Core): void {
   cy.batch(() => cy.elements().removeClass(PATH_CLASSES))
+  restorePathChain(cy)
 }
 
 /**
- * Marks the path's nodes and edges with the class `path` and fades the rest. Path nodes not yet in
- * view are added on the straight line between its two ends, in path order.
+ * Shows one path of an answer: its nodes and edges (added to the view when missing) carry the class
+ * `path`, the rest is faded, and the path is laid out as a left-to-right chain in the middle of the view.
  */
-export function highlightPath(controller: GraphController, path: ShortestPath, from: string, to: string): void {
+export function highlightPath(controller: GraphController, answer: Subgraph, path: KeyPath): void {
   const { cy } = controller
-  const start = cy.getElementById(from).position()
-  const end = cy.getElementById(to).position()
-  const steps = Math.max(path.nodes.length - 1, 1)
-  const positions = new Map(path.nodes.map((node, i) => [node.key, { x: start.x + ((end.x - start.x) * i) / steps, y: start.y + ((end.y - start.y) * i) / steps + 40 }]))
-  controller.load(path, 'path', positions)
+  const from = path.nodes[0]
+  const to = path.nodes.at(-1)
+  if (from === undefined || to === undefined) return
+  const keys = new Set(path.nodes)
+  const ids = new Set(path.edges)
+  const anchor = cy.getElementById(from).nonempty() ? { ...cy.getElementById(from).position() } : { x: 0, y: 0 }
+  controller.load({ nodes: answer.nodes.filter((node) => keys.has(node.key)), edges: answer.edges.filter((edge) => ids.has(edge.id)) }, 'path', new Map(path.nodes.map((key) => [key, anchor])))
   cy.batch(() => {
-    cy.elements().removeClass(PATH_CLASSES).addClass('faded')
+    // Not group boxes: a compound parent's opacity would fade its members on the path too.
+    cy.elements().removeClass(PATH_CLASSES).not(':parent').addClass('faded')
     const onPath = cy.collection()
-    for (const node of path.nodes) onPath.merge(cy.getElementById(node.key))
-    for (const edge of path.edges) onPath.merge(cy.getElementById(edgeElementId(edge.id)))
+    for (const key of path.nodes) onPath.merge(cy.getElementById(key))
+    for (const id of path.edges) onPath.merge(cy.getElementById(edgeElementId(id)))
     onPath.removeClass('faded').addClass('path')
     cy.getElementById(from).addClass('path-end')
     cy.getElementById(to).addClass('path-end')
   })
+  layoutPathChain(cy, path.nodes)
+  fitChain(cy, path.nodes)
 }
 
 /** The classes of the path's elements, for the side panel and for tests that read the view. */

@@ -19,7 +19,8 @@ export interface SeparateOptions {
  * it moved.
  */
 export function separateNodes(cy: Core, { fixed = () => false, labelRoom = false }: SeparateOptions = {}): number {
-  const nodes = cy.nodes().toArray() as NodeSingular[]
+  // Group boxes (compound parents) follow their members; only the members are separated.
+  const nodes = cy.nodes().filter((node) => !node.isParent()).toArray() as NodeSingular[]
   const count = nodes.length
   const x = new Float64Array(count), y = new Float64Array(count)
   const halfWidth = new Float64Array(count), halfHeight = new Float64Array(count)

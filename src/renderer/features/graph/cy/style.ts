@@ -1,4 +1,5 @@
 import type { StylesheetJson } from 'cytoscape'
+import { groupStyle } from './group-style.ts'
 import { LABEL_FONT_SIZE, LABEL_MARGIN_Y, LABEL_MAX_WIDTH } from './label-boxes.ts'
 import { LABEL_HIDDEN } from './label-collisions.ts'
 
@@ -75,9 +76,11 @@ export function graphStyle({ simple, labelScale = 1 }: { simple: boolean; labelS
       },
     },
     { selector: 'edge.stub', style: { 'line-style': 'dashed', 'line-color': '#c7ced6', 'target-arrow-shape': 'none' } },
+    ...groupStyle,
     { selector: '.faded', style: { opacity: 0.2 } },
-    { selector: 'node.path', style: { 'border-width': 4, 'border-color': PATH, 'z-index': 10 } },
-    { selector: 'node.path-end', style: { width: 26, height: 26 } },
+    { selector: 'node.path', style: { 'border-width': 4, 'border-color': PATH, 'z-index': 10, 'text-max-width': '104px', 'min-zoomed-font-size': 0 } },
+    // Ends above the middle of the path: a middle node is never drawn over an end.
+    { selector: 'node.path-end', style: { width: 26, height: 26, 'z-index': 20 } },
     { selector: 'edge.path', style: { width: 4, 'line-color': PATH, 'target-arrow-color': PATH, 'z-index': 10, opacity: 1 } },
   ]
 }

@@ -1,6 +1,7 @@
 import type { Core } from 'cytoscape'
 import { z } from 'zod'
 import type { JsonObject } from '../../../../shared/json.ts'
+import { captureGroups, stashedMembers } from './groups.ts'
 import { LAYOUTS, type LayoutName } from './layouts.ts'
 import type { Point } from './to-elements.ts'
 
@@ -14,6 +15,8 @@ const savedViewState = z.object({
   hiddenTypes: z.array(z.string()).default([]),
   layout: z.enum(LAYOUTS.map((layout) => layout.name) as [LayoutName, ...LayoutName[]]).default('preset'),
   webgl: z.boolean().default(false),
+  /** Compound groups (issue #10); views saved before them have none. */
+  groups: z.array(z.object({ label: z.string(), members: z.array(z.string()), collapsed: z.boolean() })).default([]),
 })
 export type ViewState = z.output<typeof savedViewState>
 
@@ -33,7 +36,7 @@ const round = (n: number) => Math.round(n * 10) / 10
 
 /** The view as it stands: its real nodes (not "+N more" stubs), where they are, and what is pinned or hidden. */
 export function captureViewState(cy: Core, extra: { layout: LayoutName; hiddenTypes: string[] }): ViewState {
-  const nodes = cy.nodes().not('.stub')
+  const nodes = cy.nodes().not('.stub, .group')
   const keys: string[] = []
   const positions: number[] = []
   const pinned: string[] = []
@@ -45,7 +48,14 @@ export function captureViewState(cy: Core, extra: { layout: LayoutName; hiddenTy
     if (node.hasClass('pinned')) pinned.push(key)
     if (node.hasClass('hidden')) hidden.push(key)
   })
-  return { version: 1, keys, positions, pinned, hidden, hiddenTypes: extra.hiddenTypes, layout: extra.layout, webgl: false }
+  // Members of collapsed groups are out of the instance but still part of the view.
+  for (const member of stashedMembers(cy)) {
+    keys.push(member.key)
+    positions.push(round(member.x), round(member.y))
+    if (member.pinned) pinned.push(member.key)
+    if (member.hidden) hidden.push(member.key)
+  }
+  return { version: 1, keys, positions, pinned, hidden, hiddenTypes: extra.hiddenTypes, layout: extra.layout, webgl: false, groups: captureGroups(cy) }
 }
 
 export const toJsonState = (state: ViewState): JsonObject => state as unknown as JsonObject
