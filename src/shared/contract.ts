@@ -27,7 +27,7 @@ export const contract = {
   'nodes.neighbours': call(d.neighboursInput, d.neighbours),
 
   'edges.get': call(byEdgeId, d.edge),
-  'edges.list': call(d.listEdgesInput, d.page(d.edge)),
+  'edges.list': call(d.listEdgesInput, d.page(d.listedEdge)),
   'edges.create': call(d.newEdge, d.edge),
   'edges.createMany': call(z.strictObject({ edges: z.array(d.newEdge).min(1).max(MAX_BATCH) }), d.batchResult),
   'edges.update': call(d.edgePatch, d.edge),
@@ -38,7 +38,7 @@ export const contract = {
 
   'graph.neighbourhood': call(g.neighbourhoodInput, g.neighbourhood),
   'graph.expand': call(g.expandInput, g.expansion),
-  'graph.neighbourTypes': call(byKey, g.neighbourTypes),
+  'graph.neighbourTypes': call(g.neighbourTypesInput, g.neighbourTypes),
   'graph.shortestPath': call(g.shortestPathInput, g.shortestPath),
   'graph.induced': call(g.inducedInput, g.induced),
   'graph.degrees': call(g.degreesInput, g.degreeStats),

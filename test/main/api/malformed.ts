@@ -13,7 +13,7 @@ export type Kind =
   | 'filterPath' | 'filterOp' | 'filterValue' | 'newNodes' | 'newEdges'
   | 'backupId' | 'filePath' | 'keepNewest' | 'keepDailyDays' | 'scheduleHours' | 'flag'
   | 'searchText' | 'searchLimit' | 'depth' | 'nodeBudget' | 'expandLimit' | 'offset' | 'keyList' | 'top'
-  | 'viewName' | 'nodeCount' | 'format' | 'jobId' | 'object'
+  | 'viewName' | 'nodeCount' | 'format' | 'jobId' | 'object' | 'neighbourText' | 'expandOrder'
 
 type Kinds = Record<string, Kind>
 
@@ -29,7 +29,7 @@ export const fieldKinds: { [M in Method]: Kinds } = {
   'nodes.createMany': { nodes: 'newNodes' },
   'nodes.update': { key: 'nodeKey', type: 'typeName', label: 'label', properties: 'jsonObject' },
   'nodes.delete': { key: 'nodeKey' },
-  'nodes.neighbours': { key: 'nodeKey', direction: 'direction', edgeTypes: 'typeList', limit: 'pageLimit' },
+  'nodes.neighbours': { key: 'nodeKey', direction: 'direction', edgeTypes: 'typeList', text: 'neighbourText', limit: 'pageLimit', cursor: 'cursor' },
   'edges.get': { id: 'edgeId' },
   'edges.list': { types: 'typeList', source: 'nodeKey', target: 'nodeKey', order: 'order', limit: 'pageLimit', cursor: 'cursor' },
   'edges.create': { source: 'nodeKey', target: 'nodeKey', type: 'typeName', properties: 'jsonObject', weight: 'weight' },
@@ -56,8 +56,8 @@ export const fieldKinds: { [M in Method]: Kinds } = {
   'search.query': { text: 'searchText', types: 'typeList', where: 'filters', limit: 'searchLimit', cursor: 'cursor' },
   'search.counts': { text: 'searchText', where: 'filters' },
   'graph.neighbourhood': { keys: 'keyList', depth: 'depth', direction: 'direction', edgeTypes: 'typeList', nodeBudget: 'nodeBudget' },
-  'graph.expand': { key: 'nodeKey', direction: 'direction', edgeTypes: 'typeList', limit: 'expandLimit', offset: 'offset' },
-  'graph.neighbourTypes': { key: 'nodeKey' },
+  'graph.expand': { key: 'nodeKey', direction: 'direction', edgeTypes: 'typeList', order: 'expandOrder', text: 'neighbourText', limit: 'expandLimit', offset: 'offset' },
+  'graph.neighbourTypes': { key: 'nodeKey', text: 'neighbourText' },
   'graph.shortestPath': { from: 'nodeKey', to: 'nodeKey', direction: 'direction', edgeTypes: 'typeList', weighted: 'flag', maxDepth: 'depth' },
   'graph.induced': { keys: 'keyList', edgeTypes: 'typeList' },
   'graph.degrees': { types: 'typeList', top: 'top' },
@@ -155,6 +155,8 @@ function hostile(kind: Kind): fc.Arbitrary<unknown> {
     case 'format': return bad.badWord(['jsonl', 'csv', 'graphml', 'gexf', 'graphkeep'])
     case 'jobId': return fc.oneof(bad.badString(64), fc.constantFrom('a b', '../x', 'é', 'x'.repeat(65)))
     case 'object': return bad.notObject
+    case 'neighbourText': return bad.badString(200, { mayBeEmpty: true })
+    case 'expandOrder': return bad.badWord(['id', 'degree'])
     case 'typeList':
       return fc.oneof(
         bad.notArray,
