@@ -12,7 +12,7 @@ export interface GraphEvents {
   onSelect(selection: Selection): void
   onNodeTap(key: string): void
   onExpandRequest(key: string, at: { x: number; y: number }): void
-  onMoreRequest(ownerKey: string): void
+  onMoreRequest(ownerKey: string, group: string): void
   onElementsChanged(): void
 }
 
@@ -52,7 +52,7 @@ export function useCytoscape(
     })
     cy.on('tap', 'node', (event: EventObject) => {
       const id = event.target.id() as string
-      if (isStubId(id)) return on().onMoreRequest(event.target.data('owner') as string)
+      if (isStubId(id)) return on().onMoreRequest(event.target.data('owner') as string, (event.target.data('group') as string | undefined) ?? '')
       on().onSelect({ kind: 'node', key: id })
       on().onNodeTap(id)
     })

@@ -1,5 +1,6 @@
 import type { Core, ElementDefinition } from 'cytoscape'
 import type { Expansion, Subgraph } from '../../../../shared/graph.ts'
+import type { ExpandFilter } from '../expand-filter.ts'
 import { isStubId, stubEdgeId, stubElementId } from './ids.ts'
 import { applyLevelOfDetail, checkBudget, isSimplified, type BudgetCheck } from './lod.ts'
 import { createOwnership } from './ownership.ts'
@@ -7,14 +8,15 @@ import { fitIfOutside } from './viewport.ts'
 import { missingElements, ringPositions, type Point } from './to-elements.ts'
 
 /** What the next "+N more" of a node asks for: the same filter, the next page. */
-export interface ExpandRecord {
+export interface ExpandRecord extends ExpandFilter {
   key: string
-  direction: 'out' | 'in' | 'both'
-  edgeTypes: string[] | undefined
   loaded: number
   total: number
   omitted: number
 }
+
+/** A node's expansions are kept per group (its edge type), each with a stub of its own. */
+const recordId = (key: string, group = '') => `${key}\u0000${group}`
 
 export interface NodeInView {
   key: string
@@ -67,12 +69,20 @@ export function createGraphController(cy: Core) {
     })
   }
 
+  /** Forgets every expansion of a node and removes its stubs. */
+  function dropExpansions(key: string): void {
+    for (const [id, record] of expansions) {
+      if (record.key !== key) continue
+      expansions.delete(id)
+      cy.getElementById(stubElementId(key, record.group)).remove()
+    }
+  }
+
   function removeNodes(ids: string[]): void {
     if (ids.length === 0) return
     cy.batch(() => {
       for (const id of ids) {
-        expansions.delete(id)
-        cy.getElementById(stubElementId(id)).remove()
+        dropExpansions(id)
         cy.getElementById(id).remove()
       }
     })
@@ -80,21 +90,23 @@ export function createGraphController(cy: Core) {
   }
 
   function setStub(record: ExpandRecord): void {
-    const omitted = record.omitted
-    const stub = cy.getElementById(stubElementId(record.key))
+    const { omitted, group = '' } = record
+    const stub = cy.getElementById(stubElementId(record.key, group))
     if (omitted <= 0) {
       stub.remove()
       return
     }
-    const label = `+${omitted.toLocaleString('en-US')} more`
+    const label = `+${omitted.toLocaleString('en-US')} more${group ? ` ${group}` : ''}`
     if (stub.nonempty()) {
       stub.data('label', label)
       return
     }
     const owner = cy.getElementById(record.key).position()
+    // A node's stubs stack above one another rather than on the same spot.
+    const stacked = cy.nodes('.stub').filter((other) => other.data('owner') === record.key).length
     cy.add([
-      { group: 'nodes', data: { id: stubElementId(record.key), label, owner: record.key, type: '', colour: '#f1f3f6', shape: 'round-rectangle' }, classes: 'stub', position: { x: owner.x + 40, y: owner.y - 30 } },
-      { group: 'edges', data: { id: stubEdgeId(record.key), source: record.key, target: stubElementId(record.key), type: '', colour: '#c7ced6' }, classes: 'stub' },
+      { group: 'nodes', data: { id: stubElementId(record.key, group), label, owner: record.key, group, type: '', colour: '#f1f3f6', shape: 'round-rectangle' }, classes: 'stub', position: { x: owner.x + 40, y: owner.y - 30 - 28 * stacked } },
+      { group: 'edges', data: { id: stubEdgeId(record.key, group), source: record.key, target: stubElementId(record.key, group), type: '', colour: '#c7ced6' }, classes: 'stub' },
     ])
   }
 
@@ -126,7 +138,7 @@ export function createGraphController(cy: Core) {
       if (node.empty()) return null
       return {
         key,
-        expanded: expansions.has(key),
+        expanded: [...expansions.values()].some((record) => record.key === key),
         pinned: node.hasClass('pinned'),
         neighbours: node.neighborhood('node').not('.stub').map((neighbour) => ({ key: neighbour.id(), label: neighbour.data('label') as string })),
       }
@@ -138,18 +150,19 @@ export function createGraphController(cy: Core) {
       expansions.clear()
     },
 
-    expansionOf: (key: string): ExpandRecord | undefined => expansions.get(key),
+    expansionOf: (key: string, group = ''): ExpandRecord | undefined => expansions.get(recordId(key, group)),
 
     /** Adds one page of a node's neighbours on a ring around it; a "+N more" stub stands for the rest. */
-    applyExpansion(key: string, page: Expansion, filter: Pick<ExpandRecord, 'direction' | 'edgeTypes'>, offset: number): number {
+    applyExpansion(key: string, page: Expansion, filter: ExpandFilter, offset: number): number {
       const centre = cy.getElementById(key).position()
       // A node in view that nobody owns yet was opened directly: say so before this expansion shares it.
       for (const node of page.nodes) if (has(node.key) && ownership.owners(node.key).size === 0) ownership.add(node.key, 'seed')
       const elements = missingElements(page, has)
       const ring = ringPositions({ ...centre }, elements.nodes.length)
       elements.nodes.forEach((node, i) => (node.position = ring[i]))
-      const record: ExpandRecord = { key, ...filter, loaded: offset + page.nodes.filter((node) => node.key !== key).length, total: page.total, omitted: page.omitted }
-      expansions.set(key, record)
+      // Pages count edges: a neighbour joined by two edges takes two places.
+      const record: ExpandRecord = { key, ...filter, loaded: offset + page.edges.length, total: page.total, omitted: page.omitted }
+      expansions.set(recordId(key, filter.group), record)
       addElements(elements)
       cy.batch(() => setStub(record))
       for (const node of page.nodes) ownership.add(node.key, key)
@@ -159,8 +172,7 @@ export function createGraphController(cy: Core) {
 
     /** Removes what `key`'s expansions added, except nodes pinned or kept by another expansion. */
     collapse(key: string): number {
-      expansions.delete(key)
-      cy.getElementById(stubElementId(key)).remove()
+      dropExpansions(key)
       const removed = ownership.collapse(key, (id) => cy.getElementById(id).hasClass('pinned'))
       removeNodes(removed)
       return removed.length
