@@ -158,7 +158,9 @@ export function createGraphController(cy: Core) {
       // A node in view that nobody owns yet was opened directly: say so before this expansion shares it.
       for (const node of page.nodes) if (has(node.key) && ownership.owners(node.key).size === 0) ownership.add(node.key, 'seed')
       const elements = missingElements(page, has)
-      const ring = ringPositions({ ...centre }, elements.nodes.length)
+      // Each edge type's expansion gets a ring of its own, outside the rings of the node's other types.
+      const otherGroups = [...expansions.values()].filter((r) => r.key === key && (r.group ?? '') !== (filter.group ?? '')).length
+      const ring = ringPositions({ ...centre }, elements.nodes.length, 60 + elements.nodes.length * 4 + otherGroups * 60)
       elements.nodes.forEach((node, i) => (node.position = ring[i]))
       // Pages count edges: a neighbour joined by two edges takes two places.
       const record: ExpandRecord = { key, ...filter, loaded: offset + page.edges.length, total: page.total, omitted: page.omitted }
