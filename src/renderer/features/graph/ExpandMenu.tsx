@@ -65,17 +65,17 @@ export function ExpandMenu({ nodeKey, at, onExpand, onClose }: {
       </label>
       <div className="graph-expand-options">
         <label>
-          <span className="visually-hidden">Rank neighbours</span>
-          <select value={order} onChange={(event) => remembered.set({ order: event.target.value as ExpandOrder, limit })}>
+          <span>Rank</span>
+          <select value={order} aria-label="Rank neighbours" onChange={(event) => remembered.set({ order: event.target.value as ExpandOrder, limit })}>
             {(Object.keys(ORDER_LABELS) as ExpandOrder[]).map((value) => <option key={value} value={value}>{ORDER_LABELS[value]}</option>)}
           </select>
         </label>
         <label>
-          top{' '}
+          <span>Show</span>
           <select value={limit} aria-label="Neighbours per type" onChange={(event) => remembered.set({ order, limit: Number(event.target.value) })}>
             {PAGE_SIZES.map((size) => <option key={size} value={size}>{size}</option>)}
-          </select>{' '}
-          per type
+          </select>
+          <span>per type</span>
         </label>
       </div>
       {types.isPending && <p className="muted">Loading edge types…</p>}
