@@ -28,7 +28,7 @@ export const contract = {
   'nodes.neighbours': call(d.neighboursInput, d.neighbours),
 
   'edges.get': call(byEdgeId, d.edge),
-  'edges.list': call(d.listEdgesInput, d.page(d.edge)),
+  'edges.list': call(d.listEdgesInput, d.page(d.listedEdge)),
   'edges.create': call(d.newEdge, d.edge),
   'edges.createMany': call(z.strictObject({ edges: z.array(d.newEdge).min(1).max(MAX_BATCH) }), d.batchResult),
   'edges.update': call(d.edgePatch, d.edge),
@@ -40,7 +40,7 @@ export const contract = {
 
   'graph.neighbourhood': call(g.neighbourhoodInput, g.neighbourhood),
   'graph.expand': call(g.expandInput, g.expansion),
-  'graph.neighbourTypes': call(byKey, g.neighbourTypes),
+  'graph.neighbourTypes': call(g.neighbourTypesInput, g.neighbourTypes),
   'graph.shortestPath': call(g.shortestPathInput, g.shortestPath),
   // Path mode (issue #10): all shortest paths between two nodes.
   'graph.shortestPaths': call(g.shortestPathsInput, g.shortestPaths),

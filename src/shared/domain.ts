@@ -80,23 +80,41 @@ export const listEdgesInput = z.strictObject({
 export type ListEdgesInput = z.input<typeof listEdgesInput>
 export type ListEdgesQuery = z.output<typeof listEdgesInput>
 
+/** An edge as the Edges page lists it: with its endpoints' labels beside their keys. */
+export const listedEdge = edge.extend({ sourceLabel: z.string(), targetLabel: z.string() })
+export type ListedEdge = z.infer<typeof listedEdge>
+
 export const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() })
 export type Page<T> = { items: T[]; nextCursor: string | null }
 
 export const direction = z.enum(['out', 'in', 'both'])
+/** Text a neighbour's label or key must contain (case-insensitive); blank means no filter. */
+export const neighbourText = z.string().max(200).transform((text) => text.trim())
 export const neighboursInput = z.strictObject({
   key: nodeKey,
   direction: direction.default('both'),
   edgeTypes: typeList.optional(),
+  text: neighbourText.optional(),
   limit: pageLimit.default(200),
+  /** From the previous page's `nextCursor`, with the same key, direction, types and text. */
+  cursor: cursor.optional(),
 })
 export type NeighboursInput = z.input<typeof neighboursInput>
 export type NeighboursQuery = z.output<typeof neighboursInput>
 
 export const neighbour = z.object({ direction: z.enum(['out', 'in']), edge, node })
 export type Neighbour = z.infer<typeof neighbour>
-/** `omitted`: how many more neighbours (edges) the limit left out. */
-export const neighbours = z.object({ items: z.array(neighbour), truncated: z.boolean(), omitted: z.number() })
+/**
+ * One page of a node's edges, outgoing first, each direction by (edge type, other node, edge id).
+ * `total`: every matching edge (exact); `omitted`: those after this page; `nextCursor` asks for them.
+ */
+export const neighbours = z.object({
+  items: z.array(neighbour),
+  truncated: z.boolean(),
+  omitted: z.number(),
+  total: z.number(),
+  nextCursor: z.string().nullable(),
+})
 export type Neighbours = z.infer<typeof neighbours>
 
 export const typeCount = z.object({ type: z.string(), count: z.number() })

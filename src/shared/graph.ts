@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { direction, edgeId, nodeKey, typeList } from './domain.ts'
+import { direction, edgeId, neighbourText, nodeKey, typeList } from './domain.ts'
 import { jsonObject } from './json.ts'
 
 /** Nodes and edges as the graph view draws them: no properties (fetch one with nodes.get). */
@@ -29,11 +29,25 @@ export const neighbourhood = subgraph.extend({
 })
 export type Neighbourhood = z.infer<typeof neighbourhood>
 
+/**
+ * How expand ranks a node's edges. `id`: outgoing first, then incoming, each by (type name, other
+ * node, edge id). `degree`: by the other node's degree (all its edges, every type and direction),
+ * highest first, then by other node, direction, type and edge id, so one neighbour's edges stay together.
+ * A stored metric (analytics) becomes one more value here and one ranking in the store's expand.
+ */
+export const expandOrders = ['id', 'degree'] as const
+export const expandOrder = z.enum(expandOrders)
+export type ExpandOrder = z.infer<typeof expandOrder>
+
 /** One step of the graph view: the neighbours of one node, a page at a time, and how many are left. */
 export const expandInput = z.strictObject({
   key: nodeKey,
   direction: direction.default('both'),
   edgeTypes: typeList.optional(),
+  /** How to rank the edges; `id` when not given. */
+  order: expandOrder.optional(),
+  /** Only neighbours whose label or key contains this text (case-insensitive). */
+  text: neighbourText.optional(),
   limit: z.number().int().min(1).max(10_000).default(50),
   offset: z.number().int().min(0).max(1_000_000_000).default(0),
 })
@@ -46,6 +60,9 @@ export type ExpandQuery = z.output<typeof expandInput>
 export const expansion = subgraph.extend({ total: z.number(), omitted: z.number() })
 export type Expansion = z.infer<typeof expansion>
 
+/** The edge types at a node, counted exactly; with `text`, only edges to neighbours whose label or key contains it. */
+export const neighbourTypesInput = z.strictObject({ key: nodeKey, text: neighbourText.optional() })
+export type NeighbourTypesInput = z.input<typeof neighbourTypesInput>
 export const neighbourTypes = z.object({
   types: z.array(z.object({ type: z.string(), direction: z.enum(['out', 'in']), count: z.number() })),
 })

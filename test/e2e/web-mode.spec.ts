@@ -69,11 +69,11 @@ test('a change made while a page is still loading is not lost', async ({ page })
   await expect(edgesCount).toHaveText(/^\d+$/)
   const edgesBefore = Number(await edgesCount.textContent())
 
-  // Hold the real answer to the first neighbours request until after the change below.
+  // Hold the real answer to the node page's first edge request (its counts per type) until after the change below.
   let release!: () => void
   const released = new Promise<void>((resolve) => (release = resolve))
   let held = false
-  await page.route('**/api/nodes.neighbours', async (route) => {
+  await page.route('**/api/graph.neighbourTypes', async (route) => {
     if (held) return route.continue()
     held = true
     const staleResponse = await route.fetch()

@@ -24,6 +24,29 @@ const page = (key: string, neighbours: string[], omitted: number): Expansion => 
 const realNodeIds = () => controller.cy.nodes().not('.stub').map((n) => n.id()).sort()
 
 describe('graph controller', () => {
+  it('keeps one "+N more" stub per edge type, each asking for its own next page, none on top of another', () => {
+    create()
+    controller.load({ nodes: [node('hub')], edges: [] }, 'seed')
+    const cites = { direction: 'in' as const, edgeTypes: ['cites'], group: 'cites', order: 'degree' as const, limit: 2 }
+    const mentions = { direction: 'both' as const, edgeTypes: ['mentions'], group: 'mentions', order: 'degree' as const, limit: 2 }
+    controller.applyExpansion('hub', page('hub', ['c1', 'c2'], 30), cites, 0)
+    controller.applyExpansion('hub', page('hub', ['m1', 'm2'], 5), mentions, 0)
+    const stubs = controller.cy.nodes('.stub')
+    expect(stubs.map((stub) => stub.data('label')).sort()).toEqual(['+30 more cites', '+5 more mentions'])
+    expect(new Set(stubs.map((stub) => `${stub.position('x')},${stub.position('y')}`)).size).toBe(2)
+    expect(controller.expansionOf('hub', 'cites')).toMatchObject({ loaded: 2, total: 32, order: 'degree', edgeTypes: ['cites'] })
+    // The next page of one type leaves the other's stub alone.
+    controller.applyExpansion('hub', page('hub', ['c3', 'c4'], 28), cites, 2)
+    expect(controller.cy.getElementById(stubElementId('hub', 'cites')).data('label')).toBe('+28 more cites')
+    expect(controller.cy.getElementById(stubElementId('hub', 'mentions')).data('label')).toBe('+5 more mentions')
+    expect(controller.expansionOf('hub', 'cites')).toMatchObject({ loaded: 4 })
+    expect(controller.describeNode('hub')?.expanded).toBe(true)
+    controller.collapse('hub')
+    expect(controller.cy.nodes('.stub').length).toBe(0)
+    expect(realNodeIds()).toEqual(['hub'])
+    expect(controller.describeNode('hub')?.expanded).toBe(false)
+  })
+
   it('loads a subgraph once: a second load adds nothing and edges never dangle', () => {
     create()
     const subgraph = { nodes: [node('a'), node('b')], edges: [edge('a', 'b'), edge('a', 'zzz')] }

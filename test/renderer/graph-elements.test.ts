@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { filterFor } from '../../src/renderer/features/graph/expand-filter.ts'
+import { filtersFor } from '../../src/renderer/features/graph/expand-filter.ts'
 import { checkBudget, levelOfDetailFor } from '../../src/renderer/features/graph/cy/lod.ts'
 import { narrowByTypes } from '../../src/renderer/features/graph/cy/narrow.ts'
 import { missingElements } from '../../src/renderer/features/graph/cy/to-elements.ts'
@@ -28,12 +28,16 @@ describe('graph elements', () => {
     expect(NODE_SHAPES).toContain(nodeShape('anything'))
   })
 
-  it('turns the chosen menu entries into one graph.expand filter', () => {
+  it('turns the chosen menu entries into one graph.expand filter per edge type', () => {
     const entries = [{ type: 'knows', direction: 'out' as const }, { type: 'knows', direction: 'in' as const }, { type: 'works_at', direction: 'out' as const }]
-    expect(filterFor(entries, new Set(['out:knows', 'in:knows', 'out:works_at']))).toEqual({ direction: 'both', edgeTypes: undefined })
-    expect(filterFor(entries, new Set(['out:works_at']))).toEqual({ direction: 'out', edgeTypes: ['works_at'] })
-    expect(filterFor(entries, new Set(['in:knows']))).toEqual({ direction: 'in', edgeTypes: ['knows'] })
-    expect(filterFor(entries, new Set())).toBeNull()
+    const choices = { order: 'degree' as const, text: ' ann ', limit: 10 }
+    const common = { order: 'degree', limit: 10, text: 'ann' }
+    expect(filtersFor(entries, new Set(['out:knows', 'in:knows', 'out:works_at']), choices)).toEqual([
+      { direction: 'both', edgeTypes: ['knows'], group: 'knows', ...common },
+      { direction: 'out', edgeTypes: ['works_at'], group: 'works_at', ...common },
+    ])
+    expect(filtersFor(entries, new Set(['in:knows']), { ...choices, text: '' })).toEqual([{ direction: 'in', edgeTypes: ['knows'], group: 'knows', order: 'degree', limit: 10 }])
+    expect(filtersFor(entries, new Set(), choices)).toEqual([])
   })
 
   it('keeps large views cheap and within the budget, and narrows by type', () => {

@@ -15,6 +15,7 @@ export type Kind =
   | 'searchText' | 'searchLimit' | 'depth' | 'nodeBudget' | 'expandLimit' | 'offset' | 'keyList' | 'top'
   | 'pathLimit'
   | 'viewName' | 'nodeCount' | 'format' | 'jobId' | 'object' | 'searchMethod' | 'vectorItems' | 'unitWeight'
+  | 'neighbourText' | 'expandOrder'
 
 type Kinds = Record<string, Kind>
 
@@ -30,7 +31,7 @@ export const fieldKinds: { [M in Method]: Kinds } = {
   'nodes.createMany': { nodes: 'newNodes' },
   'nodes.update': { key: 'nodeKey', type: 'typeName', label: 'label', properties: 'jsonObject' },
   'nodes.delete': { key: 'nodeKey' },
-  'nodes.neighbours': { key: 'nodeKey', direction: 'direction', edgeTypes: 'typeList', limit: 'pageLimit' },
+  'nodes.neighbours': { key: 'nodeKey', direction: 'direction', edgeTypes: 'typeList', text: 'neighbourText', limit: 'pageLimit', cursor: 'cursor' },
   'edges.get': { id: 'edgeId' },
   'edges.list': { types: 'typeList', source: 'nodeKey', target: 'nodeKey', order: 'order', limit: 'pageLimit', cursor: 'cursor' },
   'edges.create': { source: 'nodeKey', target: 'nodeKey', type: 'typeName', properties: 'jsonObject', weight: 'weight' },
@@ -58,8 +59,8 @@ export const fieldKinds: { [M in Method]: Kinds } = {
   'search.counts': { text: 'searchText', where: 'filters' },
   'search.explain': { text: 'searchText' },
   'graph.neighbourhood': { keys: 'keyList', depth: 'depth', direction: 'direction', edgeTypes: 'typeList', nodeBudget: 'nodeBudget' },
-  'graph.expand': { key: 'nodeKey', direction: 'direction', edgeTypes: 'typeList', limit: 'expandLimit', offset: 'offset' },
-  'graph.neighbourTypes': { key: 'nodeKey' },
+  'graph.expand': { key: 'nodeKey', direction: 'direction', edgeTypes: 'typeList', order: 'expandOrder', text: 'neighbourText', limit: 'expandLimit', offset: 'offset' },
+  'graph.neighbourTypes': { key: 'nodeKey', text: 'neighbourText' },
   'graph.shortestPath': { from: 'nodeKey', to: 'nodeKey', direction: 'direction', edgeTypes: 'typeList', weighted: 'flag', maxDepth: 'depth' },
   'graph.shortestPaths': { from: 'nodeKey', to: 'nodeKey', direction: 'direction', edgeTypes: 'typeList', maxDepth: 'depth', limit: 'pathLimit' },
   'graph.induced': { keys: 'keyList', edgeTypes: 'typeList' },
@@ -172,6 +173,8 @@ function hostile(kind: Kind): fc.Arbitrary<unknown> {
     case 'searchMethod': return bad.badWord(['auto', 'exact', 'approximate'])
     case 'unitWeight': return fc.oneof(bad.badWeight, fc.constantFrom(-0.1, 1.5, 2))
     case 'vectorItems': return fc.oneof(bad.notArray, fc.constant([]), { arbitrary: oneBadAmong(() => ({ key: 'ada', vector: [1] }), bad.notObject, 5), weight: 3 })
+    case 'neighbourText': return bad.badString(200, { mayBeEmpty: true })
+    case 'expandOrder': return bad.badWord(['id', 'degree'])
     case 'typeList':
       return fc.oneof(
         bad.notArray,

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { openStore, type GraphStore } from '../../../src/main/store/index.ts'
-import type { Edge, ListEdgesQuery } from '../../../src/shared/domain.ts'
+import type { Edge, ListedEdge, ListEdgesQuery } from '../../../src/shared/domain.ts'
 import { thrownBy } from '../../helpers/errors.ts'
 import { propertyRun } from '../../helpers/fast-check-seed.ts'
 import { useTempDir, useTempStore } from '../../helpers/temp-store.ts'
@@ -25,14 +25,16 @@ const query = fc.record({
   limit: fc.integer({ min: 1, max: 7 }),
 }) as fc.Arbitrary<Omit<ListEdgesQuery, 'cursor'>>
 
-function expected(edges: Edge[], q: Omit<ListEdgesQuery, 'cursor'>): Edge[] {
+/** The nodes here have no labels of their own, so each endpoint's label is its key. */
+function expected(edges: Edge[], q: Omit<ListEdgesQuery, 'cursor'>): ListedEdge[] {
   return edges
     .filter((e) => (!q.types?.length || q.types.includes(e.type)) && (q.source === undefined || e.source === q.source) && (q.target === undefined || e.target === q.target))
     .sort((a, b) => (q.order === 'desc' ? b.id - a.id : a.id - b.id))
+    .map((e) => ({ ...e, sourceLabel: e.source, targetLabel: e.target }))
 }
 
-function walkAllPages(store: GraphStore, q: Omit<ListEdgesQuery, 'cursor'>): Edge[] {
-  const all: Edge[] = []
+function walkAllPages(store: GraphStore, q: Omit<ListEdgesQuery, 'cursor'>): ListedEdge[] {
+  const all: ListedEdge[] = []
   let cursor: string | undefined
   for (let pages = 0; pages < 100; pages++) {
     const page = store.edges.list({ ...q, cursor })
@@ -78,14 +80,16 @@ describe('listEdges', () => {
 describe('listEdges examples', () => {
   const { store } = useTempStore()
 
-  it('lists by source and target key and type, both orders', () => {
-    store().nodes.createMany({ nodes: [{ key: 'a', type: 't' }, { key: 'b', type: 't' }, { key: 'c', type: 't' }] })
+  it('lists by source and target key and type, both orders, with the endpoints\' labels', () => {
+    store().nodes.createMany({ nodes: [{ key: 'a', type: 't', label: 'Ann' }, { key: 'b', type: 't', label: 'Bo' }, { key: 'c', type: 't', label: 'Cy' }] })
+    const labels: Record<string, string> = { a: 'Ann', b: 'Bo', c: 'Cy' }
+    const listed = (edge: Edge) => ({ ...edge, sourceLabel: labels[edge.source], targetLabel: labels[edge.target] })
     const [ab, ac, ba, ab2] = [
       store().edges.create({ source: 'a', target: 'b', type: 'knows' }),
       store().edges.create({ source: 'a', target: 'c', type: 'owns' }),
       store().edges.create({ source: 'b', target: 'a', type: 'knows' }),
       store().edges.create({ source: 'a', target: 'b', type: 'owns' }),
-    ]
+    ].map(listed)
     expect(store().edges.list({ source: 'a', order: 'asc', limit: 10 }).items).toEqual([ab, ac, ab2])
     expect(store().edges.list({ target: 'b', order: 'desc', limit: 10 }).items).toEqual([ab2, ab])
     expect(store().edges.list({ types: ['knows'], order: 'asc', limit: 10 }).items).toEqual([ab, ba])

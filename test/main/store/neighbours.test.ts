@@ -76,7 +76,7 @@ describe('neighbours', () => {
 
   it('answers an existing node without edges with nothing, and an unknown key with NOT_FOUND', () => {
     starGraph()
-    expect(ask('lonely', 'both')).toEqual({ items: [], truncated: false, omitted: 0 })
+    expect(ask('lonely', 'both')).toEqual({ items: [], truncated: false, omitted: 0, total: 0, nextCursor: null })
     expect(thrownBy(() => ask('ghost', 'both'), 'NOT_FOUND').details).toEqual({ key: 'ghost' })
     thrownBy(() => ask('ghost', 'out', 1, ['x']), 'NOT_FOUND')
   })

@@ -4,8 +4,10 @@ import { statement } from './statements.ts'
 import { decodeCursor, encodeCursor } from './cursor.ts'
 import { EDGE_COLUMNS, type EdgeRow } from './rows.ts'
 
-/** One page of edges in id order, optionally of some types or from/to one node. */
-export function listEdgeRows(db: Db, query: ListEdgesQuery): { rows: EdgeRow[]; nextCursor: string | null } {
+export type ListedEdgeRow = EdgeRow & { source_label: string; target_label: string }
+
+/** One page of edges in id order, optionally of some types or from/to one node; with the endpoints' labels. */
+export function listEdgeRows(db: Db, query: ListEdgesQuery): { rows: ListedEdgeRow[]; nextCursor: string | null } {
   const where: string[] = []
   const params: unknown[] = []
   if (query.types?.length) {
@@ -25,10 +27,10 @@ export function listEdgeRows(db: Db, query: ListEdgesQuery): { rows: EdgeRow[]; 
     where.push(`e.id ${direction === 'ASC' ? '>' : '<'} ?`)
     params.push(...decodeCursor(query.cursor, 1))
   }
-  const sql = `SELECT ${EDGE_COLUMNS} FROM edges e JOIN nodes s ON s.id = e.source JOIN nodes t ON t.id = e.target
+  const sql = `SELECT ${EDGE_COLUMNS}, s.label AS source_label, t.label AS target_label FROM edges e JOIN nodes s ON s.id = e.source JOIN nodes t ON t.id = e.target
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY e.id ${direction} LIMIT ?`
-  const rows = statement<unknown[], EdgeRow>(db, sql).all(...params, query.limit + 1)
+  const rows = statement<unknown[], ListedEdgeRow>(db, sql).all(...params, query.limit + 1)
   if (rows.length <= query.limit) return { rows, nextCursor: null }
   rows.length = query.limit
-  return { rows, nextCursor: encodeCursor([(rows[rows.length - 1] as EdgeRow).id]) }
+  return { rows, nextCursor: encodeCursor([(rows[rows.length - 1] as ListedEdgeRow).id]) }
 }

@@ -1,30 +1,78 @@
 import type { Db } from '../db.ts'
 import { statement } from './statements.ts'
 
-/** [edge id, edge type, edge props, weight, edge created, edge updated, key, type, label, props, created, updated] */
-export type NeighbourRow = [number, string, string, number, number, number, string, string, string, string, number, number]
+/** [edge id, edge type, edge props, weight, edge created, edge updated, other node id, key, type, label, props, created, updated] */
+export type NeighbourRow = [number, string, string, number, number, number, number, string, string, string, string, number, number]
+
+/** Where a page starts: after this (edge type, other node id, edge id) of the direction asked. */
+export interface NeighbourAfter {
+  type: string
+  other: number
+  edge: number
+}
+
+export interface NeighbourFilter {
+  edgeTypes: string[] | undefined
+  /** Lower-cased text the other node's label or key must contain; '' for none. */
+  text: string
+}
 
 const OTHER_END = { out: 'e.target', in: 'e.source' } as const
 const THIS_END = { out: 'e.source', in: 'e.target' } as const
 const sqlByShape = new Map<string, string>()
 
-function neighbourSql(direction: 'out' | 'in', typeCount: number): string {
-  const shape = `${direction}${typeCount}`
-  let sql = sqlByShape.get(shape)
-  if (sql) return sql
+// lower() folds ASCII only, like the lower-casing of the text it is compared with for ASCII letters.
+const TEXT_MATCH = '(instr(lower(n.label), ?) > 0 OR instr(lower(n.key), ?) > 0)'
+
+function filterSql(direction: 'out' | 'in', typeCount: number, text: boolean): string {
   const typeFilter = typeCount ? `AND e.type IN (${Array.from({ length: typeCount }, () => '?').join(', ')})` : ''
-  sql = `SELECT e.id, e.type, e.props, e.weight, e.created_at, e.updated_at,
-      n.key, n.type, n.label, n.props, n.created_at, n.updated_at
-    FROM edges e JOIN nodes n ON n.id = ${OTHER_END[direction]}
-    WHERE ${THIS_END[direction]} = ? ${typeFilter}
-    ORDER BY e.type, ${OTHER_END[direction]}, e.id LIMIT ?`
-  sqlByShape.set(shape, sql)
+  return `${THIS_END[direction]} = ? ${typeFilter} ${text ? `AND ${TEXT_MATCH}` : ''}`
+}
+
+function cachedSql(shape: string, build: () => string): string {
+  let sql = sqlByShape.get(shape)
+  if (!sql) sqlByShape.set(shape, (sql = build()))
   return sql
 }
 
-/** Edges leaving (out) or entering (in) a node, with the node at their other end, in index order (type, other node, id). */
-export function neighbourRows(db: Db, nodeId: number, direction: 'out' | 'in', edgeTypes: string[] | undefined, limit: number): NeighbourRow[] {
-  const types = edgeTypes ?? []
-  return statement<unknown[], NeighbourRow>(db, neighbourSql(direction, types.length)).raw().all(nodeId, ...types, limit)
+function filterParams(nodeId: number, filter: NeighbourFilter): unknown[] {
+  return [nodeId, ...(filter.edgeTypes ?? []), ...(filter.text ? [filter.text, filter.text] : [])]
 }
 
+/**
+ * Edges leaving (out) or entering (in) a node, with the node at their other end, in index order
+ * (type, other node, id), starting after `after`: a keyset page read from the traversal index.
+ */
+export function neighbourRows(db: Db, nodeId: number, direction: 'out' | 'in', filter: NeighbourFilter, after: NeighbourAfter | null, limit: number): NeighbourRow[] {
+  const typeCount = filter.edgeTypes?.length ?? 0
+  const sql = cachedSql(`rows:${direction}:${typeCount}:${filter.text !== ''}:${after !== null}`, () => `SELECT e.id, e.type, e.props, e.weight, e.created_at, e.updated_at,
+      n.id, n.key, n.type, n.label, n.props, n.created_at, n.updated_at
+    FROM edges e JOIN nodes n ON n.id = ${OTHER_END[direction]}
+    WHERE ${filterSql(direction, typeCount, filter.text !== '')}
+      ${after ? `AND (e.type, ${OTHER_END[direction]}, e.id) > (?, ?, ?)` : ''}
+    ORDER BY e.type, ${OTHER_END[direction]}, e.id LIMIT ?`)
+  const keyset = after ? [after.type, after.other, after.edge] : []
+  return statement<unknown[], NeighbourRow>(db, sql).raw().all(...filterParams(nodeId, filter), ...keyset, limit)
+}
+
+/** How many edges of one direction match a filter with text (without text the adjacency cache counts). */
+export function countNeighbourRows(db: Db, nodeId: number, direction: 'out' | 'in', filter: NeighbourFilter): number {
+  const typeCount = filter.edgeTypes?.length ?? 0
+  const sql = cachedSql(`count:${direction}:${typeCount}:${filter.text !== ''}`, () => `SELECT count(*)
+    FROM edges e JOIN nodes n ON n.id = ${OTHER_END[direction]} WHERE ${filterSql(direction, typeCount, filter.text !== '')}`)
+  return statement<unknown[], number>(db, sql).pluck().get(...filterParams(nodeId, filter)) as number
+}
+
+/** [edge type, count] of one direction's edges whose other node's label or key contains `text` (lower-cased). */
+export function neighbourTypeCountsMatching(db: Db, nodeId: number, direction: 'out' | 'in', text: string): [string, number][] {
+  const sql = cachedSql(`types:${direction}`, () => `SELECT e.type, count(*)
+    FROM edges e JOIN nodes n ON n.id = ${OTHER_END[direction]} WHERE ${filterSql(direction, 0, true)} GROUP BY e.type`)
+  return statement<unknown[], [string, number]>(db, sql).raw().all(nodeId, text, text)
+}
+
+/** Ids of the nodes at the other end of one direction's edges whose label or key contains `text` (lower-cased). */
+export function neighbourIdsMatching(db: Db, nodeId: number, direction: 'out' | 'in', text: string): number[] {
+  const sql = cachedSql(`ids:${direction}`, () => `SELECT DISTINCT n.id
+    FROM edges e JOIN nodes n ON n.id = ${OTHER_END[direction]} WHERE ${filterSql(direction, 0, true)}`)
+  return statement<unknown[], number>(db, sql).pluck().all(nodeId, text, text)
+}

@@ -44,7 +44,7 @@ export function createEdgeCalls(db: Db, work: UnitOfWork) {
     get: ({ id }) => getEdge(id),
     list(query) {
       const { rows, nextCursor } = listEdgeRows(db, query)
-      return { items: rows.map(toEdge), nextCursor }
+      return { items: rows.map((row) => ({ ...toEdge(row), sourceLabel: row.source_label, targetLabel: row.target_label })), nextCursor }
     },
     create(input) {
       return getEdge(work.change('edges.create', ['edges'], ({ now, id }) => insertBatch([input], now, id)))

@@ -1,7 +1,7 @@
 import { GraphKeepError } from '../../../shared/errors.ts'
 import type { Expansion, NeighbourTypes, ShortestPath } from '../../../shared/graph.ts'
 import type { Db } from '../db.ts'
-import { edgesAmong, rawEdge, stepsOf, type RawEdge } from '../graph/adjacency.ts'
+import { edgesAmong } from '../graph/adjacency.ts'
 import { adjacencyOf } from '../graph/cache.ts'
 import { degreesOf, distributionOf, powerOfTwoHistogram, topByTotal } from '../graph/degrees.ts'
 import { EdgeList } from '../graph/edge-list.ts'
@@ -12,7 +12,9 @@ import { bidirectionalBfs } from '../graph/shortest-path.ts'
 import { shortestPathsAnswer } from './shortest-paths.ts'
 import { nodeIdsOfTypes } from '../repos/graph-nodes.ts'
 import type { Calls } from '../api.ts'
+import { expandNode } from './expand.ts'
 import { graphNodes, requireKeys, resolveKeys, subgraphOf } from './graph-nodes.ts'
+import { neighbourTypeCounts } from './neighbour-types.ts'
 
 /** The graph view's reads: searches run on the in-memory adjacency; only keys and labels come from SQL. */
 export function createGraphCalls(db: Db) {
@@ -25,40 +27,9 @@ export function createGraphCalls(db: Db) {
       return { ...subgraphOf(db, adjacency, found.nodes, found.edges), truncated: found.truncated, depthReached: found.depthReached }
     },
 
-    expand(query): Expansion {
-      const [node] = requireKeys(db, [query.key]) as [number]
-      const adjacency = adjacencyOf(db)
-      const mask = adjacency.typeMask(query.edgeTypes)
-      const slots = stepsOf(query.direction).map((step) => ({ step, ...adjacency.sortedSlots(node, step, mask) }))
-      const total = slots.reduce((sum, s) => sum + s.edge.length, 0)
-      const edges: RawEdge[] = []
-      let skip = query.offset
-      for (const { step, neighbour, edge, type, weight } of slots) {
-        for (let i = 0; i < edge.length && edges.length < query.limit; i++) {
-          if (skip > 0) {
-            skip--
-            continue
-          }
-          const id = edge[i] as number
-          edges.push(rawEdge(node, step, neighbour[i] as number, id, type[i] as number, weight[i] as number))
-        }
-      }
-      const nodeIds = [...new Set([node, ...edges.map((e) => (e.source === node ? e.target : e.source))])]
-      return { ...subgraphOf(db, adjacency, nodeIds, EdgeList.of(edges)), total, omitted: Math.max(0, total - query.offset - edges.length) }
-    },
+    expand: (query): Expansion => expandNode(db, query),
 
-    neighbourTypes({ key }): NeighbourTypes {
-      const [node] = requireKeys(db, [key]) as [number]
-      const adjacency = adjacencyOf(db)
-      const types: NeighbourTypes['types'] = []
-      for (const step of ['out', 'in'] as const) {
-        const counts = new Map<number, number>()
-        adjacency.forEach(node, step, null, (_n, _e, type) => counts.set(type, (counts.get(type) ?? 0) + 1))
-        const names = [...counts].map(([type, count]) => ({ type: adjacency.typeNames[type] as string, direction: step, count }))
-        types.push(...names.sort((a, b) => (a.type < b.type ? -1 : a.type > b.type ? 1 : 0)))
-      }
-      return { types }
-    },
+    neighbourTypes: (query): NeighbourTypes => neighbourTypeCounts(db, query),
 
     shortestPath(query): ShortestPath {
       const [from, to] = requireKeys(db, [query.from, query.to]) as [number, number]

@@ -1,19 +1,35 @@
-import type { Edge } from '../../../shared/domain.ts'
+import type { ListedEdge } from '../../../shared/domain.ts'
 import type { Column } from '../../components/PagedTable.tsx'
 import { PlainHeader } from '../../components/SortHeader.tsx'
 import { TypeBadge } from '../../components/TypeBadge.tsx'
 import { propertiesPreview } from '../../lib/format.ts'
 import { hrefFor } from '../../lib/router.ts'
+import type { EdgeEnd, EdgeFilterState } from './filter-state.ts'
 
-function NodeLink({ nodeKey }: { nodeKey: string }) {
+type Narrow = (patch: Partial<Pick<EdgeFilterState, 'source' | 'target'>>) => void
+
+/** A node's label as a link to its page, its key beside it, and a button that keeps only its edges at this end. */
+function NodeCell({ end, node, narrow }: { end: 'source' | 'target'; node: EdgeEnd; narrow: Narrow }) {
   return (
-    <a className="node-link" href={hrefFor({ name: 'node', key: nodeKey })}>
-      {nodeKey}
-    </a>
+    <span className="edge-node-cell">
+      <a className="node-link" href={hrefFor({ name: 'node', key: node.key })} title={node.key}>
+        {node.label}
+      </a>
+      {node.label !== node.key && <code className="muted edge-node-key">{node.key}</code>}
+      <button
+        type="button"
+        className="button button-quiet edge-node-narrow"
+        title={`Only edges ${end === 'source' ? 'from' : 'to'} this node`}
+        aria-label={`Only edges ${end === 'source' ? 'from' : 'to'} ${node.label}`}
+        onClick={() => narrow({ [end]: node })}
+      >
+        ⌕
+      </button>
+    </span>
   )
 }
 
-function EdgeType({ edge }: { edge: Edge }) {
+function EdgeType({ edge }: { edge: ListedEdge }) {
   return (
     <>
       <span className="edge-arrow" aria-hidden="true">→ </span>
@@ -26,10 +42,12 @@ function EdgeType({ edge }: { edge: Edge }) {
   )
 }
 
-export const edgeColumns: Column<Edge>[] = [
-  { width: 'minmax(140px, 1.6fr)', header: <PlainHeader label="Source" />, cellClass: 'cell-mono', cell: (edge) => <NodeLink nodeKey={edge.source} /> },
+const labelled = (key: string, label: string): EdgeEnd => ({ key, label: label || key })
+
+export const edgeColumns = (narrow: Narrow): Column<ListedEdge>[] => [
+  { width: 'minmax(160px, 1.8fr)', header: <PlainHeader label="Source" />, cell: (edge) => <NodeCell end="source" node={labelled(edge.source, edge.sourceLabel)} narrow={narrow} /> },
   { width: 'minmax(110px, 1fr)', header: <PlainHeader label="Type" />, cell: (edge) => <EdgeType edge={edge} /> },
-  { width: 'minmax(140px, 1.6fr)', header: <PlainHeader label="Target" />, cellClass: 'cell-mono', cell: (edge) => <NodeLink nodeKey={edge.target} /> },
+  { width: 'minmax(160px, 1.8fr)', header: <PlainHeader label="Target" />, cell: (edge) => <NodeCell end="target" node={labelled(edge.target, edge.targetLabel)} narrow={narrow} /> },
   { width: '72px', header: <PlainHeader label="Weight" />, cellClass: 'cell-number', cell: (edge) => edge.weight },
-  { width: 'minmax(140px, 2.4fr)', header: <PlainHeader label="Properties" />, cellClass: 'cell-preview', cell: (edge) => propertiesPreview(edge.properties) },
+  { width: 'minmax(140px, 2fr)', header: <PlainHeader label="Properties" />, cellClass: 'cell-preview', cell: (edge) => propertiesPreview(edge.properties) },
 ]

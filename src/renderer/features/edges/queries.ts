@@ -5,13 +5,16 @@ import { queryRoots } from '../../lib/query-keys.ts'
 
 export const EDGE_PAGE_SIZE = 200
 
-export type EdgeListFilters = { types: string[]; order: 'asc' | 'desc' }
+/** What the list asks for: types, order, and the keys of the source and target nodes, if chosen. */
+export type EdgeListFilters = { types: string[]; order: 'asc' | 'desc'; source: string | null; target: string | null }
 
 function toInput(filters: EdgeListFilters, cursor: string | null): ListEdgesInput {
   return {
     order: filters.order,
     limit: EDGE_PAGE_SIZE,
     ...(filters.types.length > 0 ? { types: filters.types } : {}),
+    ...(filters.source !== null ? { source: filters.source } : {}),
+    ...(filters.target !== null ? { target: filters.target } : {}),
     ...(cursor ? { cursor } : {}),
   }
 }

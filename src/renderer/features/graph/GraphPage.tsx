@@ -107,7 +107,7 @@ export function GraphPage({ keys, view }: { keys: string[]; view: string | null 
         if (isGroupId(key)) grouping.toggle(key)
         else if (!pathMode.active) setExpandMenu({ key, at })
       },
-      onMoreRequest: (ownerKey) => void actions.expandMore(ownerKey).then(() => refresh(), setActionError),
+      onMoreRequest: (ownerKey, group) => void actions.expandMore(ownerKey, group).then(() => refresh(), setActionError),
       onElementsChanged: () => refresh(),
     }
   })
@@ -232,10 +232,10 @@ export function GraphPage({ keys, view }: { keys: string[]; view: string | null 
             nodeKey={expandMenu.key}
             at={expandMenu.at}
             onClose={() => setExpandMenu(null)}
-            onExpand={(filter) => {
+            onExpand={(filters) => {
               setExpandMenu(null)
               setActionError(null)
-              actions.expand(expandMenu.key, filter).then(() => refresh(), setActionError)
+              actions.expandEach(expandMenu.key, filters).then(() => refresh(), setActionError)
             }}
           />
         )}

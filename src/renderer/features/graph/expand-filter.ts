@@ -1,21 +1,46 @@
-/** Which (edge type, direction) entries of a node's expand menu are chosen, as a graph.expand filter. */
+import type { ExpandOrder } from '../../../shared/graph.ts'
+
+/** What one graph.expand asks for, and what its "+N more" stub asks for again, a page further. */
 export interface ExpandFilter {
   direction: 'out' | 'in' | 'both'
   edgeTypes: string[] | undefined
+  /** The stub this expansion keeps: its edge type, or '' for several types at once. */
+  group?: string
+  order?: ExpandOrder
+  /** Only neighbours whose label or key contains this. */
+  text?: string
+  /** Neighbours (edges) per page. */
+  limit?: number
+}
+
+/** The menu's choices that apply to every chosen type. */
+export interface ExpandChoices {
+  order: ExpandOrder
+  text: string
+  limit: number
 }
 
 export const entryId = (type: string, direction: string) => `${direction}:${type}`
 
 /**
- * The filter for the chosen (type, direction) entries; undefined edgeTypes means "all types".
- * graph.expand takes one direction for all types, so mixing directions widens to both.
+ * One expansion per chosen edge type, so that each type brings its own top N and keeps its own
+ * "+N more"; a type chosen in both directions is expanded both ways at once.
  */
-export function filterFor(entries: { type: string; direction: 'out' | 'in' }[], chosen: ReadonlySet<string>): ExpandFilter | null {
-  const picked = entries.filter((entry) => chosen.has(entryId(entry.type, entry.direction)))
-  if (picked.length === 0) return null
-  const directions = new Set(picked.map((entry) => entry.direction))
-  const direction = directions.size === 2 ? 'both' : (picked[0]?.direction ?? 'both')
-  const types = [...new Set(picked.map((entry) => entry.type))]
-  const allTypes = new Set(entries.map((entry) => entry.type)).size === types.length
-  return { direction, edgeTypes: allTypes ? undefined : types }
+export function filtersFor(entries: { type: string; direction: 'out' | 'in' }[], chosen: ReadonlySet<string>, choices: ExpandChoices): ExpandFilter[] {
+  const directions = new Map<string, Set<'out' | 'in'>>()
+  for (const entry of entries) {
+    if (!chosen.has(entryId(entry.type, entry.direction))) continue
+    const set = directions.get(entry.type) ?? new Set()
+    set.add(entry.direction)
+    directions.set(entry.type, set)
+  }
+  const text = choices.text.trim()
+  return [...directions].map(([type, set]) => ({
+    direction: set.size === 2 ? 'both' : ([...set][0] as 'out' | 'in'),
+    edgeTypes: [type],
+    group: type,
+    order: choices.order,
+    limit: choices.limit,
+    ...(text ? { text } : {}),
+  }))
 }

@@ -13,8 +13,13 @@ const staleTime = 30_000
 export const graphQueries = {
   expand: (input: ExpandInput) =>
     queryOptions({ queryKey: [...queryRoots.graph, 'expand', input], queryFn: () => api.call('graph.expand', input), staleTime }),
-  neighbourTypes: (key: string) =>
-    queryOptions({ queryKey: [...queryRoots.graph, 'neighbourTypes', key], queryFn: () => api.call('graph.neighbourTypes', { key }), staleTime }),
+  /** Edge counts per type and direction; with `text`, of the neighbours whose label or key contains it. */
+  neighbourTypes: (key: string, text = '') =>
+    queryOptions({
+      queryKey: [...queryRoots.graph, 'neighbourTypes', key, text],
+      queryFn: () => api.call('graph.neighbourTypes', { key, ...(text ? { text } : {}) }),
+      staleTime,
+    }),
   shortestPath: (input: ShortestPathInput) =>
     queryOptions({ queryKey: [...queryRoots.graph, 'shortestPath', input], queryFn: () => api.call('graph.shortestPath', input), staleTime }),
   shortestPaths: (input: ShortestPathsInput) =>

@@ -13,7 +13,7 @@ export interface GraphEvents {
   onSelect(selection: Selection): void
   onNodeTap(key: string): void
   onExpandRequest(key: string, at: { x: number; y: number }): void
-  onMoreRequest(ownerKey: string): void
+  onMoreRequest(ownerKey: string, group: string): void
   onElementsChanged(): void
 }
 
@@ -53,7 +53,7 @@ export function useCytoscape(
     })
     cy.on('tap', 'node', (event: EventObject) => {
       const id = event.target.id() as string
-      if (isStubId(id)) return on().onMoreRequest(event.target.data('owner') as string)
+      if (isStubId(id)) return on().onMoreRequest(event.target.data('owner') as string, (event.target.data('group') as string | undefined) ?? '')
       on().onSelect({ kind: 'node', key: id })
       on().onNodeTap(id)
     })
@@ -89,12 +89,21 @@ export function useCytoscape(
     const stopLabels = followViewportLabels(cy, () => isSimplified(cy))
     const resizeObserver = new ResizeObserver(() => cy.resize())
     resizeObserver.observe(container)
+    // A banner coming or going above the view moves it without resizing it: check the offset before each press.
+    let offset = container.getBoundingClientRect()
+    const refreshOffset = () => {
+      const now = container.getBoundingClientRect()
+      if (now.top !== offset.top || now.left !== offset.left) cy.resize()
+      offset = now
+    }
+    container.addEventListener('pointerdown', refreshOffset, { capture: true })
 
     const testHook = __GRAPHKEEP_TEST_HOOKS__ && (window.location.hash.includes(TEST_HOOK_FLAG) || window.location.search.includes(TEST_HOOK_FLAG))
     if (testHook) (window as unknown as { __graphkeepCy?: unknown }).__graphkeepCy = cy
     return () => {
       cancelAnimationFrame(pending)
       resizeObserver.disconnect()
+      container.removeEventListener('pointerdown', refreshOffset, { capture: true })
       stopLabels()
       expandAllGroups(cy)
       carried.current = cy.elements().jsons() as unknown as ElementDefinition[]

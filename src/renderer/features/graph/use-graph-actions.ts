@@ -5,6 +5,16 @@ import type { ExpandFilter } from './expand-filter.ts'
 import { EXPAND_PAGE, graphQueries } from './queries.ts'
 import { fetchPathAnswer, type PathAnswer, type PathRequest } from './path-answer.ts'
 
+/** graph.expand's input for a filter: only the fields it sets. */
+const expandInput = (key: string, { direction, edgeTypes, order, text }: ExpandFilter) => ({
+  key,
+  direction,
+  ...(edgeTypes ? { edgeTypes } : {}),
+  ...(order ? { order } : {}),
+  ...(text ? { text } : {}),
+})
+
+
 /** The view's data-fetching actions: each fetches through graphQueries, then applies one diff to the view. */
 export function useGraphActions(controllerRef: RefObject<GraphController | null>, report: (message: string | null) => void) {
   const queryClient = useQueryClient()
@@ -13,11 +23,10 @@ export function useGraphActions(controllerRef: RefObject<GraphController | null>
     async (key: string, filter: ExpandFilter, offset = 0): Promise<void> => {
       const controller = controllerRef.current
       if (!controller) return
-      const budget = controller.checkBudget(EXPAND_PAGE * 2)
+      const limit = filter.limit ?? EXPAND_PAGE
+      const budget = controller.checkBudget(limit * 2)
       if (!budget.ok) return report(budget.message)
-      const page = await queryClient.fetchQuery(
-        graphQueries.expand({ key, direction: filter.direction, ...(filter.edgeTypes ? { edgeTypes: filter.edgeTypes } : {}), limit: EXPAND_PAGE, offset }),
-      )
+      const page = await queryClient.fetchQuery(graphQueries.expand({ ...expandInput(key, filter), limit, offset }))
       const current = controllerRef.current
       if (!current || current.cy.getElementById(key).empty()) return
       const added = current.applyExpansion(key, page, filter, offset)
@@ -26,9 +35,17 @@ export function useGraphActions(controllerRef: RefObject<GraphController | null>
     [controllerRef, queryClient, report],
   )
 
+  /** One expansion per filter (per edge type), one after another so that each finds the others placed. */
+  const expandEach = useCallback(
+    async (key: string, filters: ExpandFilter[]): Promise<void> => {
+      for (const filter of filters) await expand(key, filter)
+    },
+    [expand],
+  )
+
   const expandMore = useCallback(
-    (ownerKey: string) => {
-      const record = controllerRef.current?.expansionOf(ownerKey)
+    (ownerKey: string, group = '') => {
+      const record = controllerRef.current?.expansionOf(ownerKey, group)
       return record ? expand(ownerKey, record, record.loaded) : Promise.resolve()
     },
     [controllerRef, expand],
@@ -50,5 +67,5 @@ export function useGraphActions(controllerRef: RefObject<GraphController | null>
     [controllerRef, queryClient, report],
   )
 
-  return { expand, expandMore, findPath }
+  return { expand, expandEach, expandMore, findPath }
 }

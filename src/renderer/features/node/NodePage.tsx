@@ -69,7 +69,7 @@ export function NodePage({ nodeKey }: { nodeKey: string }) {
         <h2 id="properties-title" className="card-title">Properties</h2>
         <PropertyList properties={properties} />
       </section>
-      <NodeNeighbours nodeKey={key} />
+      <NodeNeighbours node={node.data} />
       <SimilarTab nodeKey={key} />
     </article>
   )

@@ -1,5 +1,6 @@
 import type { Core, ElementDefinition } from 'cytoscape'
 import type { Expansion, Subgraph } from '../../../../shared/graph.ts'
+import type { ExpandFilter } from '../expand-filter.ts'
 import { isGroupId } from './groups.ts'
 import { isStubId, stubEdgeId, stubElementId } from './ids.ts'
 import { applyLevelOfDetail, checkBudget, isSimplified, type BudgetCheck } from './lod.ts'
@@ -12,14 +13,15 @@ import { createViewHistory } from './view-history.ts'
 import { captureElements, restoreElements } from './view-snapshot.ts'
 
 /** What the next "+N more" of a node asks for: the same filter, the next page. */
-export interface ExpandRecord {
+export interface ExpandRecord extends ExpandFilter {
   key: string
-  direction: 'out' | 'in' | 'both'
-  edgeTypes: string[] | undefined
   loaded: number
   total: number
   omitted: number
 }
+
+/** A node's expansions are kept per group (its edge type), each with a stub of its own. */
+const recordId = (key: string, group = '') => `${key}\u0000${group}`
 
 export interface NodeInView {
   key: string
@@ -91,12 +93,20 @@ export function createGraphController(cy: Core) {
     })
   }
 
+  /** Forgets every expansion of a node and removes its stubs. */
+  function dropExpansions(key: string): void {
+    for (const [id, record] of expansions) {
+      if (record.key !== key) continue
+      expansions.delete(id)
+      cy.getElementById(stubElementId(key, record.group)).remove()
+    }
+  }
+
   function removeNodes(ids: string[]): void {
     if (ids.length === 0) return
     cy.batch(() => {
       for (const id of ids) {
-        expansions.delete(id)
-        cy.getElementById(stubElementId(id)).remove()
+        dropExpansions(id)
         cy.getElementById(id).remove()
       }
     })
@@ -104,21 +114,23 @@ export function createGraphController(cy: Core) {
   }
 
   function setStub(record: ExpandRecord): void {
-    const omitted = record.omitted
-    const stub = cy.getElementById(stubElementId(record.key))
+    const { omitted, group = '' } = record
+    const stub = cy.getElementById(stubElementId(record.key, group))
     if (omitted <= 0) {
       stub.remove()
       return
     }
-    const label = `+${omitted.toLocaleString('en-US')} more`
+    const label = `+${omitted.toLocaleString('en-US')} more${group ? ` ${group}` : ''}`
     if (stub.nonempty()) {
       stub.data('label', label)
       return
     }
     const owner = cy.getElementById(record.key).position()
+    // A node's stubs stack above one another rather than on the same spot.
+    const stacked = cy.nodes('.stub').filter((other) => other.data('owner') === record.key).length
     cy.add([
-      { group: 'nodes', data: { id: stubElementId(record.key), label, owner: record.key, type: '', colour: '#f1f3f6', shape: 'round-rectangle' }, classes: 'stub', position: { x: owner.x + 40, y: owner.y - 30 } },
-      { group: 'edges', data: { id: stubEdgeId(record.key), source: record.key, target: stubElementId(record.key), type: '', colour: '#c7ced6' }, classes: 'stub' },
+      { group: 'nodes', data: { id: stubElementId(record.key, group), label, owner: record.key, group, type: '', colour: '#f1f3f6', shape: 'round-rectangle' }, classes: 'stub', position: { x: owner.x + 40, y: owner.y - 30 - 28 * stacked } },
+      { group: 'edges', data: { id: stubEdgeId(record.key, group), source: record.key, target: stubElementId(record.key, group), type: '', colour: '#c7ced6' }, classes: 'stub' },
     ])
   }
 
@@ -154,7 +166,7 @@ export function createGraphController(cy: Core) {
       if (node.empty()) return null
       return {
         key,
-        expanded: expansions.has(key),
+        expanded: [...expansions.values()].some((record) => record.key === key),
         pinned: node.hasClass('pinned'),
         neighbours: node.neighborhood('node').not('.stub').map((neighbour) => ({ key: neighbour.id(), label: neighbour.data('label') as string })),
       }
@@ -167,24 +179,26 @@ export function createGraphController(cy: Core) {
       expansions.clear()
     },
 
-    expansionOf: (key: string): ExpandRecord | undefined => expansions.get(key),
+    expansionOf: (key: string, group = ''): ExpandRecord | undefined => expansions.get(recordId(key, group)),
 
     /**
      * Adds one page of a node's neighbours in free space around it (every node already in view stays
-     * where it is); a "+N more" stub stands for the rest.
+     * where it is); a "+N more" stub per edge type stands for the rest.
      */
-    applyExpansion(key: string, page: Expansion, filter: Pick<ExpandRecord, 'direction' | 'edgeTypes'>, offset: number): number {
+    applyExpansion(key: string, page: Expansion, filter: ExpandFilter, offset: number): number {
       // A node in view that nobody owns yet was opened directly: say so before this expansion shares it.
       for (const node of page.nodes) if (has(node.key) && ownership.owners(node.key).size === 0) ownership.add(node.key, 'seed')
       recordViewChange('expansion')
       const elements = missingElements(page, has)
-      const record: ExpandRecord = { key, ...filter, loaded: offset + page.nodes.filter((node) => node.key !== key).length, total: page.total, omitted: page.omitted }
-      expansions.set(key, record)
-      const hadStub = has(stubElementId(key))
+      // Pages count edges: a neighbour joined by two edges takes two places.
+      const record: ExpandRecord = { key, ...filter, loaded: offset + page.edges.length, total: page.total, omitted: page.omitted }
+      expansions.set(recordId(key, filter.group), record)
+      const stubId = stubElementId(key, filter.group)
+      const hadStub = has(stubId)
       addElements(elements)
       cy.batch(() => setStub(record))
       const fresh = elements.nodes.map((node) => String(node.data['id']))
-      if (!hadStub && has(stubElementId(key))) fresh.push(stubElementId(key))
+      if (!hadStub && has(stubId)) fresh.push(stubId)
       placeNewNodes(cy, key, fresh)
       for (const node of page.nodes) ownership.add(node.key, key)
       fitIfOutside(cy, fresh)
@@ -194,8 +208,7 @@ export function createGraphController(cy: Core) {
     /** Removes what `key`'s expansions added, except nodes pinned or kept by another expansion. */
     collapse(key: string): number {
       recordViewChange('collapse')
-      expansions.delete(key)
-      cy.getElementById(stubElementId(key)).remove()
+      dropExpansions(key)
       const removed = ownership.collapse(key, (id) => cy.getElementById(id).hasClass('pinned'))
       removeNodes(removed)
       return removed.length
