@@ -7,6 +7,7 @@ import { createBackupCalls } from './backup/service.ts'
 import { readBackupSettings } from './backup/settings.ts'
 import { closeDatabase, openDatabase, openDatabaseReadOnly, type Db } from './db.ts'
 import { createHealthCalls } from './health/index.ts'
+import { createHistoryCalls } from './history/service.ts'
 import { createEdgeCalls } from './services/edges.ts'
 import { createGraphCalls } from './services/graph.ts'
 import { createMetaCalls } from './services/meta.ts'
@@ -36,6 +37,7 @@ function connectionCalls(db: Db, { options, work, lastBackupAt }: ConnectionCont
     graph: createGraphCalls(db),
     views: createViewCalls(db, work),
     meta: createMetaCalls(db, work),
+    history: createHistoryCalls(db, work),
     health: createHealthCalls(db, {
       file: options.file,
       lastBackupAt,
