@@ -76,7 +76,12 @@ function refused(run: () => unknown, codes: string[]): boolean {
 class Runner {
   readonly model = new Model()
   private imports = 0
-  constructor(readonly store: GraphStore, readonly folder: string) {}
+  readonly store: GraphStore
+  readonly folder: string
+  constructor(store: GraphStore, folder: string) {
+    this.store = store
+    this.folder = folder
+  }
 
   /** Runs an edit on both; the model's effects are filed under the batch the store made, if it made one. */
   private edit(expectFailure: string | null, store: () => unknown, model: () => void): void {
