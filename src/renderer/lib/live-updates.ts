@@ -4,9 +4,9 @@ import { allQueryRoots, queryRoots, type QueryRoot } from './query-keys.ts'
 import type { Transport } from './transport.ts'
 
 const affectedRoots: Record<DataScope, readonly QueryRoot[]> = {
-  nodes: ['nodes', 'neighbours', 'types', 'store', 'search', 'graph'],
-  edges: ['edges', 'neighbours', 'types', 'store', 'graph'],
-  meta: ['meta', 'store'],
+  nodes: ['nodes', 'neighbours', 'types', 'store', 'search', 'graph', 'history'],
+  edges: ['edges', 'neighbours', 'types', 'store', 'graph', 'history'],
+  meta: ['meta', 'store', 'history'],
   views: ['views'],
   // A restore replaces the whole store, and the event cannot say whether one happened: refresh all.
   // Only queries on screen refetch; the rest are merely marked stale, so this stays cheap.

@@ -11,6 +11,7 @@ export const queryRoots = {
   search: ['search'],
   graph: ['graph'],
   views: ['views'],
+  history: ['history'],
 } as const
 
 export type QueryRoot = keyof typeof queryRoots

@@ -10,6 +10,7 @@ import { ExpandMenu } from './ExpandMenu.tsx'
 import { GraphLegend } from './GraphLegend.tsx'
 import { GraphEmptyHint, OverBudget } from './GraphNotices.tsx'
 import { GraphSidePanel } from './GraphSidePanel.tsx'
+import { GraphEditBar } from './GraphEditBar.tsx'
 import { GraphToolbar } from './GraphToolbar.tsx'
 import { LayoutControls } from './LayoutControls.tsx'
 import { PathPanel } from './PathPanel.tsx'
@@ -131,6 +132,7 @@ export function GraphPage({ keys, view }: { keys: string[]; view: string | null 
   const graphState = status.state === 'ready' ? (summary.nodes === 0 ? 'empty' : 'ready') : status.state
   return (
     <section className="page graph-page" aria-label="Graph view">
+      {!readOnly && <GraphEditBar controllerRef={controllerRef} onChanged={() => refresh()} />}
       <GraphToolbar
         summary={summary}
         viewKeys={viewKeys}

@@ -4,6 +4,7 @@ import { ErrorState, LoadingState } from '../../components/StateViews.tsx'
 import { useNow } from '../../lib/use-now.ts'
 import { describeLastBackup } from '../backups/backup-age.ts'
 import { OverdueWarning } from '../backups/OverdueWarning.tsx'
+import { HistorySizeSection } from '../history/HistorySizeSection.tsx'
 import { CompactActions } from './CompactActions.tsx'
 import { HealthReportView } from './HealthReportView.tsx'
 import { healthQueries } from './queries.ts'
@@ -29,6 +30,7 @@ export function HealthPage() {
       {check.isError && <ErrorState title="The health check failed" error={check.error} onRetry={() => void check.refetch()} />}
       {check.data && <HealthReportView report={check.data} now={now} />}
       <CompactActions />
+      <HistorySizeSection />
     </article>
   )
 }
