@@ -128,7 +128,7 @@ export const deletedList = z.object({ items: z.array(deletedItem), nextBefore: z
 export type DeletedList = z.infer<typeof deletedList>
 
 export const restoreInput = z.strictObject({
-  nodes: z.array(rowId).max(10_000).default([]),
+  nodes: z.array(rowId).max(10_000),
   edges: z.array(rowId).max(10_000).default([]),
 })
 export const restoreResult = z.object({ batchId: z.number(), nodes: z.number(), edges: z.number() })
@@ -166,7 +166,7 @@ export const bulkEditInput = z.strictObject({
 export const deleteManyNodesInput = z.strictObject({ keys: z.array(nodeKey).min(1).max(10_000) })
 export const deleteManyEdgesInput = z.strictObject({ ids: z.array(rowId).min(1).max(10_000) })
 
-export const historySettings = z.object({
+export const historySettings = z.strictObject({
   /** Compact history older than this many days; null keeps all. */
   retentionDays: z.number().int().min(1).max(36_500).nullable(),
 })

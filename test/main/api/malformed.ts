@@ -181,7 +181,7 @@ function hostile(kind: Kind): fc.Arbitrary<unknown> {
     case 'time': return fc.oneof(bad.notNumber, bad.nonFinite, bad.fraction, fc.integer({ max: -1 }), fc.constantFrom(2 ** 53, Number.MAX_VALUE))
     case 'historyLimit': return badBackup.badInteger(1, 5000)
     case 'entity': return bad.badWord(['node', 'edge'])
-    case 'retentionDays': return badBackup.badInteger(1, 36_500)
+    case 'retentionDays': return badBackup.badInteger(1, 36_500).filter((value) => value !== null) // null keeps all history: valid
     case 'days': return badBackup.badInteger(0, 36_500)
     case 'propertyNames': return fc.oneof(bad.notArray, oneBadAmong(() => 'name', bad.badString(1000), 5))
     case 'typeList':

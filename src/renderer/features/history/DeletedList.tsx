@@ -33,7 +33,7 @@ export function DeletedList() {
                 <td>
                   {item.blockedBy ? <span className="muted" title={item.blockedBy}>{item.blockedBy}</span> : (
                     <button type="button" className="button button-small" disabled={restore.isPending}
-                      onClick={() => restore.mutate(entity === 'node' ? { nodes: [item.id] } : { edges: [item.id] })}>Restore</button>
+                      onClick={() => restore.mutate(entity === 'node' ? { nodes: [item.id] } : { nodes: [], edges: [item.id] })}>Restore</button>
                   )}
                 </td>
               </tr>

@@ -31,7 +31,7 @@ export function useRedoBatch() {
 export function useRestoreDeleted() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (input: { nodes?: number[]; edges?: number[] }) => api.call('history.restore', input),
+    mutationFn: (input: { nodes: number[]; edges?: number[] }) => api.call('history.restore', input),
     onSuccess: () => afterDataChange(queryClient),
   })
 }
