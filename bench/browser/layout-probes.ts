@@ -151,12 +151,13 @@ export async function requestExpand(page: Page, key: string): Promise<void> {
   }, key)
 }
 
-/** Taps the "+N more" node of `key` (its id as the view names it). */
+/** Taps a "+N more" node of `key` (a node has one per edge type it was expanded by; the first is taken). */
 export async function requestMore(page: Page, key: string): Promise<void> {
   await page.evaluate((id) => {
-    const cy = (window as unknown as { __graphkeepCy: { getElementById(id: string): { emit(event: string): void; nonempty(): boolean } } }).__graphkeepCy
-    const stub = cy.getElementById(`\u0000more\u0000${id}`)
-    if (!stub.nonempty()) throw new Error(`${id} has no "+N more" node`)
+    type Stub = { emit(event: string): void; data(name: string): unknown }
+    const cy = (window as unknown as { __graphkeepCy: { nodes(selector: string): { toArray(): Stub[] } } }).__graphkeepCy
+    const stub = cy.nodes('.stub').toArray().find((node) => node.data('owner') === id)
+    if (!stub) throw new Error(`${id} has no "+N more" node`)
     stub.emit('tap')
   }, key)
 }

@@ -17,6 +17,7 @@ import './styles/graph.css'
 import './styles/graph-paths.css'
 import './styles/transfer.css'
 import './styles/search.css'
+import './styles/history.css'
 
 const root = createRoot(document.getElementById('root') as HTMLElement)
 const boot = bootTransport()

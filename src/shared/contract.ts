@@ -4,6 +4,7 @@ import * as d from './domain.ts'
 import * as e from './embeddings.ts'
 import * as g from './graph.ts'
 import * as h from './health.ts'
+import * as hi from './history.ts'
 import * as s from './search.ts'
 import * as t from './transfer.ts'
 
@@ -87,6 +88,26 @@ export const contract = {
   'similar.hybrid': call(e.hybridInput, e.hybridResult),
   'similar.indexStatus': call(z.strictObject({ model: e.modelName }), e.indexStatus),
   'similar.buildIndex': call(z.strictObject({ model: e.modelName }), e.indexStatus),
+
+  // History, undo and redo, recently deleted, "as of" (issue #12); bulk edits of a selection.
+  'nodes.deleteMany': call(hi.deleteManyNodesInput, d.batchResult),
+  'nodes.updateMany': call(hi.bulkEditInput, d.batchResult),
+  'edges.deleteMany': call(hi.deleteManyEdgesInput, d.batchResult),
+  'history.list': call(hi.historyListInput, hi.historyList),
+  'history.batch': call(hi.batchDetailInput, hi.batchDetail),
+  'history.node': call(hi.nodeHistoryInput, hi.nodeHistory),
+  'history.undo': call(hi.undoInput, hi.undoResult),
+  'history.redo': call(z.strictObject({ batchId: hi.batchId }), hi.redoResult),
+  'history.stack': call(none, hi.undoStack),
+  'history.undoLast': call(none, hi.stackStep),
+  'history.redoLast': call(none, hi.stackStep),
+  'history.deleted': call(hi.deletedInput, hi.deletedList),
+  'history.restore': call(hi.restoreInput, hi.restoreResult),
+  'history.asOf': call(hi.asOfInput, hi.asOf),
+  'history.size': call(none, hi.historySize),
+  'history.getSettings': call(none, hi.historySettings),
+  'history.setSettings': call(hi.historySettings, hi.historySettings),
+  'history.compact': call(hi.compactInput, hi.compactHistoryResult),
 } as const
 
 export type Contract = typeof contract

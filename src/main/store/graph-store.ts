@@ -7,6 +7,7 @@ import { createBackupCalls } from './backup/service.ts'
 import { readBackupSettings } from './backup/settings.ts'
 import { closeDatabase, openDatabase, openDatabaseReadOnly, type Db } from './db.ts'
 import { createHealthCalls } from './health/index.ts'
+import { createHistoryCalls } from './history/service.ts'
 import { createEdgeCalls } from './services/edges.ts'
 import { createEmbeddingCalls } from './services/embeddings.ts'
 import { createSimilarCalls } from './services/similar.ts'
@@ -40,6 +41,7 @@ function connectionCalls(db: Db, { options, work, lastBackupAt }: ConnectionCont
     graph: createGraphCalls(db),
     views: createViewCalls(db, work),
     meta: createMetaCalls(db, work),
+    history: createHistoryCalls(db, work),
     health: createHealthCalls(db, {
       file: options.file,
       lastBackupAt,

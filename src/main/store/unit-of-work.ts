@@ -1,7 +1,8 @@
 import type { AppEvent, DataScope } from '../../shared/events.ts'
 import { GraphKeepError } from '../../shared/errors.ts'
 import type { Db } from './db.ts'
-import { auditCountsAfter, beginBatch, deleteBatchRow, latestAuditId, recordBatchSummary } from './repos/batches.ts'
+import { originOf } from './history/origin.ts'
+import { auditCountsAfter, beginBatch, deleteBatchRow, latestAuditId, recordAuditSpan, recordBatchSummary } from './repos/batches.ts'
 
 /** The open batch a change writes under. */
 export interface Batch {
@@ -46,11 +47,15 @@ export interface UnitOfWorkOptions {
 export function createUnitOfWork(db: Db, options: UnitOfWorkOptions = {}): UnitOfWork {
   function openBatch(operation: string, now: number) {
     const auditFrom = latestAuditId(db)
-    const id = beginBatch(db, operation, now)
+    const id = beginBatch(db, operation, now, originOf(operation))
     const extra: Record<string, number> = {}
     const batch: Batch = { id, now, count: (name, amount) => void (extra[name] = (extra[name] ?? 0) + amount) }
-    const summarise = () => recordBatchSummary(db, id, { operation, counts: { ...auditCountsAfter(db, auditFrom), ...extra } })
-    return { batch, summarise }
+    const span = () => recordAuditSpan(db, id, auditFrom)
+    const summarise = () => {
+      recordBatchSummary(db, id, { operation, counts: { ...auditCountsAfter(db, auditFrom), ...extra } })
+      span()
+    }
+    return { batch, summarise, span }
   }
 
   return {
@@ -76,7 +81,10 @@ export function createUnitOfWork(db: Db, options: UnitOfWorkOptions = {}): UnitO
         step(work) {
           return db.transaction(() => {
             open ??= openBatch(operation, Date.now())
-            return work({ ...open.batch, now: Date.now() })
+            const value = work({ ...open.batch, now: Date.now() })
+            // Each step, so that an import that never finishes still names its audit rows.
+            open.span()
+            return value
           })()
         },
         finish() {

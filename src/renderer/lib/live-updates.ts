@@ -4,9 +4,9 @@ import { allQueryRoots, queryRoots, type QueryRoot } from './query-keys.ts'
 import type { Transport } from './transport.ts'
 
 const affectedRoots: Record<DataScope, readonly QueryRoot[]> = {
-  nodes: ['nodes', 'neighbours', 'types', 'store', 'search', 'graph', 'similar'],
-  edges: ['edges', 'neighbours', 'types', 'store', 'graph'],
-  meta: ['meta', 'store'],
+  nodes: ['nodes', 'neighbours', 'types', 'store', 'search', 'graph', 'similar', 'history'],
+  edges: ['edges', 'neighbours', 'types', 'store', 'graph', 'history'],
+  meta: ['meta', 'store', 'history'],
   views: ['views'],
   embeddings: ['similar', 'health'],
   // A restore replaces the whole store, and the event cannot say whether one happened: refresh all.

@@ -12,6 +12,7 @@ export const queryRoots = {
   graph: ['graph'],
   views: ['views'],
   similar: ['similar'],
+  history: ['history'],
 } as const
 
 export type QueryRoot = keyof typeof queryRoots

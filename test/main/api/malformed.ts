@@ -16,6 +16,7 @@ export type Kind =
   | 'pathLimit'
   | 'viewName' | 'nodeCount' | 'format' | 'jobId' | 'object' | 'searchMethod' | 'vectorItems' | 'unitWeight'
   | 'neighbourText' | 'expandOrder'
+  | 'idList' | 'originList' | 'shortText' | 'time' | 'historyLimit' | 'entity' | 'retentionDays' | 'days' | 'propertyNames'
 
 type Kinds = Record<string, Kind>
 
@@ -84,6 +85,25 @@ export const fieldKinds: { [M in Method]: Kinds } = {
   'import.run': { source: 'object', options: 'object', jobId: 'jobId' },
   'import.cancel': { jobId: 'jobId' },
   'export.run': { format: 'format', scope: 'object', path: 'filePath', jobId: 'jobId' },
+
+  'nodes.deleteMany': { keys: 'keyList' },
+  'nodes.updateMany': { keys: 'keyList', type: 'typeName', set: 'jsonObject', remove: 'propertyNames' },
+  'edges.deleteMany': { ids: 'idList' },
+  'history.list': { origins: 'originList', operation: 'shortText', from: 'time', to: 'time', limit: 'pageLimit', before: 'edgeId' },
+  'history.batch': { id: 'edgeId', limit: 'pageLimit', after: 'time' },
+  'history.node': { key: 'nodeKey', limit: 'historyLimit' },
+  'history.undo': { batchId: 'edgeId', withLater: 'flag' },
+  'history.redo': { batchId: 'edgeId' },
+  'history.stack': {},
+  'history.undoLast': {},
+  'history.redoLast': {},
+  'history.deleted': { entity: 'entity', limit: 'pageLimit', before: 'edgeId' },
+  'history.restore': { nodes: 'idList', edges: 'idList' },
+  'history.asOf': { key: 'nodeKey', at: 'time' },
+  'history.size': {},
+  'history.getSettings': {},
+  'history.setSettings': { retentionDays: 'retentionDays' },
+  'history.compact': { olderThanDays: 'days' },
 }
 
 type Shape = Record<string, z.ZodType>
@@ -175,6 +195,15 @@ function hostile(kind: Kind): fc.Arbitrary<unknown> {
     case 'vectorItems': return fc.oneof(bad.notArray, fc.constant([]), { arbitrary: oneBadAmong(() => ({ key: 'ada', vector: [1] }), bad.notObject, 5), weight: 3 })
     case 'neighbourText': return bad.badString(200, { mayBeEmpty: true })
     case 'expandOrder': return bad.badWord(['id', 'degree'])
+    case 'idList': return fc.oneof(bad.notArray, fc.constant(Array.from({ length: MAX_BATCH + 1 }, (_, index) => index + 1)), { arbitrary: oneBadAmong((index) => index + 1, bad.badEdgeId, 20), weight: 3 })
+    case 'originList': return fc.oneof(bad.notArray, oneBadAmong(() => 'edit', bad.badWord(['edit', 'import', 'undo', 'redo', 'view', 'meta', 'system']), 5))
+    case 'shortText': return bad.badString(100, { mayBeEmpty: true })
+    case 'time': return fc.oneof(bad.notNumber, bad.nonFinite, bad.fraction, fc.integer({ max: -1 }), fc.constantFrom(2 ** 53, Number.MAX_VALUE))
+    case 'historyLimit': return badBackup.badInteger(1, 5000)
+    case 'entity': return bad.badWord(['node', 'edge'])
+    case 'retentionDays': return badBackup.badInteger(1, 36_500).filter((value) => value !== null) // null keeps all history: valid
+    case 'days': return badBackup.badInteger(0, 36_500)
+    case 'propertyNames': return fc.oneof(bad.notArray, oneBadAmong(() => 'name', bad.badString(1000), 5))
     case 'typeList':
       return fc.oneof(
         bad.notArray,

@@ -3,6 +3,7 @@ import views from './002-views.ts'
 import searchPrefixes from './003-search-prefixes.ts'
 import importRanges from './004-import-ranges.ts'
 import unitOfWork from './005-unit-of-work.ts'
+import history from './006-history.ts'
 import embeddings from './009-embeddings.ts'
 
 export interface Migration {
@@ -12,6 +13,6 @@ export interface Migration {
 }
 
 /** Every schema migration, in order. A new one is a new numbered file added here. */
-export const migrations: readonly Migration[] = [initial, views, searchPrefixes, importRanges, unitOfWork, embeddings]
+export const migrations: readonly Migration[] = [initial, views, searchPrefixes, importRanges, unitOfWork, history, embeddings]
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0

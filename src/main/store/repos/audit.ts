@@ -2,9 +2,9 @@ import type { Db } from '../db.ts'
 import { statement } from './statements.ts'
 
 // Snapshots name nodes by key, so an audit row still reads correctly after ids are reused.
-const NODE_JSON = "json_object('key', n.key, 'type', n.type, 'label', n.label, 'properties', json(n.props))"
-const EDGE_JSON = "json_object('source', s.key, 'target', t.key, 'type', e.type, 'weight', e.weight, 'properties', json(e.props))"
-const EDGE_FROM = 'edges e JOIN nodes s ON s.id = e.source JOIN nodes t ON t.id = e.target'
+export const NODE_JSON = "json_object('key', n.key, 'type', n.type, 'label', n.label, 'properties', json(n.props))"
+export const EDGE_JSON = "json_object('source', s.key, 'target', t.key, 'type', e.type, 'weight', e.weight, 'properties', json(e.props))"
+export const EDGE_FROM = 'edges e JOIN nodes s ON s.id = e.source JOIN nodes t ON t.id = e.target'
 const INSERT_AUDIT = 'INSERT INTO audit (batch_id, entity, entity_id, op, before, after)'
 
 export type Entity = 'node' | 'edge'

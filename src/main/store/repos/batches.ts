@@ -2,8 +2,14 @@ import type { Db } from '../db.ts'
 import { statement } from './statements.ts'
 
 /** Opens the audit batch that this transaction's audit rows are filed under. */
-export function beginBatch(db: Db, operation: string, now: number): number {
-  return Number(statement(db, 'INSERT INTO batches (at, operation) VALUES (?, ?)').run(now, operation).lastInsertRowid)
+export function beginBatch(db: Db, operation: string, now: number, origin: string): number {
+  return Number(statement(db, 'INSERT INTO batches (at, operation, origin) VALUES (?, ?, ?)').run(now, operation, origin).lastInsertRowid)
+}
+
+/** Records which audit rows are the batch's (those after `afterAuditId`), so they are read by rowid. */
+export function recordAuditSpan(db: Db, batchId: number, afterAuditId: number): void {
+  statement(db, `UPDATE batches SET first_audit_id = (SELECT min(id) FROM audit WHERE id > @after AND batch_id = @batchId),
+      last_audit_id = (SELECT max(id) FROM audit WHERE id > @after AND batch_id = @batchId) WHERE id = @batchId`).run({ after: afterAuditId, batchId })
 }
 
 /** The newest audit row: a batch's rows are the ones after it (one writer, ids only grow). */

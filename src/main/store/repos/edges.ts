@@ -18,14 +18,14 @@ export function maxEdgeId(db: Db): number {
  * Inserts a JSON array of new edges between node keys in one statement, in source order so the
  * outgoing index fills in order. Edges whose endpoints do not exist are left out: compare the count.
  */
-export function insertEdges(db: Db, edgesJson: string, now: number): number {
-  const sql = `INSERT INTO edges (source, target, type, props, weight, created_at, updated_at)
-    SELECT s.id, t.id, j.value ->> 'type', coalesce(j.value -> 'properties', '{}'), coalesce(j.value ->> 'weight', 1), @now, @now
+export function insertEdges(db: Db, edgesJson: string, now: number, base: number): number {
+  const sql = `INSERT INTO edges (id, source, target, type, props, weight, created_at, updated_at)
+    SELECT @base + row_number() OVER (ORDER BY s.id, j.value ->> 'type', j.id), s.id, t.id, j.value ->> 'type', coalesce(j.value -> 'properties', '{}'), coalesce(j.value ->> 'weight', 1), @now, @now
     FROM json_each(@edges) j
     JOIN nodes s ON s.key = j.value ->> 'source'
     JOIN nodes t ON t.key = j.value ->> 'target'
-    ORDER BY s.id, j.value ->> 'type'`
-  return statement(db, sql).run({ now, edges: edgesJson }).changes
+    ORDER BY s.id, j.value ->> 'type', j.id`
+  return statement(db, sql).run({ now, edges: edgesJson, base }).changes
 }
 
 /** The first edge in a JSON array of new edges whose source or target node does not exist. */

@@ -13,14 +13,14 @@ const NODE_AFTER = `json_object('key', n.key, 'type', j.value ->> 'type', 'label
   'properties', json(coalesce(j.value -> 'properties', '{}')))`
 const NODE_BEFORE = "json_object('key', n.key, 'type', n.type, 'label', n.label, 'properties', json(n.props))"
 
-/** Inserts the nodes whose keys the store does not have yet; returns how many went in. */
-export function insertNewNodes(db: Db, nodesJson: string, now: number): number {
-  return statement(db, `INSERT INTO nodes (key, type, label, props, created_at, updated_at)
-    SELECT j.value ->> 'key', j.value ->> 'type', coalesce(j.value ->> 'label', j.value ->> 'key'),
+/** Inserts the nodes whose keys the store does not have yet, numbered from `base + 1`; returns how many went in. */
+export function insertNewNodes(db: Db, nodesJson: string, now: number, base: number): number {
+  return statement(db, `INSERT INTO nodes (id, key, type, label, props, created_at, updated_at)
+    SELECT @base + row_number() OVER (ORDER BY j.value ->> 'key'), j.value ->> 'key', j.value ->> 'type', coalesce(j.value ->> 'label', j.value ->> 'key'),
            coalesce(j.value -> 'properties', '{}'), coalesce(j.value ->> 'createdAt', @now), coalesce(j.value ->> 'updatedAt', @now)
     FROM json_each(@nodes) j
     WHERE NOT EXISTS (SELECT 1 FROM nodes n WHERE n.key = j.value ->> 'key')
-    ORDER BY j.value ->> 'key'`).run({ nodes: nodesJson, now }).changes
+    ORDER BY j.value ->> 'key'`).run({ nodes: nodesJson, now, base }).changes
 }
 
 /** Overwrites the nodes whose keys the store has, keeping a before- and after-image of each in the audit batch. */
@@ -35,14 +35,14 @@ export function updateExistingNodes(db: Db, nodesJson: string, now: number, batc
   return changed
 }
 
-/** Inserts edge tuples in file order (so a fresh store numbers them as the file lists them); edges with a missing endpoint are left out. */
-export function insertEdgesInOrder(db: Db, edgesJson: string, now: number): number {
-  return statement(db, `INSERT INTO edges (source, target, type, props, weight, created_at, updated_at)
-    SELECT s.id, t.id, j.value ->> 2, j.value -> 3, coalesce(j.value ->> 4, 1), coalesce(j.value ->> 5, @now), coalesce(j.value ->> 6, @now)
+/** Inserts edge tuples in file order, numbered from `base + 1`; edges with a missing endpoint are left out. */
+export function insertEdgesInOrder(db: Db, edgesJson: string, now: number, base: number): number {
+  return statement(db, `INSERT INTO edges (id, source, target, type, props, weight, created_at, updated_at)
+    SELECT @base + row_number() OVER (ORDER BY j.id), s.id, t.id, j.value ->> 2, j.value -> 3, coalesce(j.value ->> 4, 1), coalesce(j.value ->> 5, @now), coalesce(j.value ->> 6, @now)
     FROM json_each(@edges) j
     JOIN nodes s ON s.key = j.value ->> 0
     JOIN nodes t ON t.key = j.value ->> 1
-    ORDER BY j.id`).run({ edges: edgesJson, now }).changes
+    ORDER BY j.id`).run({ edges: edgesJson, now, base }).changes
 }
 
 /** Widens the id ranges an import batch inserted (ids are contiguous: the import holds the store's writes). */

@@ -14,14 +14,14 @@ export function maxNodeId(db: Db): number {
 
 /**
  * Inserts a JSON array of new nodes in one statement (sorted by key, so the key index fills in
- * order). New rows get ids above the previous maximum.
+ * order). New rows are numbered from `base + 1` (repos/id-base.ts: ids are never reused).
  */
-export function insertNodes(db: Db, nodesJson: string, now: number): number {
-  const sql = `INSERT INTO nodes (key, type, label, props, created_at, updated_at)
-    SELECT value ->> 'key', value ->> 'type', coalesce(value ->> 'label', value ->> 'key'),
+export function insertNodes(db: Db, nodesJson: string, now: number, base: number): number {
+  const sql = `INSERT INTO nodes (id, key, type, label, props, created_at, updated_at)
+    SELECT @base + row_number() OVER (ORDER BY value ->> 'key'), value ->> 'key', value ->> 'type', coalesce(value ->> 'label', value ->> 'key'),
            coalesce(value -> 'properties', '{}'), @now, @now
     FROM json_each(@nodes) ORDER BY value ->> 'key'`
-  return statement(db, sql).run({ now, nodes: nodesJson }).changes
+  return statement(db, sql).run({ now, nodes: nodesJson, base }).changes
 }
 
 /** The first node in a JSON array of new nodes whose key is already in the store. */

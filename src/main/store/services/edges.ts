@@ -2,12 +2,14 @@ import type { Edge, EdgePatch, NewEdge } from '../../../shared/domain.ts'
 import { GraphKeepError } from '../../../shared/errors.ts'
 import type { Db } from '../db.ts'
 import { auditInsertedEdges, edgeSnapshot, recordAudit } from '../repos/audit.ts'
-import { deleteEdgeById, firstMissingEndpoint, getEdgeById, insertEdges, maxEdgeId, updateEdgeRow } from '../repos/edges.ts'
+import { deleteEdgeById, firstMissingEndpoint, getEdgeById, insertEdges, updateEdgeRow } from '../repos/edges.ts'
+import { edgeIdBase } from '../repos/id-base.ts'
 import { listEdgeRows } from '../repos/list-edges.ts'
 import { toEdge } from '../repos/rows.ts'
 import type { Calls } from '../api.ts'
 import { sqliteCode } from '../sqlite-code.ts'
 import type { UnitOfWork } from '../unit-of-work.ts'
+import { createEdgeBulkCalls } from './bulk-edits.ts'
 
 function edgeNotFound(id: number): GraphKeepError {
   return new GraphKeepError('NOT_FOUND', `no edge with id ${id}`, { id })
@@ -23,10 +25,10 @@ export function createEdgeCalls(db: Db, work: UnitOfWork) {
   /** Inserts all new edges of one call set-based; returns the id of the first. */
   function insertBatch(inputs: NewEdge[], now: number, batchId: number): number {
     const json = JSON.stringify(inputs)
-    const afterId = maxEdgeId(db)
+    const afterId = edgeIdBase(db)
     let inserted: number
     try {
-      inserted = insertEdges(db, json, now)
+      inserted = insertEdges(db, json, now, afterId)
     } catch (error) {
       if (!sqliteCode(error)?.startsWith('SQLITE_CONSTRAINT')) throw error
       throw new GraphKeepError('VALIDATION', `an edge in this batch is not valid: ${(error as Error).message}`)
@@ -75,5 +77,6 @@ export function createEdgeCalls(db: Db, work: UnitOfWork) {
       })
       return { deleted }
     },
+    ...createEdgeBulkCalls(db, work),
   } satisfies Calls<'edges'>
 }

@@ -4,11 +4,13 @@ import type { Db } from '../db.ts'
 import { auditEdgesAtNodeDeleted, auditInsertedNodes, nodeSnapshot, recordAudit } from '../repos/audit.ts'
 import { listNodeRows } from '../repos/list-nodes.ts'
 import { indexNodeTextAfter, reindexNodeText, unindexNodeText } from '../repos/node-text.ts'
-import { deleteNodeById, firstTakenKey, getNodeByKey, getNodeIdByKey, insertNodes, maxNodeId, updateNodeRow } from '../repos/nodes.ts'
+import { nodeIdBase } from '../repos/id-base.ts'
+import { deleteNodeById, firstTakenKey, getNodeByKey, getNodeIdByKey, insertNodes, updateNodeRow } from '../repos/nodes.ts'
 import { toNode } from '../repos/rows.ts'
 import type { Calls } from '../api.ts'
 import { sqliteCode } from '../sqlite-code.ts'
 import type { UnitOfWork } from '../unit-of-work.ts'
+import { createNodeBulkCalls } from './bulk-edits.ts'
 import { neighbours } from './traverse.ts'
 
 export function nodeNotFound(key: string): GraphKeepError {
@@ -40,9 +42,9 @@ export function createNodeCalls(db: Db, work: UnitOfWork) {
   /** All new nodes of one call go in set-based: rows, text index and audit, one statement each. */
   function insertBatch(inputs: NewNode[], now: number, batchId: number): void {
     const json = JSON.stringify(inputs)
-    const afterId = maxNodeId(db)
+    const afterId = nodeIdBase(db)
     try {
-      insertNodes(db, json, now)
+      insertNodes(db, json, now, afterId)
     } catch (error) {
       throw explainInsertFailure(db, inputs, json, error)
     }
@@ -90,5 +92,6 @@ export function createNodeCalls(db: Db, work: UnitOfWork) {
       return { deleted }
     },
     neighbours: (query) => neighbours(db, query),
+    ...createNodeBulkCalls(db, work),
   } satisfies Calls<'nodes'>
 }

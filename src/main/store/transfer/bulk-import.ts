@@ -1,10 +1,9 @@
 import type { ImportOptions } from '../../../shared/transfer.ts'
 import type { Db } from '../db.ts'
-import { maxEdgeId } from '../repos/edges.ts'
+import { edgeIdBase, nodeIdBase } from '../repos/id-base.ts'
 import { deferRecord, deferredPage } from '../repos/import-staging.ts'
 import { edgesWithMissingEnd, emptyGraphTables, insertEdgesInOrder, insertNewNodes, keysStoredUpTo, recordImportRanges } from '../repos/import-rows.ts'
 import { putMetaValue } from '../repos/meta.ts'
-import { maxNodeId } from '../repos/nodes.ts'
 import { edgeTuple } from './edge-tuple.ts'
 import { ImportedVectors } from '../vectors/imported-vectors.ts'
 import type { LongChange } from '../unit-of-work.ts'
@@ -81,14 +80,14 @@ export class BulkImport {
     if (nodes.length + edges.length + embeddings.length === 0) return
     const db = this.db
     this.change.step(({ id: batchId, now, count }) => {
-      const nodesBefore = maxNodeId(db)
-      const edgesBefore = maxEdgeId(db)
+      const nodesBefore = nodeIdBase(db)
+      const edgesBefore = edgeIdBase(db)
       const fresh = this.withoutRepeatedKeys(nodes, nodesBefore)
-      const inserted = fresh.length ? insertNewNodes(db, JSON.stringify(fresh.map((row) => row.json)), now) : 0
+      const inserted = fresh.length ? insertNewNodes(db, JSON.stringify(fresh.map((row) => row.json)), now, nodesBefore) : 0
       let edgesInserted = 0
       if (edges.length) {
         const json = JSON.stringify(edges.map((row) => row.json))
-        edgesInserted = insertEdgesInOrder(db, json, now)
+        edgesInserted = insertEdgesInOrder(db, json, now, edgesBefore)
         // Edges to nodes not (yet) in the store wait for the end of the file.
         if (edgesInserted < edges.length) {
           for (const { index } of edgesWithMissingEnd(db, json)) {
@@ -149,8 +148,8 @@ export class BulkImport {
           const row = page[index] as (typeof page)[number]
           this.problems.add({ code: 'MISSING_ENDPOINT', line: row.line, file: row.file, message: `no node with key "${key}" in the file or the store` })
         }
-        const edgesBefore = maxEdgeId(db)
-        const inserted = insertEdgesInOrder(db, json, now)
+        const edgesBefore = edgeIdBase(db)
+        const inserted = insertEdgesInOrder(db, json, now, edgesBefore)
         if (inserted) recordImportRanges(db, batchId, null, [edgesBefore + 1, edgesBefore + inserted])
         count('edge.insert', inserted)
         this.counts.edgesInserted += inserted

@@ -1,11 +1,10 @@
 import type { ImportOptions } from '../../../shared/transfer.ts'
 import type { Db } from '../db.ts'
-import { maxEdgeId } from '../repos/edges.ts'
+import { edgeIdBase, nodeIdBase } from '../repos/id-base.ts'
 import { badLinesBetween, deferredPage, deferRecord } from '../repos/import-staging.ts'
 import { edgesWithMissingEnd, insertEdgesInOrder, type EdgeTuple, insertNewNodes, recordImportRanges, updateExistingNodes } from '../repos/import-rows.ts'
 import { putMetaValue } from '../repos/meta.ts'
 import { indexNodeTextAfter } from '../repos/node-text.ts'
-import { maxNodeId } from '../repos/nodes.ts'
 import { edgeTuple } from './edge-tuple.ts'
 import { ImportedVectors } from '../vectors/imported-vectors.ts'
 import type { LongChange } from '../unit-of-work.ts'
@@ -108,18 +107,18 @@ export class ImportWriter {
     this.extras = []
     const db = this.db
     const counts = this.change.step(({ id: batchId, now, count }) => {
-      const nodesBefore = maxNodeId(db)
-      const edgesBefore = maxEdgeId(db)
+      const nodesBefore = nodeIdBase(db)
+      const edgesBefore = edgeIdBase(db)
       let updated = 0, inserted = 0, edgesInserted = 0, deferred = false
       if (nodes.length) {
         const json = JSON.stringify(nodes)
         if (this.options.onDuplicate === 'update') updated = updateExistingNodes(db, json, now, batchId)
-        inserted = insertNewNodes(db, json, now)
+        inserted = insertNewNodes(db, json, now, nodesBefore)
         indexNodeTextAfter(db, nodesBefore)
       }
       if (edges.length) {
         const json = JSON.stringify(edges)
-        edgesInserted = insertEdgesInOrder(db, json, now)
+        edgesInserted = insertEdgesInOrder(db, json, now, edgesBefore)
         // An edge listed before its node (validated: the node comes later in the file) waits for the end.
         if (edgesInserted < edges.length) {
           for (const { index } of edgesWithMissingEnd(db, json)) deferRecord(db, '', 0, 'edge', JSON.stringify(edges[index]))
@@ -155,8 +154,8 @@ export class ImportWriter {
       if (page.length === 0) return
       after = (page.at(-1) as { rowid: number }).rowid
       const inserted = this.change.step(({ id: batchId, now, count }) => {
-        const edgesBefore = maxEdgeId(this.db)
-        const added = insertEdgesInOrder(this.db, `[${page.map((row) => row.record).join(',')}]`, now)
+        const edgesBefore = edgeIdBase(this.db)
+        const added = insertEdgesInOrder(this.db, `[${page.map((row) => row.record).join(',')}]`, now, edgesBefore)
         if (added) recordImportRanges(this.db, batchId, null, [edgesBefore + 1, edgesBefore + added])
         count('edge.insert', added)
         return added

@@ -13,6 +13,7 @@ import { GraphLegend } from './GraphLegend.tsx'
 import { GraphEmptyHint, OverBudget } from './GraphNotices.tsx'
 import { GraphSidePanel } from './GraphSidePanel.tsx'
 import { SimilarInGraph } from '../similar/SimilarInGraph.tsx'
+import { GraphEditBar } from './GraphEditBar.tsx'
 import { GraphToolbar } from './GraphToolbar.tsx'
 import { GroupControls } from './GroupControls.tsx'
 import { LayoutControls } from './LayoutControls.tsx'
@@ -156,6 +157,7 @@ export function GraphPage({ keys, view }: { keys: string[]; view: string | null 
   const graphState = status.state === 'ready' ? (summary.nodes === 0 ? 'empty' : 'ready') : status.state
   return (
     <section className="page graph-page" aria-label="Graph view">
+      {!readOnly && <GraphEditBar controllerRef={controllerRef} onChanged={() => refresh()} />}
       <GraphToolbar
         summary={summary}
         viewKeys={viewKeys}

@@ -4,6 +4,7 @@ import { ErrorState, LoadingState } from '../../components/StateViews.tsx'
 import { useNow } from '../../lib/use-now.ts'
 import { describeLastBackup } from '../backups/backup-age.ts'
 import { OverdueWarning } from '../backups/OverdueWarning.tsx'
+import { HistorySizeSection } from '../history/HistorySizeSection.tsx'
 import { CompactActions } from './CompactActions.tsx'
 import { HealthReportView } from './HealthReportView.tsx'
 import { EmbeddingCoverage } from '../similar/EmbeddingCoverage.tsx'
@@ -31,6 +32,7 @@ export function HealthPage() {
       {check.data && <HealthReportView report={check.data} now={now} />}
       <EmbeddingCoverage />
       <CompactActions />
+      <HistorySizeSection />
     </article>
   )
 }

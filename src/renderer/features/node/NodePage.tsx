@@ -5,6 +5,8 @@ import { TypeBadge } from '../../components/TypeBadge.tsx'
 import { formatTimestamp } from '../../lib/format.ts'
 import { hrefFor } from '../../lib/router.ts'
 import { useReadOnly } from '../shell/use-read-only.ts'
+import { EditNodeButtons } from '../editing/EditNodeButtons.tsx'
+import { NodeHistoryTabs } from '../history/NodeHistoryTabs.tsx'
 import { DeleteNodeButton } from './DeleteNodeButton.tsx'
 import { NodeNeighbours } from './NodeNeighbours.tsx'
 import { PropertyList } from './PropertyList.tsx'
@@ -55,6 +57,7 @@ export function NodePage({ nodeKey }: { nodeKey: string }) {
             {label || key}
           </h1>
           <a className="button graph-open-button" href={hrefFor({ name: 'graph', keys: [key], view: null })}>Open in graph</a>
+          {!readOnly && <EditNodeButtons node={node.data} />}
           {!readOnly && <DeleteNodeButton node={node.data} />}
         </div>
         <div className="node-meta">
@@ -71,6 +74,7 @@ export function NodePage({ nodeKey }: { nodeKey: string }) {
       </section>
       <NodeNeighbours node={node.data} />
       <SimilarTab nodeKey={key} />
+      <NodeHistoryTabs nodeKey={key} />
     </article>
   )
 }

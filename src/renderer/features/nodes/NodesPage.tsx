@@ -5,6 +5,7 @@ import { navigate } from '../../lib/router.ts'
 import { useDebouncedValue } from '../../lib/use-debounced-value.ts'
 import { typeQueries } from '../types/queries.ts'
 import { useNodeFilters } from './filter-state.ts'
+import { NewNodeButton } from '../editing/EditNodeButtons.tsx'
 import { nodeColumns } from './node-columns.tsx'
 import { NodeFilters } from './NodeFilters.tsx'
 import { nodeQueries, type NodeListFilters } from './queries.ts'
@@ -31,7 +32,7 @@ export function NodesPage() {
       rowKey={(node) => node.key}
       rowLabel={(node) => `${node.label || node.key}, ${node.type}, ${node.key}`}
       onOpen={(node) => navigate({ name: 'node', key: node.key })}
-      toolbar={<NodeFilters filters={filters} onChange={setFilters} />}
+      toolbar={<><NodeFilters filters={filters} onChange={setFilters} /><NewNodeButton /></>}
       types={applied.types}
       typeCounts={applied.labelPrefix === '' ? counts.data?.nodeTypes : undefined}
       filtered={isFiltered ? { onClear: () => setFilters({ types: [], labelPrefix: '' }), hint: 'Try a shorter label prefix or fewer type filters.' } : null}

@@ -6,6 +6,8 @@ import { RestoreBanner } from '../backups/RestoreBanner.tsx'
 import { EdgesPage } from '../edges/EdgesPage.tsx'
 import { GraphPage } from '../graph/GraphPage.tsx'
 import { HealthPage } from '../health/HealthPage.tsx'
+import { HistoryPage } from '../history/HistoryPage.tsx'
+import { UndoStatus } from '../history/UndoStatus.tsx'
 import { NodePage } from '../node/NodePage.tsx'
 import { NodesPage } from '../nodes/NodesPage.tsx'
 import { CommandPalette } from '../search/CommandPalette.tsx'
@@ -34,6 +36,8 @@ function CurrentPage({ route }: { route: Route }) {
       return <GraphPage key={`${route.view ?? ''}|${route.keys.join('\u0000')}`} keys={route.keys} view={route.view} />
     case 'import':
       return <ImportPage />
+    case 'history':
+      return <HistoryPage />
     case 'unknown':
       return <EmptyState title="Page not found" action={<a className="button" href={hrefFor({ name: 'nodes' })}>Go to nodes</a>} />
   }
@@ -53,6 +57,7 @@ export function AppShell() {
           {route.name !== 'health' && !readOnly && <BackupOverdueBanner />}
         </div>
         <CurrentPage route={route} />
+        <UndoStatus />
       </main>
       <CommandPalette />
       {!readOnly && <WindowDropImport />}

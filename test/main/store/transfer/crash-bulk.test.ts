@@ -9,7 +9,7 @@ import { writeSyntheticJsonl } from './synthetic-file.ts'
 const dir = useTempDir('graphkeep-import-crash-')
 const SECONDARY = ['edges_by_type', 'edges_in', 'edges_out', 'nodes_by_label', 'nodes_by_type_label']
 const indexesOf = (file: string) =>
-  withRawDb(file, (db) => db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all())
+  withRawDb(file, (db) => db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND name NOT LIKE 'sqlite_%' AND tbl_name IN ('nodes', 'edges') ORDER BY name").pluck().all())
 
 /** Runs the child until it has committed a batch of a bulk import, then kills it with SIGKILL. */
 function killMidImport(file: string, path: string): Promise<void> {

@@ -1,0 +1,112 @@
+import { GraphKeepError } from '../../../shared/errors.ts'
+import type { Blocker } from '../../../shared/history.ts'
+import type { Db } from '../db.ts'
+import { getBatchRow, markRedone, markUndone, type BatchRow } from '../repos/history-batches.ts'
+import {
+  auditPlan, auditRangeDeletes, clearPlan, deletePlannedEdges, deletePlannedNodes, edgesBlockingNodeDeletes, edgesWithoutEnds,
+  planMismatches, preparePlan, rangeMismatches, restorePlannedEdges, restorePlannedNodes, takenKeys, type Range,
+} from '../repos/revert-plan.ts'
+import type { Batch, UnitOfWork } from '../unit-of-work.ts'
+import { blame, type Obstacles } from './blame.ts'
+import { sameJson } from './same-json.ts'
+
+const range = (first: number | null, last: number | null): Range => (first !== null && last !== null ? [first, last] : null)
+const describe = (row: BatchRow) => `#${row.id} (${row.operation}, ${new Date(row.at).toISOString()})`
+
+function batchNotFound(id: number): GraphKeepError {
+  return new GraphKeepError('NOT_FOUND', `no batch #${id} in the history`, { batchId: id })
+}
+
+/** Undo and redo of any batch: its inverse (or its undo's inverse) applied in one transaction as a new audited batch. */
+export function createReverter(db: Db, work: UnitOfWork) {
+  function refuse(what: string, target: BatchRow, obstacles: Obstacles, after: number): never {
+    const blockers = blame(db, obstacles, after, target.id)
+    const list = blockers.map((b) => `${b.action} #${b.batchId} (${b.operation})`).join(', then ')
+    const message = blockers.length
+      ? `cannot ${what} ${describe(target)}: later changes touched the same rows. First ${list}, in that order`
+      : `cannot ${what} ${describe(target)}: the rows it changed have changed since`
+    throw new GraphKeepError('CONFLICT', message, { batchId: target.id, blockers, rows: obstacles.rows.slice(0, 20) })
+  }
+
+  /** Writes `source`'s before-images back (its inserted rows deleted), refusing when the rows are no longer as `source` left them. */
+  function invert(what: 'undo' | 'redo', target: BatchRow, source: BatchRow, batch: Batch): void {
+    const nodes = what === 'undo' ? range(source.first_node_id, source.last_node_id) : null
+    const edges = what === 'undo' ? range(source.first_edge_id, source.last_edge_id) : null
+    preparePlan(db, source.id, source.first_audit_id ?? 0, source.last_audit_id ?? -1)
+    try {
+      const changed = [...planMismatches(db), ...rangeMismatches(db, 'node', nodes, source.id), ...rangeMismatches(db, 'edge', edges, source.id)]
+        .filter((row) => !sameJson(row.expected, row.current))
+      if (changed.length) refuse(what, target, { rows: changed, insertedRows: [], deletedKeys: [] }, source.id)
+      auditRangeDeletes(db, batch.id, 'edge', edges)
+      auditRangeDeletes(db, batch.id, 'node', nodes)
+      auditPlan(db, batch.id)
+      deletePlannedEdges(db, edges)
+      const stranded = edgesBlockingNodeDeletes(db, nodes, null)
+      if (stranded.length) refuse(what, target, { rows: [], insertedRows: stranded.map((id) => ({ entity: 'edge', id })), deletedKeys: [] }, source.id)
+      deletePlannedNodes(db, nodes)
+      const taken = takenKeys(db)
+      if (taken.length) refuse(what, target, { rows: [], insertedRows: taken.map(({ holder }) => ({ entity: 'node', id: holder })), deletedKeys: [] }, source.id)
+      restorePlannedNodes(db, batch.now)
+      const { inserted, expected } = restorePlannedEdges(db, batch.now)
+      if (inserted < expected) refuse(what, target, { rows: [], insertedRows: [], deletedKeys: edgesWithoutEnds(db).map((row) => row.key) }, source.id)
+    } finally {
+      clearPlan(db)
+    }
+  }
+
+  function undoable(batchId: number): BatchRow {
+    const target = getBatchRow(db, batchId)
+    if (!target) throw batchNotFound(batchId)
+    if (target.origin === 'undo' || target.origin === 'redo') {
+      throw new GraphKeepError('VALIDATION', `#${batchId} is itself an ${target.origin}: redo or undo #${target.reverts} instead`, { batchId, reverts: target.reverts })
+    }
+    if (target.origin !== 'edit' && target.origin !== 'import') {
+      throw new GraphKeepError('VALIDATION', `#${batchId} (${target.operation}) changed ${target.origin === 'view' ? 'a saved view' : 'settings'}; only changes to nodes and edges are undone here`, { batchId })
+    }
+    if (target.compacted) throw new GraphKeepError('CONFLICT', `#${batchId} is older than the history's checkpoint: its rows were compacted and it can no longer be undone`, { batchId, blockers: [] })
+    return target
+  }
+
+  function undo(batchId: number): number {
+    const target = undoable(batchId)
+    if (target.undone_by !== null) throw new GraphKeepError('CONFLICT', `#${batchId} is already undone (by #${target.undone_by})`, { batchId, blockers: [] })
+    return work.change('history.undo', ['nodes', 'edges'], (batch) => {
+      invert('undo', target, target, batch)
+      markUndone(db, target.id, batch.id)
+      return batch.id
+    })
+  }
+
+  function redo(batchId: number): number {
+    const target = undoable(batchId)
+    const undoBatch = target.undone_by === null ? undefined : getBatchRow(db, target.undone_by)
+    if (!undoBatch) throw new GraphKeepError('CONFLICT', `#${batchId} is not undone, so there is nothing to redo`, { batchId, blockers: [] })
+    return work.change('history.redo', ['nodes', 'edges'], (batch) => {
+      invert('redo', target, undoBatch, batch)
+      markRedone(db, target.id, batch.id)
+      return batch.id
+    })
+  }
+
+  /** Undoes the later batches in the way first (newest first, and what stands in their way before them), then this one: all or nothing. */
+  function undoWithLater(batchId: number): { batchId: number; undone: number[] } {
+    const undone: number[] = []
+    const visit = (id: number, depth: number): number => {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          const undoBatch = undo(id)
+          undone.push(id)
+          return undoBatch
+        } catch (error) {
+          const blockers = error instanceof GraphKeepError && error.code === 'CONFLICT' ? ((error.details as { blockers?: Blocker[] })?.blockers ?? []) : []
+          const toUndo = blockers.filter((b) => b.action === 'undo' && b.batchId !== id)
+          if (toUndo.length === 0 || attempt > 20 || depth > 200) throw error
+          for (const blocker of toUndo) visit(blocker.batchId, depth + 1)
+        }
+      }
+    }
+    return db.transaction(() => ({ batchId: visit(batchId, 0), undone }))()
+  }
+
+  return { undo, redo, undoWithLater }
+}

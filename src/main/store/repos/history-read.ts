@@ -1,0 +1,113 @@
+import type { Db } from '../db.ts'
+import { statement } from './statements.ts'
+
+export interface AuditRow {
+  id: number
+  batch_id: number
+  entity: 'node' | 'edge' | 'view' | 'meta'
+  entity_id: number | null
+  entity_key: string | null
+  op: 'insert' | 'update' | 'delete'
+  before: string | null
+  after: string | null
+}
+export interface DatedAuditRow extends AuditRow {
+  at: number
+  operation: string
+  origin: string
+}
+
+const AUDIT = 'a.id, a.batch_id, a.entity, a.entity_id, a.entity_key, a.op, a.before, a.after'
+const DATED = `${AUDIT}, b.at, b.operation, b.origin`
+
+/** A batch's audit rows by rowid (its span), from `after` on. */
+export function batchAuditRows(db: Db, batchId: number, first: number, last: number, after: number, limit: number): AuditRow[] {
+  return statement<unknown[], AuditRow>(db, `SELECT ${AUDIT} FROM audit a WHERE a.id BETWEEN max(@first, @after + 1) AND @last AND a.batch_id = @batchId ORDER BY a.id LIMIT @limit`)
+    .all({ batchId, first, last, after, limit })
+}
+
+/** Every node id that ever had this key (a key deleted and created again gets a new id). */
+export function nodeIdsWithKey(db: Db, key: string): number[] {
+  return statement<[string, string], number>(db, `SELECT id FROM nodes WHERE key = ?
+    UNION SELECT entity_id FROM audit WHERE entity = 'node' AND coalesce(after, before) ->> 'key' = ?`).pluck().all(key, key)
+}
+
+export function nodeAuditRows(db: Db, nodeIds: number[], limit: number): DatedAuditRow[] {
+  return statement<[string, number], DatedAuditRow>(db, `SELECT ${DATED} FROM audit a JOIN batches b ON b.id = a.batch_id
+    WHERE a.entity = 'node' AND a.entity_id IN (SELECT value FROM json_each(?)) ORDER BY a.id DESC LIMIT ?`).all(JSON.stringify(nodeIds), limit)
+}
+
+/** Audit rows of edges with this node key at either end. */
+export function edgeAuditRowsAtKey(db: Db, key: string, limit: number): DatedAuditRow[] {
+  return statement<[string, string, number], DatedAuditRow>(db, `SELECT ${DATED} FROM audit a JOIN batches b ON b.id = a.batch_id
+    WHERE a.id IN (SELECT id FROM audit WHERE entity = 'edge' AND coalesce(after, before) ->> 'source' = ?
+                   UNION SELECT id FROM audit WHERE entity = 'edge' AND coalesce(after, before) ->> 'target' = ?)
+    ORDER BY a.id DESC LIMIT ?`).all(key, key, limit)
+}
+
+/** Imports that inserted this node (by id range) or edges now at it. */
+export function importsAtNode(db: Db, nodeId: number): { batchId: number; at: number; node: number; edges: number }[] {
+  return statement<[number, number, number], { batchId: number; at: number; node: number; edges: number }>(db, `
+    SELECT b.id AS batchId, b.at, max(b.first_node_id IS NOT NULL AND ? BETWEEN b.first_node_id AND b.last_node_id) AS node, count(e.id) AS edges
+    FROM batches b LEFT JOIN (SELECT id FROM edges WHERE source = ? UNION SELECT id FROM edges WHERE target = ?) e
+      ON e.id BETWEEN b.first_edge_id AND b.last_edge_id
+    WHERE b.first_node_id IS NOT NULL OR b.first_edge_id IS NOT NULL
+    GROUP BY b.id HAVING node OR edges > 0 ORDER BY b.id DESC LIMIT 50`).all(nodeId, nodeId, nodeId)
+}
+
+/** The edge ids ever at a node with this key: from the audit trail and the edges there now. */
+export function edgeIdsEverAtKey(db: Db, key: string): number[] {
+  return statement<[string, string, string, string], number>(db, `
+    SELECT entity_id FROM audit WHERE entity = 'edge' AND coalesce(after, before) ->> 'source' = ?
+    UNION SELECT entity_id FROM audit WHERE entity = 'edge' AND coalesce(after, before) ->> 'target' = ?
+    UNION SELECT e.id FROM edges e JOIN nodes n ON n.id = e.source WHERE n.key = ?
+    UNION SELECT e.id FROM edges e JOIN nodes n ON n.id = e.target WHERE n.key = ?`).pluck().all(key, key, key, key)
+}
+
+/**
+ * A row's image at a time: after its last change up to then; else before its first change after then;
+ * else what it is now, unless an import after then inserted it. `undefined` means the row did not exist.
+ */
+export function rowImageAt(db: Db, entity: 'node' | 'edge', id: number, at: number, current: string | null): string | null {
+  const last = statement<[string, number, number], { after: string | null }>(db, `SELECT a.after FROM audit a JOIN batches b ON b.id = a.batch_id
+    WHERE a.entity = ? AND a.entity_id = ? AND b.at <= ? ORDER BY a.id DESC LIMIT 1`).get(entity, id, at)
+  if (last) return last.after
+  const next = statement<[string, number, number], { before: string | null }>(db, `SELECT a.before FROM audit a JOIN batches b ON b.id = a.batch_id
+    WHERE a.entity = ? AND a.entity_id = ? AND b.at > ? ORDER BY a.id LIMIT 1`).get(entity, id, at)
+  if (next) return next.before
+  const importedAt = statement<[number], number>(db, entity === 'node'
+    ? 'SELECT at FROM batches WHERE ? BETWEEN first_node_id AND last_node_id ORDER BY id DESC LIMIT 1'
+    : 'SELECT at FROM batches WHERE ? BETWEEN first_edge_id AND last_edge_id ORDER BY id DESC LIMIT 1').pluck().get(id)
+  return importedAt !== undefined && importedAt > at ? null : current
+}
+
+export interface DeletedRow {
+  auditId: number
+  id: number
+  before: string
+  batchId: number
+  at: number
+  operation: string
+}
+
+/** Rows whose last change was a delete and that are still gone, newest first. */
+export function deletedRows(db: Db, entity: 'node' | 'edge', before: number | null, limit: number): DeletedRow[] {
+  const table = entity === 'node' ? 'nodes' : 'edges'
+  return statement<unknown[], DeletedRow>(db, `SELECT a.id AS auditId, a.entity_id AS id, a.before, b.id AS batchId, b.at, b.operation
+    FROM audit a JOIN batches b ON b.id = a.batch_id
+    WHERE a.entity = @entity AND a.op = 'delete' AND (@before IS NULL OR a.id < @before)
+      AND NOT EXISTS (SELECT 1 FROM ${table} WHERE id = a.entity_id)
+      AND a.id = (SELECT max(x.id) FROM audit x WHERE x.entity = @entity AND x.entity_id = a.entity_id)
+    ORDER BY a.id DESC LIMIT @limit`).all({ entity, before, limit })
+}
+
+/** How many edges at this key a batch deleted. */
+export function edgesDeletedWithNode(db: Db, batchId: number, key: string): number {
+  return statement<[number, string, string], number>(db, `SELECT count(*) FROM audit WHERE batch_id = ? AND op = 'delete' AND id IN (
+      SELECT id FROM audit WHERE entity = 'edge' AND coalesce(after, before) ->> 'source' = ?
+      UNION SELECT id FROM audit WHERE entity = 'edge' AND coalesce(after, before) ->> 'target' = ?)`).pluck().get(batchId, key, key) ?? 0
+}
+
+export function nodeKeyExists(db: Db, key: string): boolean {
+  return statement<[string], number>(db, 'SELECT EXISTS (SELECT 1 FROM nodes WHERE key = ?)').pluck().get(key) === 1
+}
