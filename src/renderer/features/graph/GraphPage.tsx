@@ -28,6 +28,7 @@ import { showSubgraph, useGraphLoader } from './use-graph-loader.ts'
 import { useLayoutRunner } from './use-layout-runner.ts'
 import { usePathMode } from './use-path-mode.ts'
 import { useFitWhenPanelOpens } from './use-fit-when-panel-opens.ts'
+import { useViewUndoSource } from './use-view-undo-source.ts'
 import { useWebglPreference } from './use-webgl-preference.ts'
 
 const emptySummary: ViewSummary = { nodes: 0, edges: 0, hidden: 0, nodeTypes: [], edgeTypes: [], simplified: false }
@@ -78,6 +79,7 @@ export function GraphPage({ keys, view }: { keys: string[]; view: string | null 
     fn(controller)
     refresh()
   }
+  useViewUndoSource(controllerRef, refresh)
   const selectKey = (key: string) => {
     const cy = controllerRef.current?.cy
     const node = cy?.getElementById(key)
@@ -152,7 +154,6 @@ export function GraphPage({ keys, view }: { keys: string[]; view: string | null 
         select(null)
         setExpandMenu(null)
       },
-      onUndo: () => change((controller) => setMessage(controller.undo() ? null : 'Nothing to undo in this view.')),
     })
   const graphState = status.state === 'ready' ? (summary.nodes === 0 ? 'empty' : 'ready') : status.state
   return (

@@ -4,14 +4,12 @@ import { fitView } from './cy/viewport.ts'
 
 const ZOOM_STEP = 1.25
 
-/** Keys on the focused canvas: Delete hides the selection, Escape clears it, f fits, + and − zoom, Ctrl+Z undoes. */
-export function handleGraphKey(event: KeyboardEvent<HTMLElement>, controller: GraphController | null, actions: { onHide(ids: string[]): void; onEscape(): void; onUndo(): void }): void {
+/**
+ * Keys on the focused canvas: Delete hides the selection, Escape clears it, f fits, + and − zoom.
+ * Ctrl+Z is the app's (features/history/use-undo-shortcuts.ts): the view's changes are one of its sources.
+ */
+export function handleGraphKey(event: KeyboardEvent<HTMLElement>, controller: GraphController | null, actions: { onHide(ids: string[]): void; onEscape(): void }): void {
     if (!controller) return
-    if ((event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'z') {
-      actions.onUndo()
-      event.preventDefault()
-      return
-    }
     if (event.ctrlKey || event.metaKey || event.altKey) return
     const { cy } = controller
     const zoomBy = (factor: number) => {

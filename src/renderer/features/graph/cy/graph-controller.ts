@@ -139,6 +139,8 @@ export function createGraphController(cy: Core) {
     recordViewChange,
     /** Undoes the latest view change; its label, or null when there was none. */
     undo: (): string | null => history.undo(),
+    /** The view change an undo would take back, with its time. */
+    peekUndo: () => history.peek(),
     checkBudget(adding: number): BudgetCheck {
       return checkBudget(realElementCount(), adding)
     },

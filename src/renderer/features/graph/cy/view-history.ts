@@ -1,19 +1,23 @@
 /**
- * The view's undo stack: each entry undoes one change (an expansion, a layout, a hide). Entries carry
- * their own undo, so that data edits (issue #9) can join the same stack later.
+ * The view's undo stack: each entry undoes one change (an expansion, a layout, a hide). The app's one
+ * Ctrl+Z (features/history) takes whichever is newer: the view's last change or the last data edit.
  */
 export interface ViewChange {
   label: string
   undo(): void
 }
 
+interface TimedChange extends ViewChange {
+  at: number
+}
+
 export const VIEW_HISTORY_LIMIT = 30
 
 export function createViewHistory(limit = VIEW_HISTORY_LIMIT) {
-  const stack: ViewChange[] = []
+  const stack: TimedChange[] = []
   return {
     push(change: ViewChange): void {
-      stack.push(change)
+      stack.push({ ...change, at: Date.now() })
       if (stack.length > limit) stack.shift()
     },
     /** Undoes the latest change; returns its label, or null when there is nothing to undo. */
@@ -22,6 +26,11 @@ export function createViewHistory(limit = VIEW_HISTORY_LIMIT) {
       if (!change) return null
       change.undo()
       return change.label
+    },
+    /** The change an undo would take back, and when it was made. */
+    peek(): { label: string; at: number } | null {
+      const change = stack.at(-1)
+      return change ? { label: change.label, at: change.at } : null
     },
     get size(): number {
       return stack.length
