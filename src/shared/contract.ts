@@ -3,7 +3,9 @@ import * as b from './backup.ts'
 import * as d from './domain.ts'
 import * as g from './graph.ts'
 import * as h from './health.ts'
+import * as q from './querylog.ts'
 import * as s from './search.ts'
+import * as sql from './sql-console.ts'
 import * as t from './transfer.ts'
 
 const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output })
@@ -71,6 +73,16 @@ export const contract = {
   'health.check': call(z.strictObject({ full: z.boolean().default(false) }), h.healthReport),
   'health.vacuum': call(none, h.compactResult),
   'health.optimize': call(none, h.compactResult),
+
+  // The query log (its reads are not logged) and the read-only SQL console (logged like every call).
+  'querylog.list': call(q.queryLogListInput, q.queryLogPage),
+  'querylog.get': call(z.strictObject({ id: z.number().int().positive() }), q.queryLogEntry),
+  'querylog.summary': call(q.queryLogFilters, q.queryLogSummary),
+  'querylog.getSettings': call(none, q.queryLogSettings),
+  'querylog.setSettings': call(q.queryLogSettings, q.queryLogSettings),
+  'console.run': call(sql.consoleRunInput, sql.consoleResult),
+  'console.plan': call(z.strictObject({ sql: sql.consoleSql }), sql.consolePlan),
+  'console.schema': call(none, sql.consoleSchema),
 } as const
 
 export type Contract = typeof contract

@@ -11,6 +11,7 @@ import { createEdgeCalls } from './services/edges.ts'
 import { createGraphCalls } from './services/graph.ts'
 import { createMetaCalls } from './services/meta.ts'
 import { createNodeCalls } from './services/nodes.ts'
+import { createQueryLogCalls } from './services/querylog.ts'
 import { createSearchCalls } from './services/search.ts'
 import { storeStats, typeCounts } from './services/stats.ts'
 import { createViewCalls } from './services/views.ts'
@@ -36,6 +37,7 @@ function connectionCalls(db: Db, { options, work, lastBackupAt }: ConnectionCont
     graph: createGraphCalls(db),
     views: createViewCalls(db, work),
     meta: createMetaCalls(db, work),
+    querylog: createQueryLogCalls(db, work, options.readOnly === true),
     health: createHealthCalls(db, {
       file: options.file,
       lastBackupAt,

@@ -14,6 +14,7 @@ export type Kind =
   | 'backupId' | 'filePath' | 'keepNewest' | 'keepDailyDays' | 'scheduleHours' | 'flag'
   | 'searchText' | 'searchLimit' | 'depth' | 'nodeBudget' | 'expandLimit' | 'offset' | 'keyList' | 'top'
   | 'viewName' | 'nodeCount' | 'format' | 'jobId' | 'object'
+  | 'duration' | 'originList' | 'epoch' | 'logText' | 'logLimit' | 'logCursor' | 'maxEntries' | 'sql' | 'rowCap' | 'timeoutMs'
 
 type Kinds = Record<string, Kind>
 
@@ -70,6 +71,20 @@ export const fieldKinds: { [M in Method]: Kinds } = {
   'import.run': { source: 'object', options: 'object', jobId: 'jobId' },
   'import.cancel': { jobId: 'jobId' },
   'export.run': { format: 'format', scope: 'object', path: 'filePath', jobId: 'jobId' },
+
+  'querylog.list': {
+    methods: 'typeList', minDurationMs: 'duration', errorsOnly: 'flag', origins: 'originList', from: 'epoch', to: 'epoch', text: 'logText',
+    limit: 'logLimit', cursor: 'logCursor',
+  },
+  'querylog.get': { id: 'edgeId' },
+  'querylog.summary': {
+    methods: 'typeList', minDurationMs: 'duration', errorsOnly: 'flag', origins: 'originList', from: 'epoch', to: 'epoch', text: 'logText',
+  },
+  'querylog.getSettings': {},
+  'querylog.setSettings': { maxEntries: 'maxEntries' },
+  'console.run': { sql: 'sql', rowCap: 'rowCap', timeoutMs: 'timeoutMs' },
+  'console.plan': { sql: 'sql' },
+  'console.schema': {},
 }
 
 type Shape = Record<string, z.ZodType>
@@ -155,6 +170,17 @@ function hostile(kind: Kind): fc.Arbitrary<unknown> {
     case 'format': return bad.badWord(['jsonl', 'csv', 'graphml', 'gexf', 'graphkeep'])
     case 'jobId': return fc.oneof(bad.badString(64), fc.constantFrom('a b', '../x', 'é', 'x'.repeat(65)))
     case 'object': return bad.notObject
+    case 'duration':
+      return fc.oneof(bad.notNumber, bad.nonFinite, fc.double({ max: 0, noNaN: true }).filter((v) => v < 0), fc.constantFrom(1e9 + 1, Number.MAX_VALUE))
+    case 'originList': return fc.oneof(bad.notArray, fc.array(bad.badWord(['desktop', 'web', 'cli']), { minLength: 1, maxLength: 3 }))
+    case 'epoch': return fc.oneof(bad.notNumber, bad.nonFinite, bad.fraction, fc.integer({ max: -1 }), fc.constantFrom(8.64e15 + 2, 1e16, Number.MAX_VALUE))
+    case 'logText': return bad.badString(500, { mayBeEmpty: true })
+    case 'logLimit': return badBackup.badInteger(1, 5000)
+    case 'logCursor': return fc.oneof(bad.notString, fc.constantFrom('', 'abc', '-1', '1.5', ' 1', '1'.repeat(17)))
+    case 'maxEntries': return badBackup.badInteger(100, 10_000_000)
+    case 'sql': return fc.oneof(bad.badString(100_000), fc.constantFrom(' ', '\n\t '))
+    case 'rowCap': return badBackup.badInteger(1, 10_000)
+    case 'timeoutMs': return badBackup.badInteger(100, 120_000)
     case 'typeList':
       return fc.oneof(
         bad.notArray,
