@@ -90,19 +90,19 @@ export function readConsoleSchema(db: Db): ConsoleSchema {
     .prepare("SELECT name, type, sql FROM sqlite_schema WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY name")
     .safeIntegers(false)
     .all() as { name: string; type: 'table' | 'view'; sql: string | null }[]
-  const columnsOf = db.prepare('SELECT name, type, "notnull" AS notNull, pk FROM pragma_table_info(?)').safeIntegers(false)
-  const indexesOf = db.prepare('SELECT name, "unique" AS isUnique FROM pragma_index_list(?) ORDER BY name').safeIntegers(false)
+  const columnsOf = db.prepare('SELECT name, type, "notnull" AS not_null, pk FROM pragma_table_info(?)').safeIntegers(false)
+  const indexesOf = db.prepare('SELECT name, "unique" AS is_unique FROM pragma_index_list(?) ORDER BY name').safeIntegers(false)
   const indexColumns = db.prepare('SELECT name FROM pragma_index_info(?) ORDER BY seqno').safeIntegers(false).pluck()
   const tables: SchemaTable[] = objects.map(({ name, type, sql }) => {
-    const columns = columnsOf.all(name) as { name: string; type: string; notNull: number; pk: number }[]
-    const indexes = indexesOf.all(name) as { name: string; isUnique: number }[]
+    const columns = columnsOf.all(name) as { name: string; type: string; not_null: number; pk: number }[]
+    const indexes = indexesOf.all(name) as { name: string; is_unique: number }[]
     return {
       name,
       kind: type === 'view' ? 'view' : /^\s*CREATE\s+VIRTUAL\s/i.test(sql ?? '') ? 'virtual' : 'table',
-      columns: columns.map((c) => ({ name: c.name, type: c.type, notNull: c.notNull === 1, primaryKey: c.pk > 0 })),
+      columns: columns.map((c) => ({ name: c.name, type: c.type, notNull: c.not_null === 1, primaryKey: c.pk > 0 })),
       indexes: indexes.map((index) => ({
         name: index.name,
-        unique: index.isUnique === 1,
+        unique: index.is_unique === 1,
         columns: (indexColumns.all(index.name) as (string | null)[]).map((column) => column ?? '(expression)'),
       })),
     }
