@@ -53,7 +53,7 @@ export const queryLogListInput = queryLogFilters.extend({
 })
 export type QueryLogListInput = z.input<typeof queryLogListInput>
 
-export const queryLogPage = z.object({ items: z.array(queryLogEntry), nextCursor: z.string().nullable(), total: z.number() })
+export const queryLogPage = z.object({ items: z.array(queryLogEntry), nextCursor: z.string().nullable() })
 export type QueryLogPage = z.infer<typeof queryLogPage>
 
 export const callStatistics = z.object({

@@ -49,6 +49,8 @@ export const schemaTable = z.object({
   kind: z.enum(['table', 'view', 'virtual']),
   columns: z.array(schemaColumn),
   indexes: z.array(schemaIndex),
+  /** A first statement over it, for the editor. */
+  sampleQuery: z.string(),
 })
 export const consoleSchema = z.object({ tables: z.array(schemaTable) })
 export type ConsoleSchema = z.infer<typeof consoleSchema>

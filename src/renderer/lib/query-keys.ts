@@ -11,6 +11,8 @@ export const queryRoots = {
   search: ['search'],
   graph: ['graph'],
   views: ['views'],
+  querylog: ['querylog'],
+  sqlConsole: ['console'],
 } as const
 
 export type QueryRoot = keyof typeof queryRoots

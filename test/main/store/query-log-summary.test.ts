@@ -60,7 +60,6 @@ describe('query log statistics', () => {
     expect(list({ limit: 10, from: base + 1000, to: base + 2000 })).toEqual(['nodes.get', 'graph.shortestPath'])
     expect(list({ limit: 10, methods: ['search.query'] })).toEqual(['search.query', 'search.query'])
     const first = store().querylog.list({ limit: 3 })
-    expect(first.total).toBe(4)
     expect(store().querylog.list({ limit: 3, cursor: first.nextCursor ?? undefined }).items.map((e) => e.durationMs)).toEqual([5])
     const summary = store().querylog.summary({ methods: ['search.query', 'graph.shortestPath'] })
     expect(summary.total).toBe(3)

@@ -100,6 +100,7 @@ export function readConsoleSchema(db: Db): ConsoleSchema {
       name,
       kind: type === 'view' ? 'view' : /^\s*CREATE\s+VIRTUAL\s/i.test(sql ?? '') ? 'virtual' : 'table',
       columns: columns.map((c) => ({ name: c.name, type: c.type, notNull: c.not_null === 1, primaryKey: c.pk > 0 })),
+      sampleQuery: `SELECT * FROM "${name.replaceAll('"', '""')}" LIMIT 100`,
       indexes: indexes.map((index) => ({
         name: index.name,
         unique: index.is_unique === 1,

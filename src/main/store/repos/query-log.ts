@@ -82,11 +82,6 @@ export function listQueryLogRows(db: Db, filters: QueryLogFilters, limit: number
     .map(toEntry)
 }
 
-export function countQueryLogRows(db: Db, filters: QueryLogFilters): number {
-  const where = whereOf(filters)
-  return statement<unknown[], number>(db, `SELECT count(*) FROM query_log ${where.clause}`).pluck().get(...where.params) ?? 0
-}
-
 export function getQueryLogRow(db: Db, id: number): QueryLogEntry | undefined {
   const row = statement<[number], QueryLogRow>(db, `SELECT ${COLUMNS} FROM query_log WHERE id = ?`).get(id)
   return row && toEntry(row)

@@ -5,7 +5,6 @@ import type { Db } from '../db.ts'
 import { recordKeyedAudit } from '../repos/audit.ts'
 import { getMetaValue, putMetaValue } from '../repos/meta.ts'
 import {
-  countQueryLogRows,
   getQueryLogRow,
   insertQueryLogEntries,
   listQueryLogRows,
@@ -35,7 +34,7 @@ export function createQueryLogCalls(db: Db, work: UnitOfWork, readOnly: boolean)
       const items = listQueryLogRows(db, filters, limit + 1, cursor === undefined ? null : Number(cursor))
       const more = items.length > limit
       if (more) items.pop()
-      return { items, nextCursor: more ? String(items.at(-1)?.id) : null, total: cursor === undefined ? countQueryLogRows(db, filters) : -1 }
+      return { items, nextCursor: more ? String(items.at(-1)?.id) : null }
     },
     get({ id }) {
       const entry = getQueryLogRow(db, id)

@@ -7,6 +7,7 @@ import { OverdueWarning } from '../backups/OverdueWarning.tsx'
 import { CompactActions } from './CompactActions.tsx'
 import { HealthReportView } from './HealthReportView.tsx'
 import { healthQueries } from './queries.ts'
+import { SlowCalls } from './SlowCalls.tsx'
 
 export function HealthPage() {
   // The quick check runs on open; the full one (every page and index) only when asked for.
@@ -28,6 +29,7 @@ export function HealthPage() {
       {check.isPending && <LoadingState label={full ? 'Running the full integrity check…' : 'Checking the store…'} />}
       {check.isError && <ErrorState title="The health check failed" error={check.error} onRetry={() => void check.refetch()} />}
       {check.data && <HealthReportView report={check.data} now={now} />}
+      <SlowCalls />
       <CompactActions />
     </article>
   )

@@ -2,12 +2,14 @@ import { EmptyState } from '../../components/StateViews.tsx'
 import { hrefFor, useRoute, type Route } from '../../lib/router.ts'
 import { BackupOverdueBanner } from '../backups/BackupOverdueBanner.tsx'
 import { BackupsPage } from '../backups/BackupsPage.tsx'
+import { ConsolePage } from '../console/ConsolePage.tsx'
 import { RestoreBanner } from '../backups/RestoreBanner.tsx'
 import { EdgesPage } from '../edges/EdgesPage.tsx'
 import { GraphPage } from '../graph/GraphPage.tsx'
 import { HealthPage } from '../health/HealthPage.tsx'
 import { NodePage } from '../node/NodePage.tsx'
 import { NodesPage } from '../nodes/NodesPage.tsx'
+import { QueryLogPage } from '../querylog/QueryLogPage.tsx'
 import { CommandPalette } from '../search/CommandPalette.tsx'
 import { SearchPage } from '../search/SearchPage.tsx'
 import { ImportPage } from '../transfer/ImportPage.tsx'
@@ -34,6 +36,10 @@ function CurrentPage({ route }: { route: Route }) {
       return <GraphPage key={`${route.view ?? ''}|${route.keys.join('\u0000')}`} keys={route.keys} view={route.view} />
     case 'import':
       return <ImportPage />
+    case 'querylog':
+      return <QueryLogPage query={route.query} />
+    case 'console':
+      return <ConsolePage key={route.sql} sql={route.sql} />
     case 'unknown':
       return <EmptyState title="Page not found" action={<a className="button" href={hrefFor({ name: 'nodes' })}>Go to nodes</a>} />
   }
