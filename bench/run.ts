@@ -17,6 +17,8 @@ import { formatImport, measureImport } from './measure-import.ts'
 import { measureGetByKey, measureOneHop } from './measure-lookups.ts'
 import { formatSearch, measureSearch } from './measure-search.ts'
 import { formatTraversal, measureTraversal } from './measure-traversal.ts'
+import { formatLogOverhead, measureLogOverhead } from './measure-querylog.ts'
+import { formatQueryLogPage, measureQueryLogPage } from './browser/measure-query-log-page.ts'
 import { mulberry32, randomInt } from './prng.ts'
 import { formatReport, machineInfo, meetsTargets, targets, writeReport, type BenchReport } from './report.ts'
 
@@ -98,6 +100,9 @@ try {
     for (const [title, lines] of sections) console.log(`\n${title}\n${lines.join('\n')}`)
     const file = writeReport(report, join(dirname(fileURLToPath(import.meta.url)), 'results'))
     console.log(`\nresults: ${file}`)
+    // The query log: its cost on a call's path, and its page over 100,000 entries.
+    console.log(`\nQuery log\n${formatLogOverhead(await measureLogOverhead({ seed }))}`)
+    if (!values['skip-browser']) console.log(formatQueryLogPage(await measureQueryLogPage({ seed })))
   } finally {
     store.close()
   }

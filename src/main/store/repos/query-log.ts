@@ -59,7 +59,9 @@ function whereOf(filters: QueryLogFilters): { clause: string; params: unknown[] 
     parts.push(fragment)
     params.push(...values)
   }
-  if (filters.methods?.length) add('method IN (SELECT value FROM json_each(?))', JSON.stringify(filters.methods))
+  // One call (what the page asks for) reads the call's index in id order; several go through json_each.
+  if (filters.methods?.length === 1) add('method = ?', filters.methods[0])
+  else if (filters.methods?.length) add('method IN (SELECT value FROM json_each(?))', JSON.stringify(filters.methods))
   if (filters.minDurationMs !== undefined) add('duration_ms >= ?', filters.minDurationMs)
   if (filters.errorsOnly) add('error_code IS NOT NULL')
   if (filters.origins?.length) add('origin IN (SELECT value FROM json_each(?))', JSON.stringify(filters.origins))
