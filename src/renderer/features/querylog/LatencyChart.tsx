@@ -22,8 +22,6 @@ export function LatencyChart({ summary }: { summary: Pick<QueryLogSummary, 'late
   const holder = useRef<HTMLDivElement>(null)
   const chart = useRef<uPlot | null>(null)
   const draws = useRef(0)
-  // A lone point gets a bucket of room either side, instead of uPlot's span of years.
-  const padding = useRef<number>(bucketSeconds.minute)
 
   useEffect(() => {
     const element = holder.current
@@ -31,7 +29,7 @@ export function LatencyChart({ summary }: { summary: Pick<QueryLogSummary, 'late
     const options: uPlot.Options = {
       width: Math.max(300, element.clientWidth),
       height: HEIGHT,
-      scales: { x: { time: true, range: (_u, min, max) => (min === max ? [min - padding.current, max + padding.current] : [min, max]) }, y: { range: (_u, _min, max) => [0, Math.max(1, max) * 1.1] } },
+      scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, max) * 1.1] } },
       axes: [{}, { values: msTick, size: 70 }],
       series: [
         {},
@@ -57,8 +55,16 @@ export function LatencyChart({ summary }: { summary: Pick<QueryLogSummary, 'late
 
   useEffect(() => {
     // Runs after the chart is made (effects run in order), and on every new summary.
-    padding.current = bucketSeconds[summary.bucket]
-    chart.current?.setData(seriesOf(summary))
+    const created = chart.current
+    if (!created) return
+    const data = seriesOf(summary)
+    const only = summary.latency.length === 1 ? (data[0][0] as number) : null
+    if (only === null) created.setData(data)
+    else {
+      // A lone point gets a bucket of room either side, instead of uPlot's span of years.
+      created.setData(data, false)
+      created.setScale('x', { min: only - bucketSeconds[summary.bucket], max: only + bucketSeconds[summary.bucket] })
+    }
   }, [summary])
 
   return (
