@@ -3,7 +3,8 @@ import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 import { methods } from './src/shared/contract.ts'
 
-// Main-side entries share one flat folder so the store host finds storeWorker.js beside itself.
+// Main-side entries share one flat folder so the store host finds storeWorker.js (and the SQL console
+// its consoleProcess.js) beside itself.
 export default defineConfig({
   main: {
     build: {
@@ -12,6 +13,7 @@ export default defineConfig({
           index: resolve('src/main/app/index.ts'),
           cli: resolve('src/main/cli/index.ts'),
           storeWorker: resolve('src/main/store/worker.ts'),
+          consoleProcess: resolve('src/main/store/console/console-process.ts'),
         },
         output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
       },

@@ -20,6 +20,8 @@ import { measureGetByKey, measureOneHop } from './measure-lookups.ts'
 import { formatSearch, measureSearch } from './measure-search.ts'
 import { formatTraversal, measureTraversal } from './measure-traversal.ts'
 import { formatVectors, measureVectors } from './measure-vectors.ts'
+import { formatLogOverhead, measureLogOverhead } from './measure-querylog.ts'
+import { formatQueryLogPage, measureQueryLogPage } from './browser/measure-query-log-page.ts'
 import { mulberry32, randomInt } from './prng.ts'
 import { formatReport, machineInfo, meetsTargets, targets, writeReport, type BenchReport } from './report.ts'
 
@@ -109,6 +111,9 @@ try {
     console.log(`\nresults: ${file}`)
     // Embeddings (#14): a store of its own, N x 384 vectors.
     if (!values['skip-vectors']) console.log(`\nEmbeddings\n${formatVectors(await measureVectors({ vectors: positiveInteger('vectors', values.vectors), seed }))}`)
+    // The query log: its cost on a call's path, and its page over 100,000 entries.
+    console.log(`\nQuery log\n${formatLogOverhead(await measureLogOverhead({ seed }))}`)
+    if (!values['skip-browser']) console.log(formatQueryLogPage(await measureQueryLogPage({ seed })))
   } finally {
     store.close()
   }

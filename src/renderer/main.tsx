@@ -18,6 +18,7 @@ import './styles/graph-paths.css'
 import './styles/transfer.css'
 import './styles/search.css'
 import './styles/history.css'
+import './styles/querylog.css'
 
 const root = createRoot(document.getElementById('root') as HTMLElement)
 const boot = bootTransport()

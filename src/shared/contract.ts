@@ -5,7 +5,9 @@ import * as e from './embeddings.ts'
 import * as g from './graph.ts'
 import * as h from './health.ts'
 import * as hi from './history.ts'
+import * as q from './querylog.ts'
 import * as s from './search.ts'
+import * as sql from './sql-console.ts'
 import * as t from './transfer.ts'
 
 const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output })
@@ -108,6 +110,16 @@ export const contract = {
   'history.getSettings': call(none, hi.historySettings),
   'history.setSettings': call(hi.historySettings, hi.historySettings),
   'history.compact': call(hi.compactInput, hi.compactHistoryResult),
+
+  // The query log (its reads are not logged) and the read-only SQL console (logged like every call).
+  'querylog.list': call(q.queryLogListInput, q.queryLogPage),
+  'querylog.get': call(z.strictObject({ id: z.number().int().positive() }), q.queryLogEntry),
+  'querylog.summary': call(q.queryLogFilters, q.queryLogSummary),
+  'querylog.getSettings': call(none, q.queryLogSettings),
+  'querylog.setSettings': call(q.queryLogSettings, q.queryLogSettings),
+  'console.run': call(sql.consoleRunInput, sql.consoleResult),
+  'console.plan': call(z.strictObject({ sql: sql.consoleSql }), sql.consolePlan),
+  'console.schema': call(none, sql.consoleSchema),
 } as const
 
 export type Contract = typeof contract

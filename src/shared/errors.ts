@@ -15,6 +15,9 @@ export const errorCodes = [
   'UNAUTHORIZED',
   'FORBIDDEN',
   'UNSUPPORTED_MEDIA_TYPE',
+  // The SQL console: a statement SQLite refused, and one stopped at its time limit.
+  'SQL_ERROR',
+  'TIMEOUT',
   'INTERNAL',
 ] as const
 

@@ -2,7 +2,7 @@ import type { OpenedStore } from '../../shared/backup.ts'
 import { methods, type Contract, type Handlers } from '../../shared/contract.ts'
 import { GraphKeepError } from '../../shared/errors.ts'
 import type { HostMethod, StoreMethod } from '../store/api.ts'
-import type { StoreHost } from '../store/index.ts'
+import { SqlConsole, type StoreHost } from '../store/index.ts'
 
 /** What the store worker cannot do itself, supplied by the process that hosts it (serve, the Electron app). */
 export interface HandlerExtras {
@@ -10,7 +10,7 @@ export interface HandlerExtras {
   openAsStore?: (file: string) => Promise<OpenedStore>
 }
 
-type StoreCaller = Pick<StoreHost, 'call'>
+type StoreCaller = Pick<StoreHost, 'call' | 'file' | 'whenClosing'>
 
 async function openBackupAsStore(store: StoreCaller, extras: HandlerExtras, id: string): Promise<OpenedStore> {
   if (!extras.openAsStore) throw new GraphKeepError('VALIDATION', 'opening a backup as a store is not available here')
@@ -19,9 +19,28 @@ async function openBackupAsStore(store: StoreCaller, extras: HandlerExtras, id: 
   return extras.openAsStore(backup.file)
 }
 
-const hostCalls = (store: StoreCaller, extras: HandlerExtras) => ({
-  'backup.openAsStore': ({ id }) => openBackupAsStore(store, extras, id),
-}) satisfies Pick<Handlers<Contract>, HostMethod>
+/** The store's SQL console, started at its first statement and ended with the store. */
+function lazyConsole(store: StoreCaller): () => SqlConsole {
+  let sqlConsole: SqlConsole | null = null
+  return () => {
+    if (!sqlConsole) {
+      const created = new SqlConsole(store.file)
+      store.whenClosing(() => created.close())
+      sqlConsole = created
+    }
+    return sqlConsole
+  }
+}
+
+const hostCalls = (store: StoreCaller, extras: HandlerExtras) => {
+  const sqlConsole = lazyConsole(store)
+  return {
+    'backup.openAsStore': ({ id }) => openBackupAsStore(store, extras, id),
+    'console.run': (input) => sqlConsole().run(input),
+    'console.plan': (input) => sqlConsole().plan(input),
+    'console.schema': () => sqlConsole().schema(),
+  } satisfies Pick<Handlers<Contract>, HostMethod>
+}
 
 /**
  * The one handler table: every store call goes to the store method of the same name (dispatch has

@@ -1,6 +1,6 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
-import { createDispatch } from '../api/dispatch.ts'
-import { createHandlers, type HandlerExtras } from '../api/handlers.ts'
+import type { HandlerExtras } from '../api/handlers.ts'
+import { createStoreDispatch } from '../api/store-dispatch.ts'
 import type { StoreHost } from '../store/host.ts'
 import { ipcChannels } from '../../shared/bridge.ts'
 import { toErrorData, type Result } from '../../shared/errors.ts'
@@ -25,7 +25,7 @@ function isTrustedSender(event: IpcMainInvokeEvent, win: BrowserWindow | null): 
  * Returns a function that unregisters it.
  */
 export function registerIpcTransport(host: StoreHost, mainWindow: () => BrowserWindow | null, extras: HandlerExtras = {}): () => void {
-  const dispatch = createDispatch(createHandlers(host, extras))
+  const dispatch = createStoreDispatch(host, 'desktop', extras)
 
   ipcMain.handle(ipcChannels.call, async (event, method: unknown, input: unknown): Promise<Result<unknown>> => {
     if (!isTrustedSender(event, mainWindow())) return forbidden

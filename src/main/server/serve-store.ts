@@ -1,5 +1,5 @@
-import { createDispatch } from '../api/dispatch.ts'
-import { createHandlers, type HandlerExtras } from '../api/handlers.ts'
+import type { HandlerExtras } from '../api/handlers.ts'
+import { createStoreDispatch } from '../api/store-dispatch.ts'
 import type { StoreHost } from '../store/host.ts'
 import { startWebServer, type WebServer } from './index.ts'
 import { transferFoldersBeside } from './transfer-folders.ts'
@@ -14,7 +14,7 @@ export interface ServeStoreOptions {
 /** Web mode over an open store: its handler table and its events behind a loopback server. */
 export function serveStore(store: StoreHost, options: ServeStoreOptions): Promise<WebServer> {
   return startWebServer({
-    dispatch: createDispatch(createHandlers(store, options.extras)),
+    dispatch: createStoreDispatch(store, 'web', options.extras),
     subscribe: (listener) => store.onEvent(listener),
     rendererDir: options.rendererDir,
     host: options.host,

@@ -17,6 +17,8 @@ export const httpStatusByCode: Record<ErrorCode, number> = {
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  SQL_ERROR: 400,
+  TIMEOUT: 504,
   INTERNAL: 500,
 }
 

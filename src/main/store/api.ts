@@ -4,7 +4,7 @@ import type { Method, Output, ParsedInput } from '../../shared/contract.ts'
 // here, with the contract's parsed input and output types. Nothing restates them.
 
 /** Calls the process hosting the store answers itself (they start servers, which a worker cannot). */
-export type HostMethod = 'backup.openAsStore'
+export type HostMethod = 'backup.openAsStore' | 'console.run' | 'console.plan' | 'console.schema'
 export type StoreMethod = Exclude<Method, HostMethod>
 
 export type Domain = StoreMethod extends `${infer D}.${string}` ? D : never

@@ -16,6 +16,7 @@ import { convertV1Embeddings } from './vectors/convert-v1.ts'
 import { createGraphCalls } from './services/graph.ts'
 import { createMetaCalls } from './services/meta.ts'
 import { createNodeCalls } from './services/nodes.ts'
+import { createQueryLogCalls } from './services/querylog.ts'
 import { createSearchCalls } from './services/search.ts'
 import { storeStats, typeCounts } from './services/stats.ts'
 import { createViewCalls } from './services/views.ts'
@@ -42,6 +43,7 @@ function connectionCalls(db: Db, { options, work, lastBackupAt }: ConnectionCont
     views: createViewCalls(db, work),
     meta: createMetaCalls(db, work),
     history: createHistoryCalls(db, work),
+    querylog: createQueryLogCalls(db, work, options.readOnly === true),
     health: createHealthCalls(db, {
       file: options.file,
       lastBackupAt,

@@ -18,6 +18,14 @@ function workerFile(): string {
   return existsSync(built) ? built : join(here, 'worker.ts')
 }
 
+function runNow(task: () => Promise<void> | void): Promise<void> {
+  try {
+    return Promise.resolve(task())
+  } catch (error) {
+    return Promise.reject(error)
+  }
+}
+
 /** Runs the graph store in a worker thread and gives async, typed access to it. */
 export class StoreHost {
   readonly store: RemoteStore
@@ -27,6 +35,7 @@ export class StoreHost {
   private readonly eventListeners = new Set<(event: AppEvent) => void>()
   private nextId = 1
   private closed: Promise<void> | null = null
+  private readonly closingTasks: (() => Promise<void> | void)[] = []
 
   private constructor(worker: Worker, file: string) {
     this.worker = worker
@@ -74,9 +83,16 @@ export class StoreHost {
     return this.request(method, [input])
   }
 
+  /** Runs before the store closes: the query log writes its last entries, the SQL console ends. */
+  whenClosing(task: () => Promise<void> | void): void {
+    this.closingTasks.push(task)
+  }
+
   /** Closes the store cleanly (checkpoint and close in the worker), then ends the worker. */
   close(): Promise<void> {
-    this.closed ??= this.request('close', []).then(
+    // The tasks run (and send their last calls) now, before `closed` is set, which refuses new calls.
+    const tasks = this.closed ? [] : this.closingTasks.map(runNow)
+    this.closed ??= Promise.allSettled(tasks).then(() => this.request('close', [])).then(
       () => undefined,
       () => undefined,
     ).finally(() => this.worker.terminate())

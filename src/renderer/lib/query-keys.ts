@@ -13,6 +13,8 @@ export const queryRoots = {
   views: ['views'],
   similar: ['similar'],
   history: ['history'],
+  querylog: ['querylog'],
+  sqlConsole: ['console'],
 } as const
 
 export type QueryRoot = keyof typeof queryRoots

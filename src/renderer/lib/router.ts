@@ -11,6 +11,9 @@ export type Route =
   | { name: 'graph'; keys: string[]; view: string | null }
   | { name: 'import' }
   | { name: 'history' }
+  /** The query log, its filters kept as a query string (see features/querylog/filters.ts). */
+  | { name: 'querylog'; query: string }
+  | { name: 'console'; sql: string }
   | { name: 'unknown'; hash: string }
 
 export type KnownRoute = Exclude<Route, { name: 'unknown' }>
@@ -27,6 +30,8 @@ const plainPages: Record<string, KnownRoute> = {
 function parseWithQuery(path: string, query: URLSearchParams): KnownRoute | null {
   if (path === '/search') return { name: 'search', q: query.get('q') ?? '' }
   if (path === '/graph') return { name: 'graph', keys: query.getAll('key'), view: query.get('view') }
+  if (path === '/querylog') return { name: 'querylog', query: query.toString() }
+  if (path === '/console') return { name: 'console', sql: query.get('sql') ?? '' }
   return null
 }
 
@@ -60,6 +65,10 @@ export function hrefFor(route: KnownRoute): string {
       if (route.view !== null) query.set('view', route.view)
       return query.size ? `#/graph?${query}` : '#/graph'
     }
+    case 'querylog':
+      return route.query ? `#/querylog?${route.query}` : '#/querylog'
+    case 'console':
+      return route.sql ? `#/console?${new URLSearchParams({ sql: route.sql })}` : '#/console'
     default:
       return `#/${route.name}`
   }

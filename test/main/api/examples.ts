@@ -111,6 +111,15 @@ export const validInputs: { [M in Method]: Input<M> } = {
   'import.run': { source: { path: '/tmp/graphkeep-missing-import.jsonl' }, jobId: 'import-example' },
   'import.cancel': { jobId: 'import-example' },
   'export.run': { format: 'jsonl', scope: { kind: 'nodes', keys: ['ada'] } },
+
+  'querylog.list': { methods: ['search.query'], minDurationMs: 0, errorsOnly: false, origins: ['cli'], from: 0, to: 8.64e15, text: 'lovelace', limit: 50 },
+  'querylog.get': { id: 1 },
+  'querylog.summary': { methods: ['search.query'], from: 0 },
+  'querylog.getSettings': {},
+  'querylog.setSettings': { maxEntries: 50_000 },
+  'console.run': { sql: 'SELECT key, label FROM nodes ORDER BY key', rowCap: 100, timeoutMs: 5000 },
+  'console.plan': { sql: 'SELECT * FROM nodes WHERE key = 1' },
+  'console.schema': {},
 }
 
 /** Valid inputs of the other shapes a method takes, for inputs that are unions (a restore source). */
@@ -122,8 +131,11 @@ export const alternativeInputs: { [M in Method]?: Input<M>[] } = {
 /** The methods in the order their examples must run. */
 export const callOrder = Object.keys(validInputs) as Method[]
 
-/** The calls whose examples handlers.test.ts runs as they are: everything but backups, health and file transfers. */
-export const dataCallOrder = callOrder.filter((method) => !/^(backup|health|import|export)\./.test(method))
+/**
+ * The calls whose examples handlers.test.ts runs as they are: everything but backups, health, file
+ * transfers, the query log and the SQL console (test/main/api/query-log-*.test.ts runs those).
+ */
+export const dataCallOrder = callOrder.filter((method) => !/^(backup|health|import|export|querylog|console)\./.test(method))
 
 /** The example of one method, or undefined when someone added a method and no example. */
 export function exampleFor(method: Method): Record<string, unknown> | undefined {

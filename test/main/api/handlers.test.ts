@@ -35,7 +35,7 @@ describe('every method, called validly through dispatch, answers what the contra
   it('runs every example here but the backup, health and file transfer calls, which handlers-backup and handlers-transfer run', () => {
     const elsewhere = methods.filter((method) => !dataCallOrder.includes(method))
     expect(elsewhere.length).toBeGreaterThan(0)
-    for (const method of elsewhere) expect(method, method).toMatch(/^(backup|health|import|export)\./)
+    for (const method of elsewhere) expect(method, method).toMatch(/^(backup|health|import|export|querylog|console)\./)
   })
 
   // In order, on one fresh store: the creates run before the gets, the deletes last.

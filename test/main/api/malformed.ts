@@ -17,6 +17,7 @@ export type Kind =
   | 'viewName' | 'nodeCount' | 'format' | 'jobId' | 'object' | 'searchMethod' | 'vectorItems' | 'unitWeight'
   | 'neighbourText' | 'expandOrder'
   | 'idList' | 'originList' | 'shortText' | 'time' | 'historyLimit' | 'entity' | 'retentionDays' | 'days' | 'propertyNames'
+  | 'duration' | 'logOriginList' | 'epoch' | 'logText' | 'logLimit' | 'logCursor' | 'maxEntries' | 'sql' | 'rowCap' | 'timeoutMs'
 
 type Kinds = Record<string, Kind>
 
@@ -104,6 +105,19 @@ export const fieldKinds: { [M in Method]: Kinds } = {
   'history.getSettings': {},
   'history.setSettings': { retentionDays: 'retentionDays' },
   'history.compact': { olderThanDays: 'days' },
+  'querylog.list': {
+    methods: 'typeList', minDurationMs: 'duration', errorsOnly: 'flag', origins: 'logOriginList', from: 'epoch', to: 'epoch', text: 'logText',
+    limit: 'logLimit', cursor: 'logCursor',
+  },
+  'querylog.get': { id: 'edgeId' },
+  'querylog.summary': {
+    methods: 'typeList', minDurationMs: 'duration', errorsOnly: 'flag', origins: 'logOriginList', from: 'epoch', to: 'epoch', text: 'logText',
+  },
+  'querylog.getSettings': {},
+  'querylog.setSettings': { maxEntries: 'maxEntries' },
+  'console.run': { sql: 'sql', rowCap: 'rowCap', timeoutMs: 'timeoutMs' },
+  'console.plan': { sql: 'sql' },
+  'console.schema': {},
 }
 
 type Shape = Record<string, z.ZodType>
@@ -204,6 +218,17 @@ function hostile(kind: Kind): fc.Arbitrary<unknown> {
     case 'retentionDays': return badBackup.badInteger(1, 36_500).filter((value) => value !== null) // null keeps all history: valid
     case 'days': return badBackup.badInteger(0, 36_500)
     case 'propertyNames': return fc.oneof(bad.notArray, oneBadAmong(() => 'name', bad.badString(1000), 5))
+    case 'duration':
+      return fc.oneof(bad.notNumber, bad.nonFinite, fc.double({ max: 0, noNaN: true }).filter((v) => v < 0), fc.constantFrom(1e9 + 1, Number.MAX_VALUE))
+    case 'logOriginList': return fc.oneof(bad.notArray, fc.array(bad.badWord(['desktop', 'web', 'cli']), { minLength: 1, maxLength: 3 }))
+    case 'epoch': return fc.oneof(bad.notNumber, bad.nonFinite, bad.fraction, fc.integer({ max: -1 }), fc.constantFrom(8.64e15 + 2, 1e16, Number.MAX_VALUE))
+    case 'logText': return bad.badString(500, { mayBeEmpty: true })
+    case 'logLimit': return badBackup.badInteger(1, 5000)
+    case 'logCursor': return fc.oneof(bad.notString, fc.constantFrom('', 'abc', '-1', '1.5', ' 1', '1'.repeat(17)))
+    case 'maxEntries': return badBackup.badInteger(100, 10_000_000)
+    case 'sql': return fc.oneof(bad.badString(100_000), fc.constantFrom(' ', '\n\t '))
+    case 'rowCap': return badBackup.badInteger(1, 10_000)
+    case 'timeoutMs': return badBackup.badInteger(100, 120_000)
     case 'typeList':
       return fc.oneof(
         bad.notArray,

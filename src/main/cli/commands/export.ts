@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { createDispatch, unwrap } from '../../api/dispatch.ts'
-import { createHandlers } from '../../api/handlers.ts'
+import { unwrap } from '../../api/dispatch.ts'
+import { createStoreDispatch } from '../../api/store-dispatch.ts'
 import { GraphKeepError } from '../../../shared/errors.ts'
 import { transferFormat, type TransferFormat } from '../../../shared/transfer.ts'
 import { defaultStoreFile } from '../../setup/data-dir.ts'
@@ -41,7 +41,7 @@ export async function exportCommand(args: string[]): Promise<number> {
   const bar = progressBar()
   const stopListening = host.onEvent(bar.onEvent)
   try {
-    const dispatch = createDispatch(createHandlers(host))
+    const dispatch = createStoreDispatch(host, 'cli')
     const summary = unwrap(await dispatch('export.run', { format, path, jobId: `cli-${randomUUID()}` }))
     bar.done()
     if (flags.json) process.stdout.write(JSON.stringify(summary) + '\n')

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { createDispatch, unwrap } from '../../api/dispatch.ts'
-import { createHandlers } from '../../api/handlers.ts'
+import { unwrap } from '../../api/dispatch.ts'
+import { createStoreDispatch } from '../../api/store-dispatch.ts'
 import { transferFormat, type ImportReport, type ImportRequestInput, type ImportSummary } from '../../../shared/transfer.ts'
 import { defaultStoreFile } from '../../setup/data-dir.ts'
 import { StoreHost } from '../../store/index.ts'
@@ -70,7 +70,7 @@ export async function importCommand(args: string[]): Promise<number> {
   const cancel = () => void host.store.import.cancel({ jobId: request.jobId as string }).then((r) => r.cancelled)
   process.once('SIGINT', cancel)
   try {
-    const dispatch = createDispatch(createHandlers(host))
+    const dispatch = createStoreDispatch(host, 'cli')
     if (flags['dry-run']) {
       const report = unwrap(await dispatch('import.validate', request))
       bar.done()

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { createDispatch, unwrap } from '../../api/dispatch.ts'
-import { createHandlers } from '../../api/handlers.ts'
+import { unwrap } from '../../api/dispatch.ts'
+import { createStoreDispatch } from '../../api/store-dispatch.ts'
 import type { StoreStats, TypeCounts } from '../../../shared/domain.ts'
 import { GraphKeepError } from '../../../shared/errors.ts'
 import { StoreHost } from '../../store/index.ts'
@@ -37,7 +37,7 @@ export async function stats(args: string[]): Promise<number> {
   if (!existsSync(file)) throw new GraphKeepError('NOT_FOUND', `there is no store at ${file}`)
   const host = await StoreHost.open({ file })
   try {
-    const dispatch = createDispatch(createHandlers(host))
+    const dispatch = createStoreDispatch(host, 'cli')
     const storeStats = unwrap(await dispatch('store.stats', {}))
     if (flags.json) {
       process.stdout.write(JSON.stringify(storeStats, null, 2) + '\n')

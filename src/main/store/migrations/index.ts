@@ -4,6 +4,7 @@ import searchPrefixes from './003-search-prefixes.ts'
 import importRanges from './004-import-ranges.ts'
 import unitOfWork from './005-unit-of-work.ts'
 import history from './006-history.ts'
+import queryLog from './008-query-log.ts'
 import embeddings from './009-embeddings.ts'
 
 export interface Migration {
@@ -13,6 +14,6 @@ export interface Migration {
 }
 
 /** Every schema migration, in order. A new one is a new numbered file added here. */
-export const migrations: readonly Migration[] = [initial, views, searchPrefixes, importRanges, unitOfWork, history, embeddings]
+export const migrations: readonly Migration[] = [initial, views, searchPrefixes, importRanges, unitOfWork, history, queryLog, embeddings]
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0

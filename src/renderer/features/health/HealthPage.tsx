@@ -9,6 +9,7 @@ import { CompactActions } from './CompactActions.tsx'
 import { HealthReportView } from './HealthReportView.tsx'
 import { EmbeddingCoverage } from '../similar/EmbeddingCoverage.tsx'
 import { healthQueries } from './queries.ts'
+import { SlowCalls } from './SlowCalls.tsx'
 
 export function HealthPage() {
   // The quick check runs on open; the full one (every page and index) only when asked for.
@@ -31,6 +32,7 @@ export function HealthPage() {
       {check.isError && <ErrorState title="The health check failed" error={check.error} onRetry={() => void check.refetch()} />}
       {check.data && <HealthReportView report={check.data} now={now} />}
       <EmbeddingCoverage />
+      <SlowCalls />
       <CompactActions />
       <HistorySizeSection />
     </article>

@@ -2,6 +2,7 @@ import { EmptyState } from '../../components/StateViews.tsx'
 import { hrefFor, useRoute, type Route } from '../../lib/router.ts'
 import { BackupOverdueBanner } from '../backups/BackupOverdueBanner.tsx'
 import { BackupsPage } from '../backups/BackupsPage.tsx'
+import { ConsolePage } from '../console/ConsolePage.tsx'
 import { RestoreBanner } from '../backups/RestoreBanner.tsx'
 import { EdgesPage } from '../edges/EdgesPage.tsx'
 import { GraphPage } from '../graph/GraphPage.tsx'
@@ -10,6 +11,7 @@ import { HistoryPage } from '../history/HistoryPage.tsx'
 import { UndoStatus } from '../history/UndoStatus.tsx'
 import { NodePage } from '../node/NodePage.tsx'
 import { NodesPage } from '../nodes/NodesPage.tsx'
+import { QueryLogPage } from '../querylog/QueryLogPage.tsx'
 import { CommandPalette } from '../search/CommandPalette.tsx'
 import { SearchPage } from '../search/SearchPage.tsx'
 import { ImportPage } from '../transfer/ImportPage.tsx'
@@ -38,6 +40,10 @@ function CurrentPage({ route }: { route: Route }) {
       return <ImportPage />
     case 'history':
       return <HistoryPage />
+    case 'querylog':
+      return <QueryLogPage query={route.query} />
+    case 'console':
+      return <ConsolePage key={route.sql} sql={route.sql} />
     case 'unknown':
       return <EmptyState title="Page not found" action={<a className="button" href={hrefFor({ name: 'nodes' })}>Go to nodes</a>} />
   }

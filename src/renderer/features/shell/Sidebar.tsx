@@ -56,6 +56,8 @@ export function Sidebar({ route }: { route: Route }) {
       <ul className="nav-list nav-list-secondary">
         <NavItem to={{ name: 'backups' }} label="Backups" count={backups.data?.backups.length} current={route.name === 'backups'} chord="b" alt="3" />
         <NavItem to={{ name: 'health' }} label="Health" count={null} current={route.name === 'health'} chord="h" alt="4" />
+        <NavItem to={{ name: 'querylog', query: '' }} label="Query Log" count={null} current={route.name === 'querylog'} chord="l" alt="8" />
+        <NavItem to={{ name: 'console', sql: '' }} label="SQL" count={null} current={route.name === 'console'} chord="c" alt="9" />
       </ul>
       {stats.data && (
         <div className="sidebar-footer muted">

@@ -2,7 +2,7 @@ import { useEffect } from 'react'
 import { navigate, type KnownRoute } from '../../lib/router.ts'
 import { isTyping } from '../../lib/is-typing.ts'
 
-type Target = 'nodes' | 'edges' | 'backups' | 'health' | 'search' | 'graph' | 'import' | 'history'
+type Target = 'nodes' | 'edges' | 'backups' | 'health' | 'search' | 'graph' | 'import' | 'history' | 'querylog' | 'console'
 
 const routes: Record<Target, KnownRoute> = {
   nodes: { name: 'nodes' },
@@ -13,12 +13,14 @@ const routes: Record<Target, KnownRoute> = {
   graph: { name: 'graph', keys: [], view: null },
   import: { name: 'import' },
   history: { name: 'history' },
+  querylog: { name: 'querylog', query: '' },
+  console: { name: 'console', sql: '' },
 }
 
 const CHORD_TIMEOUT_MS = 1200
-const chordKeys: Record<string, Target> = { n: 'nodes', e: 'edges', b: 'backups', h: 'health', s: 'search', v: 'graph', i: 'import', y: 'history' }
+const chordKeys: Record<string, Target> = { n: 'nodes', e: 'edges', b: 'backups', h: 'health', s: 'search', v: 'graph', i: 'import', y: 'history', l: 'querylog', c: 'console' }
 const altDigits: Record<string, Target> = {
-  Digit1: 'nodes', Digit2: 'edges', Digit3: 'backups', Digit4: 'health', Digit5: 'search', Digit6: 'graph', Digit7: 'import', Digit8: 'history',
+  Digit1: 'nodes', Digit2: 'edges', Digit3: 'backups', Digit4: 'health', Digit5: 'search', Digit6: 'graph', Digit7: 'import', Digit8: 'history', Digit9: 'querylog', Digit0: 'console',
 }
 
 /** `g n` / `g e` / `g s` / `g v` / … (as in many web tools) and Alt+1…7 switch pages, except while typing. */
