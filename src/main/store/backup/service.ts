@@ -14,7 +14,7 @@ import { writeFileAtomically } from './files.ts'
 import { readManifest } from './manifest.ts'
 import { replaceStoreFile } from './replace-store.ts'
 import { backupsToDelete } from './retention.ts'
-import { readBackupSettings, writeBackupSettings } from './settings.ts'
+import { checkBackupFolder, readBackupSettings, writeBackupSettings } from './settings.ts'
 import { verifyFile } from './verify.ts'
 
 export interface BackupServiceContext {
@@ -130,6 +130,7 @@ export function createBackupCalls(context: BackupServiceContext) {
     }),
     getSettings: () => readBackupSettings(storeFile),
     setSettings(patch: Partial<BackupSettings>): BackupSettings {
+      if (patch.folder !== undefined) checkBackupFolder(patch.folder)
       const settings = { ...readBackupSettings(storeFile), ...patch }
       writeBackupSettings(storeFile, settings)
       context.onEvent?.({ type: 'dataChanged', scopes: ['backups'] })
