@@ -10,6 +10,7 @@ const hints: Partial<Record<string, string>> = {
   INTEGRITY_FAILED: 'SQLite found damage in the file.',
   INSUFFICIENT_SPACE: 'Free some disk space, or choose a backups folder on another disk.',
   STORE_BUSY: 'The store is busy with other work; try again in a moment.',
+  READ_ONLY: 'This store is open read-only for inspection: nothing is changed in it or written beside it.',
 }
 
 export function errorCodeOf(error: unknown): string {

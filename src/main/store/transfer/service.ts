@@ -164,7 +164,7 @@ export function createTransferCalls(context: TransferContext) {
   const importCalls = {
     inspect: async (source) => inspectSource(source, await formatOf(source)),
     async validate(request) {
-      if (context.db().readonly) throw new GraphKeepError('STORE_BUSY', 'the store is open read-only for inspection: it takes no imports')
+      if (context.db().readonly) throw new GraphKeepError('READ_ONLY', 'the store is open read-only for inspection: it takes no imports')
       const format = await formatOf(request.source)
       return asJob(request.jobId, (jobId, signal) => withScratch(context.db(), context.storeFile, async (db) => {
         const progress = createProgress(jobId, context.onEvent, 'Checking the file', 'validating')

@@ -44,7 +44,9 @@ function fillDisk(slack = 0): void {
   truncateSync(filler, Math.max(0, statSync(filler).size - slack))
 }
 
-function storeFillingAt(when: (event: AppEvent) => boolean, slack = 0): GraphStore {
+type ProgressEvent = Extract<AppEvent, { type: 'progress' }>
+
+function storeFillingAt(when: (event: ProgressEvent) => boolean, slack = 0): GraphStore {
   let filled = false
   const store = openStore({
     file: join(dir(), 'graph.db'),
