@@ -6,7 +6,7 @@ import type { Db } from '../db.ts'
 import { isStoreEmpty } from '../repos/bulk-indexes.ts'
 import type { Calls } from '../api.ts'
 import type { UnitOfWork } from '../unit-of-work.ts'
-import { enterBulkMode, leaveBulkMode } from './bulk-mode.ts'
+import { clearInterruptedImport, enterBulkMode, leaveBulkMode } from './bulk-mode.ts'
 import { BulkImport } from './bulk-import.ts'
 import { ImportCheck } from './check.ts'
 import { detectFormat, fileSize, readers } from './detect.ts'
@@ -98,7 +98,7 @@ export function createTransferCalls(context: TransferContext) {
     const bulk = new BulkImport(db, context.work().begin('import', IMPORT_SCOPES), request.options, problems)
     let bytes = 0
     let failed = false
-    enterBulkMode(db)
+    enterBulkMode(db, request.options.onError)
     try {
       for await (const chunk of readers[format]({ ...request.source, signal, onBytes: (read) => (bytes = read) })) {
         bulk.add(chunk)
@@ -145,6 +145,7 @@ export function createTransferCalls(context: TransferContext) {
         const { writer, report } = await bulkInsert(db, request, format, progress, signal)
         return summary(report, writer, signal.aborted)
       }
+      clearInterruptedImport(db)
       let checked
       try {
         checked = await check(db, request, format, progress, signal)

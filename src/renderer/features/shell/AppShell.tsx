@@ -11,6 +11,7 @@ import { NodesPage } from '../nodes/NodesPage.tsx'
 import { CommandPalette } from '../search/CommandPalette.tsx'
 import { SearchPage } from '../search/SearchPage.tsx'
 import { ImportPage } from '../transfer/ImportPage.tsx'
+import { InterruptedImportNotice } from '../transfer/InterruptedImportNotice.tsx'
 import { WindowDropImport } from '../transfer/WindowDropImport.tsx'
 import { useNavShortcuts } from './nav-shortcuts.ts'
 import { Sidebar } from './Sidebar.tsx'
@@ -51,6 +52,7 @@ export function AppShell() {
           <RestoreBanner />
           {/* The Health page shows the same reminder from its own report; an inspected copy is never backed up. */}
           {route.name !== 'health' && !readOnly && <BackupOverdueBanner />}
+          <InterruptedImportNotice />
         </div>
         <CurrentPage route={route} />
       </main>
