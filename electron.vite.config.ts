@@ -10,7 +10,7 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve('src/main/app/index.ts'),
-          cli: resolve('src/main/cli/index.ts'),
+          cli: resolve('src/main/cli/entry.ts'),
           storeWorker: resolve('src/main/store/worker.ts'),
         },
         output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
