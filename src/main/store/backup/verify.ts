@@ -11,15 +11,19 @@ import { applicationIdOf, countForeignKeyViolations, integrityMessages, schemaVe
 import { missingSidecars, removeEmptySidecars } from '../sidecars.ts'
 import { checkSqliteShape } from '../sqlite-header.ts'
 import { sha256OfFile } from './files.ts'
+import { summariseIntegrity } from './integrity-summary.ts'
 import { schemaDifferences } from './schema-check.ts'
 
 type Check = VerifyResult['checks'][number]
 
 class Failed extends Error {
   readonly code: ErrorCode
-  constructor(code: ErrorCode, message: string) {
+  /** The full account behind a short message (SQLite's own lines), kept in the failed check. */
+  readonly detail: string | undefined
+  constructor(code: ErrorCode, message: string, detail?: string) {
     super(message)
     this.code = code
+    this.detail = detail
   }
 }
 
@@ -49,7 +53,7 @@ function inspectDatabase(file: string, pass: (check: Check) => void): VerifiedFa
     pass({ name: 'schema', ok: true, detail: `schema version ${schemaVersion}, GraphKeep's own tables, indexes and triggers` })
     const integrity = integrityMessages(db, true)
     if (integrity.length !== 1 || integrity[0] !== 'ok') {
-      throw new Failed('INTEGRITY_FAILED', `integrity check: ${integrity.slice(0, 3).join('; ')}`)
+      throw new Failed('INTEGRITY_FAILED', summariseIntegrity(integrity), integrity.join('\n'))
     }
     pass({ name: 'integrity', ok: true, detail: 'integrity_check ok' })
     const violations = countForeignKeyViolations(db)
@@ -95,7 +99,7 @@ export async function verifyFile(file: string, manifest: BackupManifest | null):
     return { ok: true, code: null, message: 'the backup is sound', checks, facts }
   } catch (error) {
     const failed = error instanceof Failed ? error : new Failed('INTERNAL', (error as Error).message)
-    checks.push({ name: 'failed', ok: false, detail: failed.message })
+    checks.push({ name: 'failed', ok: false, detail: failed.detail ?? failed.message })
     return { ok: false, code: failed.code, message: failed.message, checks, facts: null }
   }
 }
