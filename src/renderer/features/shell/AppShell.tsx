@@ -8,6 +8,7 @@ import { GraphPage } from '../graph/GraphPage.tsx'
 import { HealthPage } from '../health/HealthPage.tsx'
 import { NodePage } from '../node/NodePage.tsx'
 import { NodesPage } from '../nodes/NodesPage.tsx'
+import { CommandsPalette } from '../commands/CommandsPalette.tsx'
 import { CommandPalette } from '../search/CommandPalette.tsx'
 import { SearchPage } from '../search/SearchPage.tsx'
 import { ImportPage } from '../transfer/ImportPage.tsx'
@@ -57,6 +58,7 @@ export function AppShell() {
         <CurrentPage route={route} />
       </main>
       <CommandPalette />
+      <CommandsPalette />
       {!readOnly && <WindowDropImport />}
     </div>
   )

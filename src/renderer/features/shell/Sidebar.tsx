@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { formatCount } from '../../lib/format.ts'
 import { hrefFor, type KnownRoute, type Route } from '../../lib/router.ts'
 import { backupQueries } from '../backups/queries.ts'
+import { ThemeSwitch } from '../theme/ThemeSwitch.tsx'
 import { altDigitOf, navPages, type NavTarget } from './nav-pages.ts'
 import { storeQueries } from './queries.ts'
 
@@ -59,6 +60,7 @@ export function Sidebar({ route }: { route: Route }) {
           SQLite {stats.data.sqliteVersion} · v{stats.data.appVersion}
         </div>
       )}
+      <ThemeSwitch />
     </nav>
   )
 }

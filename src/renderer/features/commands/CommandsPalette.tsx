@@ -1,0 +1,20 @@
+import { useEffect, useState } from 'react'
+import { CommandsDialog } from './CommandsDialog.tsx'
+import { isCommandsShortcut, useCommands } from './commands.ts'
+
+/** Mounted once in the shell: Ctrl+Shift+P (Cmd+Shift+P) lists every command, from anywhere, inputs included. */
+export function CommandsPalette() {
+  const [open, setOpen] = useState(false)
+  const commands = useCommands()
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!isCommandsShortcut(event)) return
+      // Chromium binds Ctrl+Shift+P to printing in some builds; the palette takes it first (capture phase).
+      event.preventDefault()
+      setOpen(true)
+    }
+    window.addEventListener('keydown', onKeyDown, true)
+    return () => window.removeEventListener('keydown', onKeyDown, true)
+  }, [])
+  return open ? <CommandsDialog commands={commands} onClose={() => setOpen(false)} /> : null
+}
