@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
+import { bootedTransport } from '../../lib/transport.ts'
 import { CommandsDialog } from './CommandsDialog.tsx'
 import { isCommandsShortcut, useCommands } from './commands.ts'
 
@@ -6,6 +7,16 @@ import { isCommandsShortcut, useCommands } from './commands.ts'
 export function CommandsPalette() {
   const [open, setOpen] = useState(false)
   const commands = useCommands()
+  // The desktop app's menu sends its renderer commands on the events channel; the latest list runs them.
+  const latest = useRef(commands)
+  useEffect(() => {
+    latest.current = commands
+  })
+  useEffect(() => bootedTransport()?.subscribe((event) => {
+    if (event.type !== 'command') return
+    if (event.id === 'palette') setOpen(true)
+    else latest.current.find((command) => command.id === event.id)?.run()
+  }), [])
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (!isCommandsShortcut(event)) return
