@@ -45,16 +45,6 @@ function rememberedBounds() {
   return { bounds: bounds ?? DEFAULT_SIZE, maximized: saved?.maximized === true }
 }
 
-const securePreferences = {
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  webSecurity: true,
-  spellcheck: false,
-  // A middle click must not open a link in a new window (electronegativity AUXCLICK_JS_CHECK).
-  disableBlinkFeatures: 'Auxclick',
-}
-
 export function createMainWindow(): BrowserWindow {
   const state = rememberedBounds()
   const win = new BrowserWindow({
@@ -64,8 +54,17 @@ export function createMainWindow(): BrowserWindow {
     show: false,
     title: 'GraphKeep',
     icon: join(import.meta.dirname, '../../resources/icon.png'),
-    // electronegativity: PRELOAD_JS_CHECK — the preload exposes one object of named contract calls, never ipcRenderer (src/preload).
-    webPreferences: { ...securePreferences, preload: preloadFile },
+    // Written out in full (not spread) so that Electronegativity can read them. A middle click opens nothing (Auxclick off).
+    webPreferences: {
+      // electronegativity: PRELOAD_JS_CHECK — the preload exposes one object of named contract calls, never ipcRenderer (src/preload).
+      preload: preloadFile,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
   })
   if (state.maximized) win.maximize()
   win.once('ready-to-show', () => win.show())
@@ -76,7 +75,12 @@ export function createMainWindow(): BrowserWindow {
 
 /** "Open as store": a second window of the app, sandboxed, with no preload, showing the read-only loopback page. */
 export function createInspectWindow(url: string, title: string): BrowserWindow {
-  const win = new BrowserWindow({ width: 1200, height: 780, title: `${title} (read-only)`, webPreferences: { ...securePreferences } })
+  const win = new BrowserWindow({
+    width: 1200,
+    height: 780,
+    title: `${title} (read-only)`,
+    webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, spellcheck: false, disableBlinkFeatures: 'Auxclick' },
+  })
   win.loadURL(url).catch((error: unknown) => log.error('the inspection window failed to load', error))
   return win
 }
