@@ -8,7 +8,7 @@ import { openSqliteFile, type Db } from '../db.ts'
 import { countEdges } from '../repos/edges.ts'
 import { vacuumInto } from '../repos/health.ts'
 import { countNodes } from '../repos/nodes.ts'
-import { schemaVersionOf, useRollbackJournal } from '../repos/pragmas.ts'
+import { pageCounts, schemaVersionOf, useRollbackJournal } from '../repos/pragmas.ts'
 import { backupInfoOf } from './catalog.ts'
 import { fsyncFile, fsyncFileAsync, fsyncFolder, sha256OfFile, sha256OfFileSync } from './files.ts'
 import { manifestPathOf, writeManifest } from './manifest.ts'
@@ -106,22 +106,25 @@ export async function createBackup(db: Db, target: BackupTarget, reason: BackupR
   const { createdAt, id, partial, done } = prepare(target, reason)
   const jobId = `backup-${createdAt}-${id}`
   try {
-    onEvent?.({ type: 'progress', jobId, label: 'Backing up the store', done: 0, total: null })
+    // Counted in bytes of the store (pages × page size), in a phase that says so: pages mean nothing to a user.
+    const pageSize = pageCounts(db).pageSize
+    const progress = (done: number, total: number | null) => onEvent?.({ type: 'progress', jobId, label: 'Backing up the store', done, total, phase: 'copying' })
+    progress(0, null)
     await db.backup(partial, {
       progress({ totalPages, remainingPages }) {
-        onEvent?.({ type: 'progress', jobId, label: 'Backing up the store', done: totalPages - remainingPages, total: totalPages })
+        progress((totalPages - remainingPages) * pageSize, totalPages * pageSize)
         return PAGES_PER_STEP
       },
     })
+    const copied = statSync(partial).size
+    progress(copied, copied)
     const facts = sealCopy(partial)
     await fsyncFileAsync(partial)
     const manifest: BackupManifest = {
       format: 1, app: 'GraphKeep', appVersion: APP_VERSION, createdAt, reason, storeName: target.storeName,
       ...facts, bytes: statSync(partial).size, sha256: await sha256OfFile(partial),
     }
-    const info = publish(target, partial, id, manifest)
-    onEvent?.({ type: 'progress', jobId, label: 'Backing up the store', done: 1, total: 1 })
-    return info
+    return publish(target, partial, id, manifest)
   } catch (error) {
     removeLeftovers(target, partial, id)
     throw asNoRoom(error, target.folder)

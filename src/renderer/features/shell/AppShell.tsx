@@ -1,3 +1,4 @@
+import { PageErrorBoundary } from '../../components/PageErrorBoundary.tsx'
 import { EmptyState } from '../../components/StateViews.tsx'
 import { hrefFor, useRoute, type Route } from '../../lib/router.ts'
 import { BackupOverdueBanner } from '../backups/BackupOverdueBanner.tsx'
@@ -55,7 +56,9 @@ export function AppShell() {
           {route.name !== 'health' && !readOnly && <BackupOverdueBanner />}
           <InterruptedImportNotice />
         </div>
-        <CurrentPage route={route} />
+        <PageErrorBoundary pageKey={JSON.stringify(route)}>
+          <CurrentPage route={route} />
+        </PageErrorBoundary>
       </main>
       <CommandPalette />
       <CommandsPalette />
