@@ -11,7 +11,7 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve('src/main/app/index.ts'),
-          cli: resolve('src/main/cli/index.ts'),
+          cli: resolve('src/main/cli/entry.ts'),
           storeWorker: resolve('src/main/store/worker.ts'),
           consoleProcess: resolve('src/main/store/console/console-process.ts'),
         },

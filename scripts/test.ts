@@ -27,6 +27,14 @@ function run(command: string, args: string[]): Promise<number> {
   })
 }
 
+function readTextLine(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8').trim()
+  } catch {
+    return null
+  }
+}
+
 function readJson(file: string): unknown {
   try {
     return JSON.parse(readFileSync(file, 'utf8'))
@@ -123,6 +131,9 @@ process.env.GRAPHKEEP_TEST_HOOKS ??= '1'
 
 await check('lint', 'eslint', ['.'])
 await check('type-check', 'tsc', ['-p', 'tsconfig.json', '--noEmit'])
+// Electronegativity over src/main and src/preload: no HIGH finding, every MEDIUM justified inline.
+await check('electroneg', 'node', ['scripts/electronegativity.ts'])
+const electronegativity = readTextLine(join(reports, 'electronegativity.txt'))
 const built = await check('build', 'npm', ['run', 'build'])
 await vitest()
 if (built) await playwright()
@@ -131,6 +142,7 @@ else count('playwright', 1, [], ['not run, because the build failed'])
 const skippedCount = tally.skipped.length
 console.log('\n──────── summary ────────')
 for (const line of lines) console.log(line)
+if (electronegativity) console.log(electronegativity)
 if (skippedCount) console.log(`\nskipped:\n${tally.skipped.map((s) => `  - ${s}`).join('\n')}`)
 if (tally.failed.length) console.log(`\nfailed:\n${tally.failed.map((f) => `  - ${f}`).join('\n')}`)
 console.log(`\n${tally.passed} passed, ${tally.failed.length} failed${skippedCount ? `, ${skippedCount} skipped` : ''}`)

@@ -2,6 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App.tsx'
 import { MissingTokenPage } from './features/shell/MissingTokenPage.tsx'
+import { initTheme } from './features/theme/theme.ts'
 import { setTransport } from './lib/api.ts'
 import { createQueryClient } from './lib/query-client.ts'
 import { bootTransport } from './lib/transport.ts'
@@ -19,7 +20,9 @@ import './styles/transfer.css'
 import './styles/search.css'
 import './styles/history.css'
 import './styles/querylog.css'
+import './styles/theme.css'
 
+initTheme()
 const root = createRoot(document.getElementById('root') as HTMLElement)
 const boot = bootTransport()
 

@@ -137,6 +137,8 @@ export const storeStats = z.object({
   appVersion: z.string(),
   /** Opened for inspection (a backup, or --read-only): every write is refused. */
   readOnly: z.boolean(),
+  /** An import the process died in (found at open): what it had written, and whether that was removed (abort mode). Cleared by the next import. */
+  interruptedImport: z.object({ at: z.number(), onError: z.enum(['abort', 'skip']), nodes: z.number(), edges: z.number(), removed: z.boolean() }).nullable(),
 })
 export type StoreStats = z.infer<typeof storeStats>
 

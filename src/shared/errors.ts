@@ -12,6 +12,7 @@ export const errorCodes = [
   'INSUFFICIENT_SPACE',
   'STORE_CLOSED',
   'STORE_BUSY',
+  'READ_ONLY',
   'UNAUTHORIZED',
   'FORBIDDEN',
   'UNSUPPORTED_MEDIA_TYPE',

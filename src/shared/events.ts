@@ -18,5 +18,7 @@ export const appEvent = z.discriminatedUnion('type', [
     /** A step of the job, for example 'validating', 'importing', 'indexing'. */
     phase: z.string().optional(),
   }),
+  /** A menu command of the desktop app for the renderer to run (Back up now, Find, Toggle theme, …). */
+  z.object({ type: z.literal('command'), id: z.string().max(64) }),
 ])
 export type AppEvent = z.infer<typeof appEvent>

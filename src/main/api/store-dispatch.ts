@@ -4,7 +4,12 @@ import { createDispatch, type Dispatch } from './dispatch.ts'
 import { createHandlers, type HandlerExtras } from './handlers.ts'
 import { queryLogOf } from './query-log-buffer.ts'
 
-/** What every transport builds over a store: its handler table behind dispatch, each call logged with where it came from. */
-export function createStoreDispatch(host: StoreHost, origin: CallOrigin, extras: HandlerExtras = {}): Dispatch {
-  return createDispatch(createHandlers(host, extras), { log: queryLogOf(host, origin) })
+type Handlers = ReturnType<typeof createHandlers>
+
+/**
+ * What every transport builds over a store: its handler table behind dispatch, each call logged with where it
+ * came from. `wrap` lets a transport guard the table (web mode confines file paths).
+ */
+export function createStoreDispatch(host: StoreHost, origin: CallOrigin, extras: HandlerExtras = {}, wrap: (handlers: Handlers) => Handlers = (handlers) => handlers): Dispatch {
+  return createDispatch(wrap(createHandlers(host, extras)), { log: queryLogOf(host, origin) })
 }

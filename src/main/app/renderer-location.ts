@@ -1,12 +1,10 @@
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { app } from 'electron'
+import { APP_INDEX_URL, APP_ORIGIN } from './app-url.ts'
 
 // The built layout: out/main/index.js beside out/preload/ and out/renderer/.
 export const preloadFile = join(import.meta.dirname, '../preload/index.cjs')
 export const rendererFolder = join(import.meta.dirname, '../renderer')
-export const rendererIndexFile = join(rendererFolder, 'index.html')
-const rendererIndexUrl = pathToFileURL(rendererIndexFile).href
 
 /** electron-vite's dev server, honoured only in an unpackaged app and only on loopback. */
 export function devServerUrl(): URL | null {
@@ -17,13 +15,14 @@ export function devServerUrl(): URL | null {
   return loopback ? url : null
 }
 
+/** The page the main window loads: app://graphkeep/index.html (or the dev server). */
+export const rendererIndexUrl = () => devServerUrl()?.href ?? APP_INDEX_URL
+
 /** True only for our own renderer page (any hash or query, since the app routes by hash). */
 export function isAppUrl(candidate: string): boolean {
   const url = URL.parse(candidate)
   if (!url) return false
   const dev = devServerUrl()
   if (dev) return url.origin === dev.origin
-  url.hash = ''
-  url.search = ''
-  return url.href === rendererIndexUrl
+  return `${url.protocol}//${url.host}` === APP_ORIGIN && (url.pathname === '/index.html' || url.pathname === '/')
 }

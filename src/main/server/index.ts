@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net'
 import type { Dispatch } from '../api/dispatch.ts'
 import { GraphKeepError } from '../../shared/errors.ts'
 import { createApiRoute } from './api-route.ts'
+import { applyConnectionLimits, DEFAULT_LIMITS, hasOneHost, serverOptions, type ConnectionLimits } from './connection-limits.ts'
 import { hasValidToken, createToken } from './auth.ts'
 import { checkedPort, hostForUrl, loopbackListenHost } from './bind-address.ts'
 import { createEventsRoute, type Subscribe } from './events-route.ts'
@@ -24,7 +25,11 @@ export interface WebServerOptions {
   port?: number
   /** Uploads for import and downloads of exports; left out, neither route exists. */
   files?: TransferFolders
+  /** Timeouts and the connection cap; the defaults suit the app (tests pass shorter ones). */
+  limits?: ConnectionLimits
 }
+
+export type { ConnectionLimits }
 
 export interface WebServer {
   /** Open this: the token rides in the fragment, which browsers never send to the server. */
@@ -50,7 +55,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const requestedPort = checkedPort(options.port ?? 0)
   const rendererDir = await rendererFolder(options.rendererDir)
 
-  const server = createServer()
+  const limits = options.limits ?? DEFAULT_LIMITS
+  const server = createServer(serverOptions(limits))
+  applyConnectionLimits(server, limits)
   await listen(server, listenHost, requestedPort)
   const { address, port } = server.address() as AddressInfo
   const origin = `http://${hostForUrl(address)}:${port}`
@@ -79,6 +86,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
 async function handleRequest(req: IncomingMessage, res: ServerResponse, routes: Routes): Promise<void> {
   setBaseHeaders(res)
+  if (!hasOneHost(req)) {
+    res.shouldKeepAlive = false
+    return sendError(res, { code: 'VALIDATION', message: 'a request must carry exactly one Host header' })
+  }
   const problem = senderProblem(req, routes.policy)
   if (problem) return sendError(res, problem)
   if (req.method === 'OPTIONS') return sendMethodNotAllowed(res, 'GET, HEAD, POST')

@@ -70,10 +70,15 @@ export interface OpenDatabaseOptions {
 export function openDatabaseReadOnly(file: string): Db {
   if (!existsSync(file)) throw new GraphKeepError('NOT_FOUND', `${file} does not exist`)
   inspectExisting(file)
+  const sidecars = missingSidecars(file)
   const db = new Database(file, { readonly: true, fileMustExist: true })
+  sidecarsMadeBy.set(db, sidecars)
   applyReaderSettings(db)
   return db
 }
+
+// A read-only connection to a store in WAL mode makes a -wal and -shm it cannot remove itself (D7).
+const sidecarsMadeBy = new WeakMap<Db, string[]>()
 
 /** Opens or creates a store file: WAL, FULL sync, foreign keys, the current schema. */
 export function openDatabase(file: string, options: OpenDatabaseOptions = {}): Db {
@@ -99,6 +104,7 @@ export function closeDatabase(db: Db): void {
   if (!db.open) return
   if (!db.readonly) optimizeAndCheckpoint(db)
   db.close()
+  removeEmptySidecars(sidecarsMadeBy.get(db) ?? [])
 }
 
 /**

@@ -22,6 +22,7 @@ import { storeStats, typeCounts } from './services/stats.ts'
 import { createViewCalls } from './services/views.ts'
 import { finishInterruptedBulkImport } from './transfer/bulk-mode.ts'
 import { createTransferCalls } from './transfer/service.ts'
+import { guardReadOnly, readOnlyRefusal } from './read-only.ts'
 import type { OpenStoreOptions } from './types.ts'
 import { createUnitOfWork, type UnitOfWork } from './unit-of-work.ts'
 
@@ -83,11 +84,11 @@ export function openStore(options: OpenStoreOptions) {
   const storeName = options.name ?? basename(options.file)
   let db = open(options, storeName)
   // Set while a restore runs: a write then could land in neither the safety backup nor the restored store.
-  let busyWith: string | null = options.readOnly ? 'it is open read-only for inspection' : null
-  const unitOfWork = () => createUnitOfWork(db, { onEvent: options.onEvent, blockedBy: () => busyWith })
+  let busyWith: string | null = null
+  const unitOfWork = () => createUnitOfWork(db, { onEvent: options.onEvent, blockedBy: () => busyWith, readOnly: options.readOnly === true })
   let work = unitOfWork()
   async function exclusively<T>(task: string, run: () => Promise<T>): Promise<T> {
-    if (options.readOnly) throw new GraphKeepError('STORE_BUSY', 'the store is open read-only for inspection')
+    if (options.readOnly) throw readOnlyRefusal(task)
     if (busyWith) throw new GraphKeepError('STORE_BUSY', `wait until ${busyWith} has finished`)
     busyWith = `${task} is running`
     try {
@@ -121,5 +122,6 @@ export function openStore(options: OpenStoreOptions) {
     ...createTransferCalls({ db: () => db, work: () => work, storeFile: options.file, onEvent: options.onEvent, exclusively }),
     close: () => closeConnection(db),
   }
+  if (options.readOnly) guardReadOnly(store)
   return store satisfies StoreCalls
 }

@@ -34,8 +34,10 @@ export interface UnitOfWork {
 
 export interface UnitOfWorkOptions {
   onEvent?: (event: AppEvent) => void
-  /** Why no change may happen now (read-only, a restore running), or null. */
+  /** Why no change may happen now (a restore running), or null. */
   blockedBy?: () => string | null
+  /** A store open for inspection: every change is refused with READ_ONLY (no retry will help). */
+  readOnly?: boolean
 }
 
 /**
@@ -60,6 +62,7 @@ export function createUnitOfWork(db: Db, options: UnitOfWorkOptions = {}): UnitO
 
   return {
     change(operation, scopes, work) {
+      if (options.readOnly) throw new GraphKeepError('READ_ONLY', `the store is open read-only for inspection: ${operation} is not possible`)
       const blocked = options.blockedBy?.()
       if (blocked) throw new GraphKeepError('STORE_BUSY', `the store cannot change now: ${blocked}`)
       const result = db.transaction(() => {
@@ -79,6 +82,7 @@ export function createUnitOfWork(db: Db, options: UnitOfWorkOptions = {}): UnitO
           return open?.batch.id ?? null
         },
         step(work) {
+          if (options.readOnly) throw new GraphKeepError('READ_ONLY', `the store is open read-only for inspection: ${operation} is not possible`)
           return db.transaction(() => {
             open ??= openBatch(operation, Date.now())
             const value = work({ ...open.batch, now: Date.now() })

@@ -4,6 +4,7 @@ import { callByName } from './api.ts'
 import { openStore } from './graph-store.ts'
 import type { GraphStore } from './types.ts'
 import type { HostRequest, WorkerInit, WorkerReply } from './worker-protocol.ts'
+import { logWorkerFailure } from './worker-log.ts'
 
 // The store's own thread: long work here never blocks the window or the server.
 const port = parentPort
@@ -15,8 +16,15 @@ try {
   store = openStore({ ...(workerData as WorkerInit), onEvent: (event) => post({ kind: 'event', event }) })
   post({ kind: 'ready' })
 } catch (error) {
+  logWorkerFailure('the store did not open', error)
   post({ kind: 'failed', error: toErrorData(error) })
   process.exit(0)
+}
+
+const failed = (id: number, error: unknown) => {
+  const data = toErrorData(error)
+  if (data.code === 'INTERNAL') logWorkerFailure(`call ${id} failed`, error)
+  post({ kind: 'reply', id, ok: false, error: data })
 }
 
 const reply = (id: number, run: () => unknown) => {
@@ -24,10 +32,10 @@ const reply = (id: number, run: () => unknown) => {
     // Long work (a backup, a restore) returns a promise and yields between its steps.
     Promise.resolve(run()).then(
       (value) => post({ kind: 'reply', id, ok: true, value }),
-      (error) => post({ kind: 'reply', id, ok: false, error: toErrorData(error) }),
+      (error) => failed(id, error),
     )
   } catch (error) {
-    post({ kind: 'reply', id, ok: false, error: toErrorData(error) })
+    failed(id, error)
   }
 }
 

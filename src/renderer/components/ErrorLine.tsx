@@ -10,6 +10,15 @@ const hints: Partial<Record<string, string>> = {
   INTEGRITY_FAILED: 'SQLite found damage in the file.',
   INSUFFICIENT_SPACE: 'Free some disk space, or choose a backups folder on another disk.',
   STORE_BUSY: 'The store is busy with other work; try again in a moment.',
+  READ_ONLY: 'This store is open read-only for inspection: nothing is changed in it or written beside it.',
+}
+
+/** The long account behind a short message (SQLite's integrity lines, say), shown only when asked for. */
+function detailOf(error: unknown, message: string): string | null {
+  if (!(error instanceof GraphKeepError)) return null
+  const checks = (error.details as { checks?: { ok: boolean; detail: string }[] } | undefined)?.checks
+  const failed = Array.isArray(checks) ? checks.find((check) => !check.ok) : undefined
+  return failed && failed.detail !== message ? failed.detail : null
 }
 
 export function errorCodeOf(error: unknown): string {
@@ -21,6 +30,7 @@ export function ErrorLine({ error, context, action }: { error: unknown; context?
   const code = errorCodeOf(error)
   const message = error instanceof Error ? error.message : String(error)
   const hint = hints[code]
+  const detail = detailOf(error, message)
   return (
     <div className="error-line" role="alert" data-testid="error-line" data-error-code={code}>
       <code className="error-code">{code}</code>{' '}
@@ -28,6 +38,12 @@ export function ErrorLine({ error, context, action }: { error: unknown; context?
       {message}
       {hint && <span className="error-hint"> {hint}</span>}
       {action}
+      {detail && (
+        <details className="error-details" data-testid="error-details">
+          <summary>Details</summary>
+          <pre>{detail}</pre>
+        </details>
+      )}
     </div>
   )
 }

@@ -71,10 +71,10 @@ describe('opening a backup as a store', () => {
     expect(await host.store.store.stats()).toMatchObject({ readOnly: false, nodeCount: 3 })
   })
 
-  it('refuses every write with STORE_BUSY', async () => {
-    expect(await callAt(url, 'nodes.create', { key: 'x', type: 't' })).toMatchObject({ ok: false, error: { code: 'STORE_BUSY' } })
-    expect(await callAt(url, 'nodes.delete', { key: 'ada' })).toMatchObject({ ok: false, error: { code: 'STORE_BUSY' } })
-    expect(await callAt(url, 'backup.restore', { file: backup.file })).toMatchObject({ ok: false, error: { code: 'STORE_BUSY' } })
+  it('refuses every write with READ_ONLY', async () => {
+    expect(await callAt(url, 'nodes.create', { key: 'x', type: 't' })).toMatchObject({ ok: false, error: { code: 'READ_ONLY' } })
+    expect(await callAt(url, 'nodes.delete', { key: 'ada' })).toMatchObject({ ok: false, error: { code: 'READ_ONLY' } })
+    expect(await callAt(url, 'backup.restore', { file: backup.file })).toMatchObject({ ok: false, error: { code: 'READ_ONLY' } })
     expect(await callAt(url, 'nodes.get', { key: 'ada' })).toMatchObject({ ok: true })
   })
 

@@ -40,6 +40,7 @@ describe('typeCounts and stats', () => {
       fileBytes: expect.any(Number), walBytes: expect.any(Number),
       schemaVersion: LATEST_SCHEMA_VERSION, sqliteVersion: expect.stringMatching(/^3\.\d+\.\d+/), appVersion: APP_VERSION,
       readOnly: false,
+      interruptedImport: null,
     })
     expect(stats.fileBytes).toBeGreaterThan(0)
   })

@@ -8,10 +8,10 @@ import { openSqliteFile, type Db } from '../db.ts'
 import { countEdges } from '../repos/edges.ts'
 import { vacuumInto } from '../repos/health.ts'
 import { countNodes } from '../repos/nodes.ts'
-import { schemaVersionOf, useRollbackJournal } from '../repos/pragmas.ts'
+import { pageCounts, schemaVersionOf, useRollbackJournal } from '../repos/pragmas.ts'
 import { backupInfoOf } from './catalog.ts'
 import { fsyncFile, fsyncFileAsync, fsyncFolder, sha256OfFile, sha256OfFileSync } from './files.ts'
-import { writeManifest } from './manifest.ts'
+import { manifestPathOf, writeManifest } from './manifest.ts'
 
 export interface BackupTarget {
   folder: string
@@ -27,6 +27,15 @@ const sizeOf = (file: string) => (existsSync(file) ? statSync(file).size : 0)
 function backupIdFor(storeName: string, at: number, reason: BackupReason): string {
   const base = storeName.replace(/\.[^.]*$/, '').replace(/[^A-Za-z0-9_-]+/g, '-') || 'store'
   return `${base}-${new Date(at).toISOString().replace(/[:.]/g, '-')}-${reason}.db`
+}
+
+function freeBytes(folder: string): number {
+  try {
+    const stats = statfsSync(folder)
+    return stats.bavail * stats.bsize
+  } catch {
+    return Number.POSITIVE_INFINITY
+  }
 }
 
 /** Refuses to start when the folder's disk has less than twice the store's size free. */
@@ -48,6 +57,22 @@ function sealCopy(partial: string): Pick<BackupManifest, 'schemaVersion' | 'node
   } finally {
     copy.close()
   }
+}
+
+/** A full disk, from fs (ENOSPC, EDQUOT) or from SQLite (SQLITE_FULL), as the code that says so. */
+export function asNoRoom(error: unknown, folder: string): unknown {
+  const code = (error as { code?: string }).code ?? ''
+  const full = code === 'ENOSPC' || code === 'EDQUOT' || code.startsWith('SQLITE_FULL')
+  // SQLite reports some writes that found no room as I/O errors (growing its -shm, say): the disk decides.
+  if (!full && !(code.startsWith('SQLITE_IOERR') && freeBytes(folder) < 1 << 20)) return error
+  return new GraphKeepError('INSUFFICIENT_SPACE', `the disk holding ${folder} is full; free some space or choose another backup folder, then back up again`, { folder })
+}
+
+/** Everything a failed backup may have written: the partial copy, its journals, and a published file without its manifest. */
+function removeLeftovers(target: BackupTarget, partial: string, id: string): void {
+  for (const path of [partial, `${partial}-wal`, `${partial}-shm`, `${partial}-journal`]) rmSync(path, { force: true })
+  const file = join(target.folder, id)
+  if (!existsSync(manifestPathOf(file))) for (const path of [file, `${manifestPathOf(file)}.tmp`]) rmSync(path, { force: true })
 }
 
 function publish(target: BackupTarget, partial: string, id: string, manifest: BackupManifest): BackupInfo {
@@ -81,25 +106,28 @@ export async function createBackup(db: Db, target: BackupTarget, reason: BackupR
   const { createdAt, id, partial, done } = prepare(target, reason)
   const jobId = `backup-${createdAt}-${id}`
   try {
-    onEvent?.({ type: 'progress', jobId, label: 'Backing up the store', done: 0, total: null })
+    // Counted in bytes of the store (pages × page size), in a phase that says so: pages mean nothing to a user.
+    const pageSize = pageCounts(db).pageSize
+    const progress = (done: number, total: number | null) => onEvent?.({ type: 'progress', jobId, label: 'Backing up the store', done, total, phase: 'copying' })
+    progress(0, null)
     await db.backup(partial, {
       progress({ totalPages, remainingPages }) {
-        onEvent?.({ type: 'progress', jobId, label: 'Backing up the store', done: totalPages - remainingPages, total: totalPages })
+        progress((totalPages - remainingPages) * pageSize, totalPages * pageSize)
         return PAGES_PER_STEP
       },
     })
+    const copied = statSync(partial).size
+    progress(copied, copied)
     const facts = sealCopy(partial)
     await fsyncFileAsync(partial)
     const manifest: BackupManifest = {
       format: 1, app: 'GraphKeep', appVersion: APP_VERSION, createdAt, reason, storeName: target.storeName,
       ...facts, bytes: statSync(partial).size, sha256: await sha256OfFile(partial),
     }
-    const info = publish(target, partial, id, manifest)
-    onEvent?.({ type: 'progress', jobId, label: 'Backing up the store', done: 1, total: 1 })
-    return info
+    return publish(target, partial, id, manifest)
   } catch (error) {
-    rmSync(partial, { force: true })
-    throw error
+    removeLeftovers(target, partial, id)
+    throw asNoRoom(error, target.folder)
   } finally {
     done()
   }
@@ -118,8 +146,8 @@ export function createBackupSync(db: Db, target: BackupTarget, reason: BackupRea
     }
     return publish(target, partial, id, manifest)
   } catch (error) {
-    rmSync(partial, { force: true })
-    throw error
+    removeLeftovers(target, partial, id)
+    throw asNoRoom(error, target.folder)
   } finally {
     done()
   }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { closeSync, createReadStream, fsyncSync, openSync, readSync, renameSync, writeFileSync } from 'node:fs'
+import { closeSync, createReadStream, fsyncSync, openSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { dirname } from 'node:path'
 
@@ -30,8 +30,14 @@ export const fsyncFolder = (folder: string) => fsyncPath(folder, 'r')
 /** Writes a file under a temporary name, syncs it, renames it into place and syncs the folder. */
 export function writeFileAtomically(path: string, text: string): void {
   const temporary = `${path}.tmp`
-  writeFileSync(temporary, text)
-  fsyncFile(temporary)
+  try {
+    writeFileSync(temporary, text)
+    fsyncFile(temporary)
+  } catch (error) {
+    // A full disk must not keep a half-written file that nothing lists or removes.
+    rmSync(temporary, { force: true })
+    throw error
+  }
   renameSync(temporary, path)
   fsyncFolder(dirname(path))
 }

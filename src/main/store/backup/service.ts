@@ -9,12 +9,12 @@ import { schemaVersionOf } from '../migrate.ts'
 import { countEdges } from '../repos/edges.ts'
 import { countNodes } from '../repos/nodes.ts'
 import { deleteBackupFiles, listBackups, recordVerification, requireBackup } from './catalog.ts'
-import { createBackup, type BackupTarget } from './create.ts'
+import { asNoRoom, createBackup, type BackupTarget } from './create.ts'
 import { writeFileAtomically } from './files.ts'
 import { readManifest } from './manifest.ts'
 import { replaceStoreFile } from './replace-store.ts'
 import { backupsToDelete } from './retention.ts'
-import { readBackupSettings, writeBackupSettings } from './settings.ts'
+import { checkBackupFolder, readBackupSettings, writeBackupSettings } from './settings.ts'
 import { verifyFile } from './verify.ts'
 
 export interface BackupServiceContext {
@@ -96,7 +96,13 @@ export function createBackupCalls(context: BackupServiceContext) {
     async verify({ id }) {
       const info = requireBackup(target().folder, id)
       const { facts: _facts, ...result } = await verifyFile(info.file, readManifest(info.file))
-      recordVerification(info.file, { state: result.ok ? 'ok' : 'failed', checkedAt: Date.now(), code: result.code, message: result.message })
+      try {
+        recordVerification(info.file, { state: result.ok ? 'ok' : 'failed', checkedAt: Date.now(), code: result.code, message: result.message })
+      } catch (error) {
+        // The answer stands on a full disk; only the note of it beside the backup could not be kept.
+        if (asNoRoom(error, target().folder) === error) throw error
+        return { ...result, message: `${result.message} (not recorded: the disk is full)` }
+      }
       context.onEvent?.({ type: 'dataChanged', scopes: ['backups'] })
       return result
     },
@@ -124,6 +130,7 @@ export function createBackupCalls(context: BackupServiceContext) {
     }),
     getSettings: () => readBackupSettings(storeFile),
     setSettings(patch: Partial<BackupSettings>): BackupSettings {
+      if (patch.folder !== undefined) checkBackupFolder(patch.folder)
       const settings = { ...readBackupSettings(storeFile), ...patch }
       writeBackupSettings(storeFile, settings)
       context.onEvent?.({ type: 'dataChanged', scopes: ['backups'] })

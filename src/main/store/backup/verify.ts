@@ -6,18 +6,24 @@ import { openSqliteFile, type Db } from '../db.ts'
 import { LATEST_SCHEMA_VERSION } from '../migrations/index.ts'
 import { countEdges } from '../repos/edges.ts'
 import { countNodes } from '../repos/nodes.ts'
+import { SECONDARY_INDEX_NAMES } from '../repos/bulk-indexes.ts'
 import { applicationIdOf, countForeignKeyViolations, integrityMessages, schemaVersionOf } from '../repos/pragmas.ts'
 import { missingSidecars, removeEmptySidecars } from '../sidecars.ts'
 import { checkSqliteShape } from '../sqlite-header.ts'
 import { sha256OfFile } from './files.ts'
+import { summariseIntegrity } from './integrity-summary.ts'
+import { schemaDifferences } from './schema-check.ts'
 
 type Check = VerifyResult['checks'][number]
 
 class Failed extends Error {
   readonly code: ErrorCode
-  constructor(code: ErrorCode, message: string) {
+  /** The full account behind a short message (SQLite's own lines), kept in the failed check. */
+  readonly detail: string | undefined
+  constructor(code: ErrorCode, message: string, detail?: string) {
     super(message)
     this.code = code
+    this.detail = detail
   }
 }
 
@@ -40,10 +46,14 @@ function inspectDatabase(file: string, pass: (check: Check) => void): VerifiedFa
     if (schemaVersion > LATEST_SCHEMA_VERSION) {
       throw new Failed('SCHEMA_TOO_NEW', `schema ${schemaVersion} is newer than this GraphKeep reads (${LATEST_SCHEMA_VERSION})`)
     }
-    pass({ name: 'schema', ok: true, detail: `schema version ${schemaVersion}` })
+    const differences = schemaDifferences(db, schemaVersion, SECONDARY_INDEX_NAMES)
+    if (differences.length > 0) {
+      throw new Failed('INTEGRITY_FAILED', `the file's schema is not GraphKeep's own: ${differences.slice(0, 5).join('; ')}${differences.length > 5 ? ` and ${differences.length - 5} more` : ''}`)
+    }
+    pass({ name: 'schema', ok: true, detail: `schema version ${schemaVersion}, GraphKeep's own tables, indexes and triggers` })
     const integrity = integrityMessages(db, true)
     if (integrity.length !== 1 || integrity[0] !== 'ok') {
-      throw new Failed('INTEGRITY_FAILED', `integrity check: ${integrity.slice(0, 3).join('; ')}`)
+      throw new Failed('INTEGRITY_FAILED', summariseIntegrity(integrity), integrity.join('\n'))
     }
     pass({ name: 'integrity', ok: true, detail: 'integrity_check ok' })
     const violations = countForeignKeyViolations(db)
@@ -71,6 +81,10 @@ export async function verifyFile(file: string, manifest: BackupManifest | null):
   const pass = (check: Check) => checks.push(check)
   try {
     if (!existsSync(file) || !statSync(file).isFile()) throw new Failed('NOT_FOUND', 'the file does not exist')
+    // A restore copies the file alone: changes still in a log beside it would be verified but not installed.
+    if (existsSync(`${file}-wal`) && statSync(`${file}-wal`).size > 0) {
+      throw new Failed('VALIDATION', `${file}-wal holds changes not yet in the file; open the file once in GraphKeep (or sqlite3) and close it so they are written in, then restore it`)
+    }
     const shape = checkSqliteShape(file)
     if (!shape.isSqlite) throw new Failed('NOT_A_STORE', 'the file is not a SQLite database (no SQLite header)')
     pass({ name: 'header', ok: true, detail: 'SQLite format 3' })
@@ -85,7 +99,7 @@ export async function verifyFile(file: string, manifest: BackupManifest | null):
     return { ok: true, code: null, message: 'the backup is sound', checks, facts }
   } catch (error) {
     const failed = error instanceof Failed ? error : new Failed('INTERNAL', (error as Error).message)
-    checks.push({ name: 'failed', ok: false, detail: failed.message })
+    checks.push({ name: 'failed', ok: false, detail: failed.detail ?? failed.message })
     return { ok: false, code: failed.code, message: failed.message, checks, facts: null }
   }
 }

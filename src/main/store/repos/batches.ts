@@ -30,6 +30,15 @@ export function recordBatchSummary(db: Db, batchId: number, summary: object): vo
   statement(db, 'UPDATE batches SET summary = ? WHERE id = ?').run(JSON.stringify(summary), batchId)
 }
 
+export function latestBatchId(db: Db): number {
+  return statement<[], number>(db, 'SELECT coalesce(max(id), 0) FROM batches').pluck().get() ?? 0
+}
+
+/** Removes the batches after `batchId` that no audit row names (an interrupted import emptied again). */
+export function deleteBatchesAfter(db: Db, batchId: number): void {
+  statement(db, 'DELETE FROM batches WHERE id > ? AND NOT EXISTS (SELECT 1 FROM audit WHERE batch_id = batches.id)').run(batchId)
+}
+
 /** Removes a batch that left nothing behind (an import emptied again), if no audit row names it. */
 export function deleteBatchRow(db: Db, batchId: number): void {
   statement(db, 'DELETE FROM batches WHERE id = ? AND NOT EXISTS (SELECT 1 FROM audit WHERE batch_id = ?)').run(batchId, batchId)

@@ -27,6 +27,7 @@ export function createSecondaryIndex(db: Db, index: number): string | undefined 
 }
 
 export const SECONDARY_INDEX_COUNT = SECONDARY_INDEXES.length
+export const SECONDARY_INDEX_NAMES: readonly string[] = SECONDARY_INDEXES.map(([name]) => name)
 
 export function missingSecondaryIndexes(db: Db): string[] {
   const present = new Set(statement<[], string>(db, "SELECT name FROM sqlite_schema WHERE type = 'index'").pluck().all())

@@ -7,6 +7,7 @@ import { schemaVersionOf } from '../migrate.ts'
 import { countEdges, countEdgesByType } from '../repos/edges.ts'
 import { sqliteVersion } from '../repos/info.ts'
 import { countNodes, countNodesByType } from '../repos/nodes.ts'
+import { interruptedImport } from '../transfer/bulk-mode.ts'
 
 const sizeOf = (file: string) => (existsSync(file) ? statSync(file).size : 0)
 
@@ -22,6 +23,7 @@ export function storeStats(db: Db, file: string, name: string | undefined, readO
     sqliteVersion: sqliteVersion(db),
     appVersion: APP_VERSION,
     readOnly,
+    interruptedImport: interruptedImport(db),
   }
 }
 

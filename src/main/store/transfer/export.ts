@@ -1,4 +1,4 @@
-import { createWriteStream, existsSync, mkdirSync, statSync, type WriteStream } from 'node:fs'
+import { createWriteStream, existsSync, mkdirSync, openSync, rmSync, statSync, type WriteStream } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import type { Edge, Node } from '../../../shared/domain.ts'
 import { GraphKeepError } from '../../../shared/errors.ts'
@@ -51,19 +51,42 @@ export function exportSource(db: Db, scope: ExportRequest['scope']): ExportSourc
   }
 }
 
+/** A file that cannot be created, as an error that says which file and why (never INTERNAL). */
+function openError(error: unknown, path: string): unknown {
+  const code = (error as NodeJS.ErrnoException).code
+  if (code === 'EEXIST') return new GraphKeepError('CONFLICT', `${path} already exists; choose another name`, { path })
+  if (code === 'ENOSPC') return new GraphKeepError('INSUFFICIENT_SPACE', `the disk is full: ${path} cannot be written`, { path })
+  if (code === 'EROFS') return new GraphKeepError('VALIDATION', `${path} is on a read-only disk; choose another folder`, { path })
+  if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EACCES' || code === 'EPERM' || code === 'EISDIR') {
+    return new GraphKeepError('VALIDATION', `${path} cannot be created (${code}); choose a folder you can write to`, { path, code })
+  }
+  return error
+}
+
 /** A text sink over a file that gathers small writes into large ones and waits when the disk is behind. */
 class FileSink implements TextSink {
   private buffered: string[] = []
   private size = 0
+  private failure: unknown = null
   readonly stream: WriteStream
   readonly path: string
 
   constructor(path: string) {
     this.path = path
-    this.stream = createWriteStream(path, { flags: 'wx' })
+    // Opened here, synchronously, so that a file that cannot be created fails the export at once (D1).
+    let fd: number
+    try {
+      fd = openSync(path, 'wx')
+    } catch (error) {
+      throw openError(error, path)
+    }
+    this.stream = createWriteStream(path, { fd })
+    // Listening from the start: an error with no listener would be lost and leave a waiter waiting.
+    this.stream.on('error', (error) => (this.failure ??= openError(error, path)))
   }
 
   write(text: string): Promise<void> | void {
+    if (this.failure) throw this.failure
     this.buffered.push(text)
     this.size += text.length
     if (this.size < 1 << 16) return
@@ -71,21 +94,39 @@ class FileSink implements TextSink {
   }
 
   drain(): Promise<void> | void {
+    if (this.failure) throw this.failure
     const text = this.buffered.join('')
     this.buffered = []
     this.size = 0
-    if (!this.stream.write(text)) return new Promise((resolve, reject) => {
-      this.stream.once('drain', resolve)
-      this.stream.once('error', reject)
+    if (!this.stream.write(text)) return this.settle('drain')
+  }
+
+  /** Waits for `event`, or fails with the stream's error, whichever comes first. */
+  private settle(event: 'drain' | 'finish'): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (this.failure) return reject(this.failure)
+      const done = () => {
+        this.stream.off('error', failed)
+        resolve()
+      }
+      const failed = () => {
+        this.stream.off(event, done)
+        reject(this.failure)
+      }
+      this.stream.once(event, done)
+      this.stream.once('error', failed)
     })
   }
 
   async close(): Promise<void> {
+    if (this.failure) {
+      this.stream.destroy()
+      throw this.failure
+    }
     await this.drain()
-    await new Promise<void>((resolve, reject) => {
-      this.stream.once('error', reject)
-      this.stream.end(resolve)
-    })
+    const finished = this.settle('finish')
+    this.stream.end()
+    await finished
   }
 }
 
@@ -110,7 +151,11 @@ export async function runExport(db: Db, storeFile: string, request: ExportReques
   for (const file of [path, ...(request.format === 'csv' ? [edgesFileBeside(path)] : [])]) {
     if (existsSync(file)) throw new GraphKeepError('CONFLICT', `${file} already exists; choose another name`, { path: file })
   }
-  mkdirSync(dirname(path), { recursive: true })
+  try {
+    mkdirSync(dirname(path), { recursive: true })
+  } catch (error) {
+    throw openError(error, dirname(path))
+  }
   const source = exportSource(db, request.scope)
   const total = source.nodeCount + source.edgeCount
   const sinks: FileSink[] = []
@@ -124,9 +169,15 @@ export async function runExport(db: Db, storeFile: string, request: ExportReques
       onRows: (done) => progress.update(Math.min(done, total), total),
       signal,
     })
-  } finally {
-    for (const sink of sinks) await sink.close()
+  } catch (error) {
+    // Only files this export created ('wx'), so nothing of the user's is removed.
+    for (const sink of sinks) {
+      sink.stream.destroy()
+      rmSync(sink.path, { force: true })
+    }
+    throw error
   }
+  for (const sink of sinks) await sink.close()
   progress.update(total, total, true)
   return {
     format: request.format,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { statSync } from 'node:fs'
 import type { AppEvent, DataScope } from '../../../shared/events.ts'
 import { GraphKeepError } from '../../../shared/errors.ts'
 import type { ExportRequest, ImportReport, ImportRequest, ImportSource, ImportSummary, TransferFormat } from '../../../shared/transfer.ts'
@@ -6,7 +7,7 @@ import type { Db } from '../db.ts'
 import { isStoreEmpty } from '../repos/bulk-indexes.ts'
 import type { Calls } from '../api.ts'
 import type { UnitOfWork } from '../unit-of-work.ts'
-import { enterBulkMode, leaveBulkMode } from './bulk-mode.ts'
+import { clearInterruptedImport, enterBulkMode, leaveBulkMode } from './bulk-mode.ts'
 import { BulkImport } from './bulk-import.ts'
 import { ImportCheck } from './check.ts'
 import { detectFormat, fileSize, readers } from './detect.ts'
@@ -35,8 +36,18 @@ function filesOf(source: ImportSource): string[] {
   return [source.path, source.edgesPath].filter((path): path is string => path !== undefined)
 }
 
+/** The same files, unchanged since they were checked: their size and modification time are part of the name. */
+function sourceKey(source: ImportSource): string {
+  return JSON.stringify(filesOf(source).map((file) => {
+    const stat = statSync(file, { throwIfNoEntry: false })
+    return [file, stat?.size, stat?.mtimeMs]
+  }))
+}
+
 export function createTransferCalls(context: TransferContext) {
   const jobs = new Map<string, AbortController>()
+  // Rows each checked source will write: an import after a check reports against that, not an estimate from bytes read.
+  const checkedRows = new Map<string, number>()
 
   /** One transfer job at a time: it owns the scratch database and the progress channel. */
   async function asJob<T>(requested: string | undefined, run: (jobId: string, signal: AbortSignal) => Promise<T>): Promise<T> {
@@ -98,14 +109,16 @@ export function createTransferCalls(context: TransferContext) {
     const bulk = new BulkImport(db, context.work().begin('import', IMPORT_SCOPES), request.options, problems)
     let bytes = 0
     let failed = false
-    enterBulkMode(db)
+    const checked = checkedRows.get(sourceKey(request.source))
+    enterBulkMode(db, request.options.onError)
     try {
       for await (const chunk of readers[format]({ ...request.source, signal, onBytes: (read) => (bytes = read) })) {
         bulk.add(chunk)
         if (bulk.pending < ROWS_PER_BATCH) continue
         bulk.flush()
         // Rows written, of an estimate from the share of the file read so far.
-        progress.update(bulk.written, bytes > 0 ? Math.max(bulk.written, Math.round((bulk.written * total) / bytes)) : null)
+        const estimate = bytes > 0 ? Math.max(bulk.written, Math.round((bulk.written * total) / bytes)) : null
+        progress.update(bulk.written, checked === undefined ? estimate : Math.max(bulk.written, checked))
         await yieldToEvents()
         if (signal.aborted) break
       }
@@ -145,6 +158,7 @@ export function createTransferCalls(context: TransferContext) {
         const { writer, report } = await bulkInsert(db, request, format, progress, signal)
         return summary(report, writer, signal.aborted)
       }
+      clearInterruptedImport(db)
       let checked
       try {
         checked = await check(db, request, format, progress, signal)
@@ -164,11 +178,13 @@ export function createTransferCalls(context: TransferContext) {
   const importCalls = {
     inspect: async (source) => inspectSource(source, await formatOf(source)),
     async validate(request) {
-      if (context.db().readonly) throw new GraphKeepError('STORE_BUSY', 'the store is open read-only for inspection: it takes no imports')
+      if (context.db().readonly) throw new GraphKeepError('READ_ONLY', 'the store is open read-only for inspection: it takes no imports')
       const format = await formatOf(request.source)
       return asJob(request.jobId, (jobId, signal) => withScratch(context.db(), context.storeFile, async (db) => {
         const progress = createProgress(jobId, context.onEvent, 'Checking the file', 'validating')
-        return (await check(db, request, format, progress, signal)).report
+        const { report } = await check(db, request, format, progress, signal)
+        checkedRows.set(sourceKey(request.source), report.nodes + report.edges)
+        return report
       }))
     },
     run: runImport,

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
+import { FIND_EVENT } from '../commands/commands.ts'
 import { isPaletteShortcut } from './palette-keys.ts'
 import { PaletteDialog } from './PaletteDialog.tsx'
 
@@ -17,8 +18,14 @@ export function CommandPalette() {
         return true
       })
     }
+    // The commands palette's "Find…" asks for the same.
+    const onFind = () => setOpen(true)
     window.addEventListener('keydown', onKeyDown, true)
-    return () => window.removeEventListener('keydown', onKeyDown, true)
+    window.addEventListener(FIND_EVENT, onFind)
+    return () => {
+      window.removeEventListener('keydown', onKeyDown, true)
+      window.removeEventListener(FIND_EVENT, onFind)
+    }
   }, [])
   useEffect(() => {
     // Only once the modal dialog is gone can focus go back to the page behind it.

@@ -2,10 +2,12 @@ import type { SearchHit } from '../../../shared/search.ts'
 import { TypeBadge } from '../../components/TypeBadge.tsx'
 import { hrefFor } from '../../lib/router.ts'
 import { Highlighted } from './Highlighted.tsx'
+import { rankNote } from './rank-note.ts'
 
 export function SearchResultItem({ hit }: { hit: SearchHit }) {
   const { node, snippet } = hit
   const label = node.label || node.key
+  const note = rankNote(hit)
   return (
     <li className="search-result" data-key={node.key}>
       <div className="search-result-head">
@@ -14,9 +16,7 @@ export function SearchResultItem({ hit }: { hit: SearchHit }) {
         </a>
         <TypeBadge type={node.type} />
         {hit.exact && <span className="search-exact">exact label</span>}
-        <span className="search-score" title={hit.ranked ? 'bm25 score; higher is better' : 'beyond the ranked window: listed newest first'}>
-          {hit.ranked ? `score ${hit.score.toFixed(2)}` : 'unranked'}
-        </span>
+        <span className="search-score" title={note.title}>{note.text}</span>
         <a className="button button-quiet" href={hrefFor({ name: 'graph', keys: [node.key], view: null })} aria-label={`Open ${label} in graph view`}>
           Open in graph
         </a>

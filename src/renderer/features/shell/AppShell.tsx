@@ -1,3 +1,4 @@
+import { PageErrorBoundary } from '../../components/PageErrorBoundary.tsx'
 import { EmptyState } from '../../components/StateViews.tsx'
 import { hrefFor, useRoute, type Route } from '../../lib/router.ts'
 import { BackupOverdueBanner } from '../backups/BackupOverdueBanner.tsx'
@@ -12,9 +13,11 @@ import { UndoStatus } from '../history/UndoStatus.tsx'
 import { NodePage } from '../node/NodePage.tsx'
 import { NodesPage } from '../nodes/NodesPage.tsx'
 import { QueryLogPage } from '../querylog/QueryLogPage.tsx'
+import { CommandsPalette } from '../commands/CommandsPalette.tsx'
 import { CommandPalette } from '../search/CommandPalette.tsx'
 import { SearchPage } from '../search/SearchPage.tsx'
 import { ImportPage } from '../transfer/ImportPage.tsx'
+import { InterruptedImportNotice } from '../transfer/InterruptedImportNotice.tsx'
 import { WindowDropImport } from '../transfer/WindowDropImport.tsx'
 import { useNavShortcuts } from './nav-shortcuts.ts'
 import { Sidebar } from './Sidebar.tsx'
@@ -61,11 +64,15 @@ export function AppShell() {
           <RestoreBanner />
           {/* The Health page shows the same reminder from its own report; an inspected copy is never backed up. */}
           {route.name !== 'health' && !readOnly && <BackupOverdueBanner />}
+          <InterruptedImportNotice />
         </div>
-        <CurrentPage route={route} />
+        <PageErrorBoundary pageKey={JSON.stringify(route)}>
+          <CurrentPage route={route} />
+        </PageErrorBoundary>
         <UndoStatus />
       </main>
       <CommandPalette />
+      <CommandsPalette />
       {!readOnly && <WindowDropImport />}
     </div>
   )

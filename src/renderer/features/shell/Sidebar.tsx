@@ -2,6 +2,8 @@ import { useQuery } from '@tanstack/react-query'
 import { formatCount } from '../../lib/format.ts'
 import { hrefFor, type KnownRoute, type Route } from '../../lib/router.ts'
 import { backupQueries } from '../backups/queries.ts'
+import { ThemeSwitch } from '../theme/ThemeSwitch.tsx'
+import { altDigitOf, navPages, type NavTarget } from './nav-pages.ts'
 import { storeQueries } from './queries.ts'
 
 function NavItem({ to, label, count, current, chord, alt }: {
@@ -11,11 +13,12 @@ function NavItem({ to, label, count, current, chord, alt }: {
   count: number | undefined | null
   current: boolean
   chord: string
-  alt: string
+  /** The Alt+digit shortcut, for the first ten pages. */
+  alt: string | undefined
 }) {
   return (
     <li>
-      <a className="nav-link" href={hrefFor(to)} aria-current={current ? 'page' : undefined} aria-keyshortcuts={`Alt+${alt}`}>
+      <a className="nav-link" href={hrefFor(to)} aria-current={current ? 'page' : undefined} aria-keyshortcuts={alt ? `G ${chord.toUpperCase()} Alt+${alt}` : `G ${chord.toUpperCase()}`}>
         <span className="nav-label">{label}</span>
         {count !== null && (
           <span className="nav-count" data-testid={`${label.toLowerCase()}-count`}>
@@ -23,7 +26,13 @@ function NavItem({ to, label, count, current, chord, alt }: {
           </span>
         )}
         <span className="nav-shortcut" aria-hidden="true">
-          <kbd>g</kbd> <kbd>{chord}</kbd> · <kbd>Alt</kbd>+<kbd>{alt}</kbd>
+          <kbd>g</kbd> <kbd>{chord}</kbd>
+          {alt && (
+            <>
+              {' · '}
+              <kbd>Alt</kbd>+<kbd>{alt}</kbd>
+            </>
+          )}
         </span>
       </a>
     </li>
@@ -33,7 +42,8 @@ function NavItem({ to, label, count, current, chord, alt }: {
 export function Sidebar({ route }: { route: Route }) {
   const stats = useQuery(storeQueries.stats())
   const backups = useQuery(backupQueries.list())
-  const nodesCurrent = route.name === 'nodes' || route.name === 'node'
+  const countOf = (target: NavTarget) =>
+    target === 'nodes' ? stats.data?.nodeCount : target === 'edges' ? stats.data?.edgeCount : target === 'backups' ? backups.data?.backups.length : null
   return (
     <nav className="sidebar" aria-label="Main">
       <div className="brand">GraphKeep</div>
@@ -45,25 +55,19 @@ export function Sidebar({ route }: { route: Route }) {
           Read-only: {stats.data.name}
         </div>
       )}
-      <ul className="nav-list">
-        <NavItem to={{ name: 'nodes' }} label="Nodes" count={stats.data?.nodeCount} current={nodesCurrent} chord="n" alt="1" />
-        <NavItem to={{ name: 'edges' }} label="Edges" count={stats.data?.edgeCount} current={route.name === 'edges'} chord="e" alt="2" />
-        <NavItem to={{ name: 'search', q: '' }} label="Search" count={null} current={route.name === 'search'} chord="s" alt="5" />
-        <NavItem to={{ name: 'graph', keys: [], view: null }} label="Graph" count={null} current={route.name === 'graph'} chord="v" alt="6" />
-        <NavItem to={{ name: 'import' }} label="Import" count={null} current={route.name === 'import'} chord="i" alt="7" />
-        <NavItem to={{ name: 'history' }} label="History" count={null} current={route.name === 'history'} chord="y" alt="8" />
-      </ul>
-      <ul className="nav-list nav-list-secondary">
-        <NavItem to={{ name: 'backups' }} label="Backups" count={backups.data?.backups.length} current={route.name === 'backups'} chord="b" alt="3" />
-        <NavItem to={{ name: 'health' }} label="Health" count={null} current={route.name === 'health'} chord="h" alt="4" />
-        <NavItem to={{ name: 'querylog', query: '' }} label="Query Log" count={null} current={route.name === 'querylog'} chord="l" alt="8" />
-        <NavItem to={{ name: 'console', sql: '' }} label="SQL" count={null} current={route.name === 'console'} chord="c" alt="9" />
-      </ul>
+      {[false, true].map((secondary) => (
+        <ul key={String(secondary)} className={secondary ? 'nav-list nav-list-secondary' : 'nav-list'}>
+          {navPages.filter((page) => page.secondary === secondary).map((page) => (
+            <NavItem key={page.target} to={page.route} label={page.label} count={countOf(page.target)} current={page.isCurrent(route)} chord={page.chord} alt={altDigitOf(page.target)} />
+          ))}
+        </ul>
+      ))}
       {stats.data && (
         <div className="sidebar-footer muted">
           SQLite {stats.data.sqliteVersion} · v{stats.data.appVersion}
         </div>
       )}
+      <ThemeSwitch />
     </nav>
   )
 }

@@ -12,8 +12,8 @@ export function formatEta(seconds: number): string {
 
 export const rows = (value: number) => `${formatCount(value)} ${value === 1 ? 'row' : 'rows'}`
 
-// The event carries no unit: reading and checking count bytes of the file, writing counts rows.
-const BYTE_PHASES = new Set(['uploading', 'reading', 'validating', 'checking'])
+// The event carries no unit: reading and checking count bytes of the file, a backup's copying bytes of the store, writing counts rows.
+const BYTE_PHASES = new Set(['uploading', 'reading', 'validating', 'checking', 'copying'])
 
 /** How to read a job's numbers in its current phase. */
 export function amountFor(progress: JobProgress | null): (value: number) => string {

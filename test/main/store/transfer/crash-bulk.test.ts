@@ -12,8 +12,8 @@ const indexesOf = (file: string) =>
   withRawDb(file, (db) => db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND name NOT LIKE 'sqlite_%' AND tbl_name IN ('nodes', 'edges') ORDER BY name").pluck().all())
 
 /** Runs the child until it has committed a batch of a bulk import, then kills it with SIGKILL. */
-function killMidImport(file: string, path: string): Promise<void> {
-  const child = spawn(process.execPath, [join(import.meta.dirname, '../../../fixtures/import/bulk-import-child.ts'), file, path], { env: cliEnv() })
+function killMidImport(file: string, path: string, onError: 'abort' | 'skip'): Promise<void> {
+  const child = spawn(process.execPath, [join(import.meta.dirname, '../../../fixtures/import/bulk-import-child.ts'), file, path, onError], { env: cliEnv() })
   let out = ''
   let err = ''
   return new Promise((resolve, reject) => {
@@ -29,11 +29,11 @@ function killMidImport(file: string, path: string): Promise<void> {
   })
 }
 
-it('kill -9 during a bulk import: the next open restores every index and the full-text content', async () => {
+it('kill -9 during a bulk import in skip mode: the next open keeps what was committed, restores every index and the full-text content, and says so', async () => {
   const path = join(dir(), 'graph.jsonl')
   await writeSyntheticJsonl(path, 20_000)
   const file = join(dir(), 'store.db')
-  await killMidImport(file, path)
+  await killMidImport(file, path, 'skip')
 
   // Killed in bulk mode: the marker is there, the secondary indexes are not, the text index is behind.
   const left = withRawDb(file, (db) => ({
@@ -48,6 +48,7 @@ it('kill -9 during a bulk import: the next open restores every index and the ful
   try {
     expect(store.health.check({ full: true }).integrity.ok).toBe(true)
     expect(store.search.query({ text: 'label0', limit: 5 }).items.map((hit) => hit.node.key)).toContain('n0')
+    expect(store.store.stats().interruptedImport).toMatchObject({ onError: 'skip', removed: false, nodes: left.nodes })
   } finally {
     store.close()
   }
@@ -62,7 +63,7 @@ it('a restored copy of a store caught mid bulk import gets its indexes and full-
   const path = join(dir(), 'graph.jsonl')
   await writeSyntheticJsonl(path, 20_000)
   const caught = join(dir(), 'caught.db')
-  await killMidImport(caught, path)
+  await killMidImport(caught, path, 'skip')
   expect(indexesOf(caught)).toEqual([])
   // Sealed like a backup (rollback journal), so that it can be restored as a file.
   withRawDb(caught, (db) => db.pragma('journal_mode = DELETE'))
@@ -76,4 +77,34 @@ it('a restored copy of a store caught mid bulk import gets its indexes and full-
     store.close()
   }
   expect(indexesOf(file)).toEqual(SECONDARY)
+})
+
+it('D6: kill -9 during a bulk import in abort mode: the next open removes the partial import, and says what happened', async () => {
+  const path = join(dir(), 'graph.jsonl')
+  await writeSyntheticJsonl(path, 20_000)
+  const file = join(dir(), 'store.db')
+  await killMidImport(file, path, 'abort')
+  const left = withRawDb(file, (db) => db.prepare('SELECT count(*) FROM nodes').pluck().get() as number)
+  expect(left).toBeGreaterThan(0)
+
+  let store = openStore({ file })
+  try {
+    // Abort mode promises that nothing is written: the rows committed before the crash are gone.
+    expect(store.store.stats()).toMatchObject({ nodeCount: 0, edgeCount: 0 })
+    expect(store.store.stats().interruptedImport).toMatchObject({ onError: 'abort', removed: true, nodes: left })
+    expect(store.health.check({ full: true }).integrity.ok).toBe(true)
+  } finally {
+    store.close()
+  }
+  expect(indexesOf(file)).toEqual(SECONDARY)
+  // The notice stays until the next import starts.
+  store = openStore({ file })
+  try {
+    expect(store.store.stats().interruptedImport).toMatchObject({ removed: true })
+    await store.import.run({ source: { path }, options: { onError: 'abort', onDuplicate: 'fail' } })
+    expect(store.store.stats().interruptedImport).toBeNull()
+    expect(store.store.stats().nodeCount).toBe(20_000)
+  } finally {
+    store.close()
+  }
 })
