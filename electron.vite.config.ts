@@ -12,6 +12,7 @@ export default defineConfig({
           index: resolve('src/main/app/index.ts'),
           cli: resolve('src/main/cli/index.ts'),
           storeWorker: resolve('src/main/store/worker.ts'),
+          readerWorker: resolve('src/main/store/reader-worker.ts'),
         },
         output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
       },
