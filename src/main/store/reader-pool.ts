@@ -43,12 +43,25 @@ export class ReaderPool implements ReaderControl {
     return this.slots
   }
 
-  /** A read call's answer, or null when no reader takes calls now (a restore is swapping the file): the writer answers it. */
+  /**
+   * A read call's answer, or null when no reader takes calls now (they are still starting, or a
+   * restore is swapping the file): then the writer answers it.
+   */
   call(method: string, args: unknown[]): Promise<unknown> | null {
-    if (this.state !== 'running' || this.slots.length === 0) return null
-    let best = this.slots[this.next++ % this.slots.length] as ReaderSlot
-    for (const slot of this.slots) if (slot.load < best.load) best = slot
-    return best.call(method, args)
+    if (this.state !== 'running') return null
+    let best: ReaderSlot | null = null
+    const count = this.slots.length
+    for (let i = 0; i < count; i++) {
+      const slot = this.slots[(this.next + i) % count] as ReaderSlot
+      if (slot.ready && (best === null || slot.load < best.load)) best = slot
+    }
+    this.next++
+    return best ? best.call(method, args) : null
+  }
+
+  /** Resolves once every reader has opened its connection (tests and the benchmark wait for it). */
+  async whenReady(): Promise<void> {
+    while (this.state === 'running' && this.slots.some((slot) => !slot.ready && !slot.failedToOpen)) await new Promise((resolve) => setTimeout(resolve, 10))
   }
 
   async pause(): Promise<void> {
@@ -94,7 +107,7 @@ export class ReaderPool implements ReaderControl {
     const at = this.slots.indexOf(lost)
     if (at < 0) return
     // A reader that never opened its connection would fail again: its calls go to the others (or the writer).
-    if (this.state === 'running' && lost.opened) this.slots[at] = this.spawn()
+    if (this.state === 'running' && !lost.failedToOpen) this.slots[at] = this.spawn()
     else this.slots.splice(at, 1)
   }
 

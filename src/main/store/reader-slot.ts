@@ -24,8 +24,10 @@ export class ReaderSlot {
   private readonly pending = new Map<number, Pending>()
   private nextId = 1
   private stopping = false
-  /** Set once the worker said it opened its connection; a reader that never did is not replaced. */
-  opened = false
+  /** Set when the worker could not open its connection: a replacement would fail the same way. */
+  failedToOpen = false
+  /** Set once the connection is open: until then the pool sends it nothing (the writer answers instead). */
+  ready = false
   readonly exited: Promise<void>
 
   constructor(init: ReaderInit, events: ReaderSlotEvents) {
@@ -34,8 +36,11 @@ export class ReaderSlot {
       if (message.kind === 'reply') this.settle(message.id, message.ok ? { value: message.value } : { error: message.error })
       else if (message.kind === 'event') events.onEvent(message.event)
       else if (message.kind === 'needAdjacency') events.onNeedAdjacency()
-      else if (message.kind === 'ready') this.opened = true
-      else if (message.kind === 'failed') this.failAll(GraphKeepError.fromData(message.error))
+      else if (message.kind === 'ready') this.ready = true
+      else if (message.kind === 'failed') {
+        this.failedToOpen = true
+        this.failAll(GraphKeepError.fromData(message.error))
+      }
     })
     // An 'error' is always followed by 'exit'.
     this.worker.on('error', () => {})

@@ -34,12 +34,13 @@ export class SqlAdjacency extends Adjacency {
   }
 
   override forEachAdded(node: number, step: Step, mask: Uint8Array | null, visit: Visit): void {
-    let rows = this.loaded[step].get(node)
-    if (!rows) this.loaded[step].set(node, (rows = edgesAtNode(this.db, node, step)))
+    const side = step === 'out' ? 'out' : 'in'
+    let rows = this.loaded[side].get(node)
+    if (!rows) this.loaded[side].set(node, (rows = edgesAtNode(this.db, node, side)))
     for (const [id, source, target, typeName, weight] of rows) {
       const type = this.typeIds.get(typeName) ?? this.internType(typeName)
       if (mask !== null && mask[type] !== 1) continue
-      visit(step === 'out' ? target : source, id, type, weight)
+      visit(side === 'out' ? target : source, id, type, weight)
     }
   }
 
