@@ -13,7 +13,7 @@ export type Kind =
   | 'filterPath' | 'filterOp' | 'filterValue' | 'newNodes' | 'newEdges'
   | 'backupId' | 'filePath' | 'keepNewest' | 'keepDailyDays' | 'scheduleHours' | 'flag'
   | 'searchText' | 'searchLimit' | 'depth' | 'nodeBudget' | 'expandLimit' | 'offset' | 'keyList' | 'top'
-  | 'viewName' | 'nodeCount' | 'format' | 'jobId' | 'object'
+  | 'viewName' | 'nodeCount' | 'format' | 'jobId' | 'object' | 'neighbourhoodMode'
 
 type Kinds = Record<string, Kind>
 
@@ -55,7 +55,7 @@ export const fieldKinds: { [M in Method]: Kinds } = {
 
   'search.query': { text: 'searchText', types: 'typeList', where: 'filters', limit: 'searchLimit', cursor: 'cursor' },
   'search.counts': { text: 'searchText', where: 'filters' },
-  'graph.neighbourhood': { keys: 'keyList', depth: 'depth', direction: 'direction', edgeTypes: 'typeList', nodeBudget: 'nodeBudget' },
+  'graph.neighbourhood': { keys: 'keyList', depth: 'depth', direction: 'direction', edgeTypes: 'typeList', nodeBudget: 'nodeBudget', mode: 'neighbourhoodMode' },
   'graph.expand': { key: 'nodeKey', direction: 'direction', edgeTypes: 'typeList', limit: 'expandLimit', offset: 'offset' },
   'graph.neighbourTypes': { key: 'nodeKey' },
   'graph.shortestPath': { from: 'nodeKey', to: 'nodeKey', direction: 'direction', edgeTypes: 'typeList', weighted: 'flag', maxDepth: 'depth' },
@@ -133,6 +133,7 @@ function hostile(kind: Kind): fc.Arbitrary<unknown> {
     case 'sort': return bad.badWord(d.nodeSortFields)
     case 'order': return bad.badWord(['asc', 'desc'])
     case 'direction': return bad.badWord(d.direction.options)
+    case 'neighbourhoodMode': return bad.badWord(['subgraph', 'count', 'keys'])
     case 'filterPath': return bad.badPropertyPath
     case 'filterOp': return bad.badWord(d.propertyFilter.shape.op.options)
     case 'filterValue': return bad.badFilterValue

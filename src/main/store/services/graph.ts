@@ -13,6 +13,8 @@ import { nodeIdsOfTypes } from '../repos/graph-nodes.ts'
 import type { Calls } from '../api.ts'
 import { graphNodes, requireKeys, resolveKeys, subgraphOf } from './graph-nodes.ts'
 
+const DEFAULT_NODE_BUDGET = 2_000
+
 /** The graph view's reads: searches run on the in-memory adjacency; only keys and labels come from SQL. */
 export function createGraphCalls(db: Db) {
   return {
@@ -20,8 +22,13 @@ export function createGraphCalls(db: Db) {
       const seeds = requireKeys(db, query.keys)
       const adjacency = adjacencyOf(db)
       const mask = adjacency.typeMask(query.edgeTypes)
-      const found = kHop(adjacency, seeds, query.depth, query.direction, mask, query.nodeBudget)
-      return { ...subgraphOf(db, adjacency, found.nodes, found.edges), truncated: found.truncated, depthReached: found.depthReached }
+      const subgraph = query.mode !== 'count' && query.mode !== 'keys'
+      const budget = query.nodeBudget ?? (subgraph ? DEFAULT_NODE_BUDGET : Number.MAX_SAFE_INTEGER)
+      const found = kHop(adjacency, seeds, query.depth, query.direction, mask, budget, subgraph)
+      const { truncated, depthReached } = found
+      if (subgraph) return { ...subgraphOf(db, adjacency, found.nodes, found.edges), truncated, depthReached }
+      const keys = query.mode === 'keys' ? graphNodes(db, found.nodes).nodes.map((node) => node.key) : undefined
+      return { nodes: [], edges: [], truncated, depthReached, count: found.nodes.length, ...(keys ? { keys } : {}) }
     },
 
     expand(query): Expansion {

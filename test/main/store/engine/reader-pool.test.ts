@@ -38,7 +38,7 @@ describe('the reader pool', () => {
     const pool = host.readers
     expect(pool?.readers).toHaveLength(2)
     // Enough slow reads that each reader has some in flight when one is killed.
-    const inFlight = Array.from({ length: 40 }, () => host!.store.graph.neighbourhood({ keys: ['n0'], depth: 6, direction: 'both', nodeBudget: 50_000 }))
+    const inFlight = Array.from({ length: 40 }, () => host!.store.graph.neighbourhood({ keys: ['n0'], depth: 6, direction: 'both', nodeBudget: 50_000, mode: 'subgraph' }))
     const victim = pool!.readers[0]!
     await victim.worker.terminate()
     const outcomes = await Promise.allSettled(inFlight)
@@ -54,7 +54,7 @@ describe('the reader pool', () => {
     expect(pool!.readers).not.toContain(victim)
     const after = await Promise.all(Array.from({ length: 20 }, (_, i) => host!.store.nodes.get({ key: `n${i}` })))
     expect(after.map((node) => node.key)).toEqual(Array.from({ length: 20 }, (_, i) => `n${i}`))
-    expect((await host.store.graph.neighbourhood({ keys: ['n0'], depth: 3, direction: 'out', nodeBudget: 100 })).nodes.map((n) => n.key)).toEqual(['n0', 'n1', 'n2', 'n3'])
+    expect((await host.store.graph.neighbourhood({ keys: ['n0'], depth: 3, direction: 'out', nodeBudget: 100, mode: 'subgraph' })).nodes.map((n) => n.key)).toEqual(['n0', 'n1', 'n2', 'n3'])
   })
 
   it('reads what the writer committed before it answered (a read after a write sees the write)', async () => {
@@ -92,7 +92,7 @@ openStore({ file: ${JSON.stringify(file())} }); console.log('holding'); setInter
 
   it('closes readers before the writer, so nothing is left beside the store but the store', async () => {
     host = await seeded(100)
-    await host.store.graph.neighbourhood({ keys: ['n0'], depth: 2, direction: 'out', nodeBudget: 100 })
+    await host.store.graph.neighbourhood({ keys: ['n0'], depth: 2, direction: 'out', nodeBudget: 100, mode: 'subgraph' })
     await host.close()
     host = undefined
     expect(['-wal', '-shm', '.lock'].filter((suffix) => existsSync(file() + suffix))).toEqual([])

@@ -59,7 +59,7 @@ describe('readers beside the writer', () => {
       let reads = 0
       const readOnce = async () => {
         const [around, page, types] = await Promise.all([
-          host.store.graph.neighbourhood({ keys: [hub], depth: 1, direction: 'out', nodeBudget: 50_000 }),
+          host.store.graph.neighbourhood({ keys: [hub], depth: 1, direction: 'out', nodeBudget: 50_000, mode: 'subgraph' }),
           host.store.graph.expand({ key: hub, direction: 'out', limit: 10_000, offset: 0 }),
           host.store.graph.neighbourTypes({ key: hub }),
         ])
