@@ -34,6 +34,8 @@ export interface BenchReport {
   /** Null with --skip-import / --skip-browser. */
   import: ImportResult | null
   graphView: GraphViewResult | null
+  /** GraphKeep beside the seeds' design on the same graph (measure-versus.ts). */
+  versus?: unknown
   targets: typeof targets
   meetsTargets: { bulk: boolean; getByKey: boolean; oneHop: boolean; backup: boolean | null }
 }

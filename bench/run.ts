@@ -15,6 +15,7 @@ import { measureBackup } from './measure-backup.ts'
 import { BATCH, measureBulkInsert } from './measure-bulk.ts'
 import { formatImport, measureImport } from './measure-import.ts'
 import { measureGetByKey, measureOneHop } from './measure-lookups.ts'
+import { formatVersus, measureVersus, type VersusResult } from './measure-versus.ts'
 import { formatSearch, measureSearch } from './measure-search.ts'
 import { formatTraversal, measureTraversal } from './measure-traversal.ts'
 import { mulberry32, randomInt } from './prng.ts'
@@ -35,6 +36,7 @@ const { values } = parseArgs({
     'backup-gb': { type: 'string', default: '0' },
     'skip-import': { type: 'boolean', default: false },
     'skip-browser': { type: 'boolean', default: false },
+    'skip-baseline': { type: 'boolean', default: false },
   },
   strict: true,
 })
@@ -54,7 +56,9 @@ console.log(`generated ${graph.nodes.length} nodes and ${graph.edges.length} edg
 
 const folder = mkdtempSync(join(tmpdir(), 'graphkeep-bench-'))
 try {
-  const store = openStore({ file: join(folder, 'bench.db'), name: 'bench' })
+  const storeFile = join(folder, 'bench.db')
+  const store = openStore({ file: storeFile, name: 'bench' })
+  let versus: VersusResult | null = null
   try {
     const bulk = measureBulkInsert(store, graph)
     const random = mulberry32(seed ^ 0x9e3779b9)
@@ -66,6 +70,9 @@ try {
     console.log('measuring traversal…')
     const traversal = measureTraversal(store, graph, seed)
     const stats = store.store.stats()
+    if (!values['skip-baseline']) console.log('measuring against the seeds\' design (baseline)…')
+    // Closes the in-process store (the app-level part opens it in worker threads).
+    if (!values['skip-baseline']) versus = await measureVersus(folder, storeFile, store, graph, seed, Math.min(samples, 20_000))
     const backup = backupGiB > 0 ? await measureBackup(folder, backupGiB, seed) : null
     if (!values['skip-import']) console.log('measuring a JSON Lines import of the same size…')
     const importRun = values['skip-import'] ? null : measureImport({ nodes: nodeCount, seed, gamma })
@@ -85,10 +92,12 @@ try {
       traversal,
       import: importRun,
       graphView,
+      versus,
       targets,
       meetsTargets: meetsTargets(bulk, getByKey, oneHop, backup),
     }
     const sections = [
+      ['GraphKeep beside the seeds\' design (same graph, same run)', versus ? formatVersus(versus) : ['skipped (--skip-baseline)']],
       ['Search', formatSearch(search)],
       ['Traversal', formatTraversal(traversal)],
       ['Import (JSON Lines, end to end)', importRun ? formatImport(importRun) : ['skipped (--skip-import)']],

@@ -5,7 +5,7 @@ import { openReaderConnection, type Db } from './db.ts'
 import { readAdjacencyFile, writeAdjacencyFile } from './graph/adjacency-file.ts'
 import { installSharedBase, useSharedAdjacency } from './graph/cache.ts'
 import { baseFits, buildSharedBase, type SharedBase } from './graph/shared-base.ts'
-import { readerCalls } from './graph-store.ts'
+import type { readerCalls as ReaderCalls } from './graph-store.ts'
 import { readCallsWithoutSnapshot } from './routing.ts'
 import type { HostNotice, HostRequest, ReaderInit, WorkerReply } from './worker-protocol.ts'
 
@@ -40,10 +40,12 @@ function runBuilder(): void {
   }
 }
 
-function runReader(): void {
+async function runReader(): Promise<void> {
   let db: Db
-  let calls: ReturnType<typeof readerCalls>
+  let calls: ReturnType<typeof ReaderCalls>
   try {
+    // Loaded here, not at the top: the builder needs none of the services, and starts faster without them.
+    const { readerCalls } = await import('./graph-store.ts')
     db = openReaderConnection(init.file)
     calls = readerCalls(db, { file: init.file, name: init.name, onEvent: (event) => post({ kind: 'event', event }) })
     useSharedAdjacency(() => post({ kind: 'needAdjacency' }))
@@ -81,4 +83,4 @@ function runReader(): void {
 }
 
 if (init.role === 'builder') runBuilder()
-else runReader()
+else await runReader()

@@ -1,5 +1,5 @@
 import { GraphKeepError } from '../../../shared/errors.ts'
-import type { Expansion, NeighbourTypes, ShortestPath } from '../../../shared/graph.ts'
+import type { Expansion, Neighbourhood, NeighbourTypes, ShortestPath } from '../../../shared/graph.ts'
 import type { Db } from '../db.ts'
 import { edgesAmong, rawEdge, stepsOf, type RawEdge } from '../graph/adjacency.ts'
 import { adjacencyOf } from '../graph/cache.ts'
@@ -18,7 +18,7 @@ const DEFAULT_NODE_BUDGET = 2_000
 /** The graph view's reads: searches run on the in-memory adjacency; only keys and labels come from SQL. */
 export function createGraphCalls(db: Db) {
   return {
-    neighbourhood(query) {
+    neighbourhood(query): Neighbourhood {
       const seeds = requireKeys(db, query.keys)
       const adjacency = adjacencyOf(db)
       const mask = adjacency.typeMask(query.edgeTypes)
