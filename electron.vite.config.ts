@@ -14,6 +14,7 @@ export default defineConfig({
           cli: resolve('src/main/cli/entry.ts'),
           storeWorker: resolve('src/main/store/worker.ts'),
           consoleProcess: resolve('src/main/store/console/console-process.ts'),
+          readerWorker: resolve('src/main/store/reader-worker.ts'),
         },
         output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
       },

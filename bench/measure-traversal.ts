@@ -101,7 +101,7 @@ export function measureTraversal(store: GraphStore, graph: SyntheticGraph, seed:
     return [found.nodes.length, found.truncated]
   })
   const threeHopCall = timeEach(Array.from({ length: hopSamples }, keyAt), (key) => {
-    const found = store.graph.neighbourhood({ keys: [key], depth: 3, direction: 'both', nodeBudget: 10_000 })
+    const found = store.graph.neighbourhood({ keys: [key], depth: 3, direction: 'both', nodeBudget: 10_000, mode: 'subgraph' })
     return [found.nodes.length, found.truncated]
   })
   const pairs = (count: number) => Array.from({ length: count }, () => [keyAt(), keyAt()] as const)

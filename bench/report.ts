@@ -36,6 +36,8 @@ export interface BenchReport {
   import: ImportResult | null
   graphView: GraphViewResult | null
   layoutQuality: LayoutQualityResult | null
+  /** GraphKeep beside the seeds' design on the same graph (measure-versus.ts). */
+  versus?: unknown
   targets: typeof targets
   meetsTargets: { bulk: boolean; getByKey: boolean; oneHop: boolean; backup: boolean | null }
 }

@@ -17,6 +17,7 @@ import { measureBackup } from './measure-backup.ts'
 import { BATCH, measureBulkInsert } from './measure-bulk.ts'
 import { formatImport, measureImport } from './measure-import.ts'
 import { measureGetByKey, measureOneHop } from './measure-lookups.ts'
+import { formatVersus, measureVersus, type VersusResult } from './measure-versus.ts'
 import { formatSearch, measureSearch } from './measure-search.ts'
 import { formatTraversal, measureTraversal } from './measure-traversal.ts'
 import { formatVectors, measureVectors } from './measure-vectors.ts'
@@ -42,6 +43,7 @@ const { values } = parseArgs({
     'skip-browser': { type: 'boolean', default: false },
     'skip-vectors': { type: 'boolean', default: false },
     vectors: { type: 'string', default: '100000' },
+    'skip-baseline': { type: 'boolean', default: false },
   },
   strict: true,
 })
@@ -61,7 +63,9 @@ console.log(`generated ${graph.nodes.length} nodes and ${graph.edges.length} edg
 
 const folder = mkdtempSync(join(tmpdir(), 'graphkeep-bench-'))
 try {
-  const store = openStore({ file: join(folder, 'bench.db'), name: 'bench' })
+  const storeFile = join(folder, 'bench.db')
+  const store = openStore({ file: storeFile, name: 'bench' })
+  let versus: VersusResult | null = null
   try {
     const bulk = measureBulkInsert(store, graph)
     const random = mulberry32(seed ^ 0x9e3779b9)
@@ -73,6 +77,9 @@ try {
     console.log('measuring traversal…')
     const traversal = measureTraversal(store, graph, seed)
     const stats = store.store.stats()
+    if (!values['skip-baseline']) console.log('measuring against the seeds\' design (baseline)…')
+    // Closes the in-process store (the app-level part opens it in worker threads).
+    if (!values['skip-baseline']) versus = await measureVersus(folder, storeFile, store, graph, seed, Math.min(samples, 20_000))
     const backup = backupGiB > 0 ? await measureBackup(folder, backupGiB, seed) : null
     if (!values['skip-import']) console.log('measuring a JSON Lines import of the same size…')
     const importRun = values['skip-import'] ? null : measureImport({ nodes: nodeCount, seed, gamma })
@@ -95,10 +102,12 @@ try {
       import: importRun,
       graphView,
       layoutQuality,
+      versus,
       targets,
       meetsTargets: meetsTargets(bulk, getByKey, oneHop, backup),
     }
     const sections = [
+      ['GraphKeep beside the seeds\' design (same graph, same run)', versus ? formatVersus(versus) : ['skipped (--skip-baseline)']],
       ['Search', formatSearch(search)],
       ['Traversal', formatTraversal(traversal)],
       ['Import (JSON Lines, end to end)', importRun ? formatImport(importRun) : ['skipped (--skip-import)']],

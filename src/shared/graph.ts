@@ -11,12 +11,20 @@ export const subgraph = z.object({ nodes: z.array(graphNode), edges: z.array(gra
 export type Subgraph = z.infer<typeof subgraph>
 
 const MAX_SEEDS = 1000
+/** The most nodes a neighbourhood with its edges returns; counts and key lists have no such cap. */
+export const MAX_SUBGRAPH_NODES = 50_000
 export const neighbourhoodInput = z.strictObject({
   keys: z.array(nodeKey).min(1).max(MAX_SEEDS),
   depth: z.number().int().min(1).max(6).default(2),
   direction: direction.default('both'),
   edgeTypes: typeList.optional(),
-  nodeBudget: z.number().int().min(1).max(50_000).default(2_000),
+  /** Stop after this many nodes. Default 2,000 with `mode` 'subgraph', unlimited for 'count' and 'keys'. */
+  nodeBudget: z.number().int().min(1).max(1_000_000_000).optional(),
+  /** 'subgraph' (when left out): nodes and edges; 'count': only how many nodes; 'keys': the nodes' keys, breadth-first, no edges. */
+  mode: z.enum(['subgraph', 'count', 'keys']).optional(),
+}).refine((query) => (query.mode ?? 'subgraph') !== 'subgraph' || (query.nodeBudget ?? 0) <= MAX_SUBGRAPH_NODES, {
+  message: `a neighbourhood with its edges holds at most ${MAX_SUBGRAPH_NODES} nodes; ask for mode 'count' or 'keys' for more`,
+  path: ['nodeBudget'],
 })
 export type NeighbourhoodInput = z.input<typeof neighbourhoodInput>
 export type NeighbourhoodQuery = z.output<typeof neighbourhoodInput>
@@ -26,6 +34,10 @@ export const neighbourhood = subgraph.extend({
   truncated: z.boolean(),
   /** The largest distance from the seeds among the returned nodes (0: only the seeds). */
   depthReached: z.number(),
+  /** Modes 'count' and 'keys': how many nodes were found (nodes and edges are then empty). */
+  count: z.number().optional(),
+  /** Mode 'keys': the keys of the nodes found, seeds first, breadth-first. */
+  keys: z.array(nodeKey).optional(),
 })
 export type Neighbourhood = z.infer<typeof neighbourhood>
 

@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs'
+import { closeSync, existsSync, openSync, rmSync, statSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import { GraphKeepError } from '../../shared/errors.ts'
 import { APPLICATION_ID } from './application-id.ts'
@@ -113,4 +113,62 @@ export function closeDatabase(db: Db): void {
  */
 export function openSqliteFile(file: string, options?: Database.Options): Db {
   return new Database(file, options)
+}
+
+/** The path of the file whose lock says which process owns a store. */
+export const lockFileOf = (file: string) => `${file}.lock`
+
+export interface StoreLock {
+  /** Removes the lock file and lets the lock go. */
+  release(): void
+}
+
+const LOCK_ATTEMPTS = 5
+
+/**
+ * Takes the lock that makes one process the owner of a store, now that the store itself is opened
+ * in SQLite's normal locking mode (so that readers in other threads can share it): an exclusive
+ * transaction held open on an empty SQLite file beside the store. The kernel lets it go when the
+ * process dies, and SQLite's own bookkeeping refuses a second connection in the same process.
+ * A lock on a file that its releaser unlinked in the meantime is no lock: then it tries again.
+ */
+export function lockStore(file: string): StoreLock {
+  const path = lockFileOf(file)
+  for (let attempt = 0; attempt < LOCK_ATTEMPTS; attempt++) {
+    closeSync(openSync(path, 'a'))
+    const inode = statSync(path).ino
+    const lock = new Database(path, { timeout: 0 })
+    try {
+      lock.pragma('locking_mode = EXCLUSIVE')
+      lock.exec('BEGIN EXCLUSIVE')
+    } catch (error) {
+      lock.close()
+      if ((error as { code?: string }).code?.startsWith('SQLITE_BUSY')) {
+        throw new GraphKeepError('STORE_BUSY', `${file} is open in another GraphKeep process (or window); close it there first`)
+      }
+      throw error
+    }
+    if (statSync(path, { throwIfNoEntry: false })?.ino === inode) {
+      return {
+        release() {
+          if (!lock.open) return
+          // Unlinked while still held, so that a process waiting for it never locks a file nobody will see again.
+          rmSync(path, { force: true })
+          lock.close()
+        },
+      }
+    }
+    lock.close()
+  }
+  throw new GraphKeepError('STORE_BUSY', `${file} is being opened and closed by another process; try again`)
+}
+
+/**
+ * A read-only connection to a store another connection of this process owns: no inspection of the
+ * file through fs (closing such a handle would drop the owner's locks), and WAL reads beside the writer.
+ */
+export function openReaderConnection(file: string): Db {
+  const db = new Database(file, { readonly: true, fileMustExist: true })
+  applyReaderSettings(db)
+  return db
 }

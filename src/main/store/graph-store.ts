@@ -1,11 +1,13 @@
 import { basename } from 'node:path'
 import { GraphKeepError } from '../../shared/errors.ts'
 import type { StoreCalls } from './api.ts'
+import { listBackups } from './backup/catalog.ts'
 import { createBackupSync } from './backup/create.ts'
 import { finishInterruptedRestore } from './backup/replace-store.ts'
 import { createBackupCalls } from './backup/service.ts'
 import { readBackupSettings } from './backup/settings.ts'
-import { closeDatabase, openDatabase, openDatabaseReadOnly, type Db } from './db.ts'
+import { closeDatabase, lockStore, openDatabase, openDatabaseReadOnly, type Db, type StoreLock } from './db.ts'
+import { removeAdjacencyFile } from './graph/adjacency-file.ts'
 import { createHealthCalls } from './health/index.ts'
 import { createHistoryCalls } from './history/service.ts'
 import { createEdgeCalls } from './services/edges.ts'
@@ -33,7 +35,7 @@ interface ConnectionContext {
 }
 
 /** The calls that read or write through one connection; rebuilt when a restore reopens the file. */
-function connectionCalls(db: Db, { options, work, lastBackupAt }: ConnectionContext) {
+export function connectionCalls(db: Db, { options, work, lastBackupAt }: ConnectionContext) {
   return {
     store: { stats: () => storeStats(db, options.file, options.name, options.readOnly === true) },
     types: { counts: () => typeCounts(db) },
@@ -61,6 +63,19 @@ function vectorCalls(db: Db, work: UnitOfWork, options: OpenStoreOptions) {
   return { embeddings: createEmbeddingCalls(db, work, registry), similar: createSimilarCalls(db, registry, createSearchCalls(db)), vectors: { settled: registry.settled } }
 }
 
+/**
+ * The read calls over one read-only connection to a store another connection writes (a reader of the
+ * host's pool): every domain of connectionCalls, and exports. A write that reaches it is refused.
+ */
+export function readerCalls(db: Db, options: OpenStoreOptions) {
+  const refuse = () => 'this connection only reads'
+  const work = createUnitOfWork(db, { blockedBy: refuse })
+  const lastBackupAt = () => listBackups(readBackupSettings(options.file).folder).lastBackupAt
+  const exclusively = () => Promise.reject(new GraphKeepError('STORE_BUSY', `the store cannot change now: ${refuse()}`))
+  const transfer = createTransferCalls({ db: () => db, work: () => work, storeFile: options.file, onEvent: options.onEvent, exclusively })
+  return { ...connectionCalls(db, { options, work, lastBackupAt }), export: transfer.export }
+}
+
 function open(options: OpenStoreOptions, storeName: string): Db {
   if (options.readOnly) return openDatabaseReadOnly(options.file)
   finishInterruptedRestore(options.file)
@@ -82,7 +97,15 @@ function closeConnection(db: Db): void {
 /** Opens (or creates) a store file and returns its calls, named as the contract names them. Use from one thread only. */
 export function openStore(options: OpenStoreOptions) {
   const storeName = options.name ?? basename(options.file)
-  let db = open(options, storeName)
+  // Taken before anything reads the file: reading it through fs while another connection of this process holds it would drop that one's locks.
+  const lock: StoreLock | null = options.readOnly ? null : lockStore(options.file)
+  let db: Db
+  try {
+    db = open(options, storeName)
+  } catch (error) {
+    lock?.release()
+    throw error
+  }
   // Set while a restore runs: a write then could land in neither the safety backup nor the restored store.
   let busyWith: string | null = null
   const unitOfWork = () => createUnitOfWork(db, { onEvent: options.onEvent, blockedBy: () => busyWith, readOnly: options.readOnly === true })
@@ -101,14 +124,21 @@ export function openStore(options: OpenStoreOptions) {
     storeFile: options.file,
     storeName,
     db: () => db,
-    reopenAfter(swap) {
-      closeConnection(db)
+    async reopenAfter(swap) {
+      await options.readers?.pause()
       try {
-        swap()
+        closeConnection(db)
+        try {
+          swap()
+        } finally {
+          // The graph built from the old file is no use for the new one.
+          removeAdjacencyFile(options.file)
+          db = open(options, storeName)
+          work = unitOfWork()
+          Object.assign(store, connectionCalls(db, { options, work, lastBackupAt }))
+        }
       } finally {
-        db = open(options, storeName)
-        work = unitOfWork()
-        Object.assign(store, connectionCalls(db, { options, work, lastBackupAt }))
+        options.readers?.resume()
       }
     },
     onEvent: options.onEvent,
@@ -120,7 +150,10 @@ export function openStore(options: OpenStoreOptions) {
     ...connectionCalls(db, { options, work, lastBackupAt }),
     backup,
     ...createTransferCalls({ db: () => db, work: () => work, storeFile: options.file, onEvent: options.onEvent, exclusively }),
-    close: () => closeConnection(db),
+    close: () => {
+      closeConnection(db)
+      lock?.release()
+    },
   }
   if (options.readOnly) guardReadOnly(store)
   return store satisfies StoreCalls

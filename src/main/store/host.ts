@@ -1,22 +1,19 @@
-import { existsSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import { GraphKeepError, type ErrorData } from '../../shared/errors.ts'
 import type { AppEvent, DataScope } from '../../shared/events.ts'
 import type { Output } from '../../shared/contract.ts'
 import type { StoreMethod } from './api.ts'
+import { ReaderPool } from './reader-pool.ts'
+import { isReadCall } from './routing.ts'
 import type { RemoteStore } from './types.ts'
-import type { HostRequest, WorkerInit, WorkerReply } from './worker-protocol.ts'
+import { workerFile } from './worker-file.ts'
+import type { HostNotice, HostRequest, WorkerInit, WorkerReply } from './worker-protocol.ts'
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void }
 
-/** The built bundle has storeWorker.js beside it; from source, Node runs worker.ts directly. */
-function workerFile(): string {
-  const here = dirname(fileURLToPath(import.meta.url))
-  const built = join(here, 'storeWorker.js')
-  return existsSync(built) ? built : join(here, 'worker.ts')
-}
+/** Readers beside the writer: one per core, at least two; none for a store opened read-only for inspection. */
+const defaultReaderCount = (init: WorkerInit) => (init.readOnly ? 0 : Math.max(2, availableParallelism()))
 
 function runNow(task: () => Promise<void> | void): Promise<void> {
   try {
@@ -26,20 +23,29 @@ function runNow(task: () => Promise<void> | void): Promise<void> {
   }
 }
 
-/** Runs the graph store in a worker thread and gives async, typed access to it. */
+/**
+ * Runs the graph store in worker threads and gives async, typed access to it: the writer's worker
+ * for writes, imports and backups, and a pool of readers for the calls that only read (routing.ts).
+ */
 export class StoreHost {
   readonly store: RemoteStore
   readonly file: string
   private readonly worker: Worker
+  /** Null when the writer answers every call (a store opened read-only, or readerCount 0). */
+  readonly readers: ReaderPool | null
   private readonly pending = new Map<number, Pending>()
   private readonly eventListeners = new Set<(event: AppEvent) => void>()
   private nextId = 1
   private closed: Promise<void> | null = null
   private readonly closingTasks: (() => Promise<void> | void)[] = []
 
-  private constructor(worker: Worker, file: string) {
+  private constructor(worker: Worker, init: WorkerInit & { readerCount: number }) {
     this.worker = worker
-    this.file = file
+    this.file = init.file
+    const emit = (event: AppEvent) => {
+      for (const listener of this.eventListeners) listener(event)
+    }
+    this.readers = init.readerCount > 0 ? new ReaderPool({ file: init.file, name: init.name, size: init.readerCount, onEvent: emit }) : null
     // store.nodes.get(input) sends 'nodes.get'; 'then' stays undefined so that awaiting a proxy does not call the worker.
     const domain = (name: string) =>
       new Proxy({}, { get: (_target, verb) => (verb === 'then' || typeof verb !== 'string' ? undefined : (...args: unknown[]) => this.request(`${name}.${verb}`, args)) })
@@ -48,16 +54,21 @@ export class StoreHost {
     })
     worker.on('message', (message: WorkerReply) => this.receive(message))
     worker.on('error', (error) => this.failAll(new GraphKeepError('INTERNAL', `store worker failed: ${error.message}`)))
-    worker.on('exit', () => this.failAll(new GraphKeepError('STORE_CLOSED', 'the store is closed')))
+    worker.on('exit', () => {
+      this.failAll(new GraphKeepError('STORE_CLOSED', 'the store is closed'))
+      void this.readers?.close()
+    })
   }
 
   /** Opens (or creates) the store file in a new worker; rejects with the store's typed error. */
-  static open(init: WorkerInit): Promise<StoreHost> {
-    const worker = new Worker(workerFile(), { workerData: init })
+  static open(options: WorkerInit): Promise<StoreHost> {
+    const init = { ...options, readerCount: options.readerCount ?? defaultReaderCount(options) }
+    const worker = new Worker(workerFile('storeWorker', 'worker.ts'), { workerData: init })
     return new Promise((resolve, reject) => {
       const onFirst = (message: WorkerReply) => {
         worker.off('error', onError)
-        if (message.kind === 'ready') resolve(new StoreHost(worker, init.file))
+        // Readers open only now, after the writer has finished any restore or migration of the file.
+        if (message.kind === 'ready') resolve(new StoreHost(worker, init))
         else if (message.kind === 'failed') reject(GraphKeepError.fromData(message.error))
       }
       const onError = (error: Error) => reject(new GraphKeepError('INTERNAL', `store worker failed to start: ${error.message}`))
@@ -88,19 +99,33 @@ export class StoreHost {
     this.closingTasks.push(task)
   }
 
-  /** Closes the store cleanly (checkpoint and close in the worker), then ends the worker. */
+  /**
+   * Closes the store cleanly, then ends the workers: the closing tasks first (they send their last calls
+   * now, before `closed` refuses new ones), then the readers (their calls already made are answered), so
+   * that the writer's connection is the last and leaves the WAL checkpointed and gone.
+   */
   close(): Promise<void> {
-    // The tasks run (and send their last calls) now, before `closed` is set, which refuses new calls.
-    const tasks = this.closed ? [] : this.closingTasks.map(runNow)
-    this.closed ??= Promise.allSettled(tasks).then(() => this.request('close', [])).then(
-      () => undefined,
-      () => undefined,
-    ).finally(() => this.worker.terminate())
+    if (!this.closed) {
+      const tasks = this.closingTasks.map(runNow)
+      this.closed = Promise.allSettled(tasks)
+        .then(() => this.readers?.close() ?? Promise.resolve())
+        .then(() => this.sendToWriter('close', []))
+        .then(() => undefined, () => undefined)
+        .finally(() => this.worker.terminate())
+    }
     return this.closed.then(() => undefined)
   }
 
   private request(method: HostRequest['method'], args: unknown[]): Promise<never> {
-    if (this.closed && method !== 'close') return Promise.reject(new GraphKeepError('STORE_CLOSED', 'the store is closed'))
+    if (this.closed) return Promise.reject(new GraphKeepError('STORE_CLOSED', 'the store is closed'))
+    if (this.readers && isReadCall(method)) {
+      const answer = this.readers.call(method, args)
+      if (answer) return answer as Promise<never>
+    }
+    return this.sendToWriter(method, args)
+  }
+
+  private sendToWriter(method: HostRequest['method'], args: unknown[]): Promise<never> {
     const id = this.nextId++
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject })
@@ -111,6 +136,15 @@ export class StoreHost {
   private receive(message: WorkerReply): void {
     if (message.kind === 'event') {
       for (const listener of this.eventListeners) listener(message.event)
+      return
+    }
+    if (message.kind === 'pauseReaders') {
+      const paused = this.readers?.pause() ?? Promise.resolve()
+      void paused.then(() => this.worker.postMessage({ kind: 'readersPaused', id: message.id } satisfies HostNotice))
+      return
+    }
+    if (message.kind === 'resumeReaders') {
+      this.readers?.resume()
       return
     }
     if (message.kind !== 'reply') return

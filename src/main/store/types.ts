@@ -11,6 +11,16 @@ export interface OpenStoreOptions {
   readOnly?: boolean
   /** Receives dataChanged after every committed write, and progress of long work. */
   onEvent?: (event: AppEvent) => void
+  /** Other connections to the same file (the host's reader pool), which a restore stops and starts again. */
+  readers?: ReaderControl
+}
+
+/** What the writer needs of the readers beside it: a restore may swap the file only once they are all closed. */
+export interface ReaderControl {
+  /** Resolves once every reader connection is closed; reads meanwhile go to the writer. */
+  pause(): Promise<void>
+  /** Opens readers on the (new) file again. */
+  resume(): void
 }
 
 /** The graph store's synchronous calls, named as the contract names them: one connection, used from one thread. */

@@ -18,6 +18,7 @@ export type Kind =
   | 'neighbourText' | 'expandOrder'
   | 'idList' | 'originList' | 'shortText' | 'time' | 'historyLimit' | 'entity' | 'retentionDays' | 'days' | 'propertyNames'
   | 'duration' | 'logOriginList' | 'epoch' | 'logText' | 'logLimit' | 'logCursor' | 'maxEntries' | 'sql' | 'rowCap' | 'timeoutMs'
+  | 'neighbourhoodMode'
 
 type Kinds = Record<string, Kind>
 
@@ -60,7 +61,7 @@ export const fieldKinds: { [M in Method]: Kinds } = {
   'search.query': { text: 'searchText', types: 'typeList', where: 'filters', limit: 'searchLimit', cursor: 'cursor' },
   'search.counts': { text: 'searchText', where: 'filters' },
   'search.explain': { text: 'searchText' },
-  'graph.neighbourhood': { keys: 'keyList', depth: 'depth', direction: 'direction', edgeTypes: 'typeList', nodeBudget: 'nodeBudget' },
+  'graph.neighbourhood': { keys: 'keyList', depth: 'depth', direction: 'direction', edgeTypes: 'typeList', nodeBudget: 'nodeBudget', mode: 'neighbourhoodMode' },
   'graph.expand': { key: 'nodeKey', direction: 'direction', edgeTypes: 'typeList', order: 'expandOrder', text: 'neighbourText', limit: 'expandLimit', offset: 'offset' },
   'graph.neighbourTypes': { key: 'nodeKey', text: 'neighbourText' },
   'graph.shortestPath': { from: 'nodeKey', to: 'nodeKey', direction: 'direction', edgeTypes: 'typeList', weighted: 'flag', maxDepth: 'depth' },
@@ -181,6 +182,7 @@ function hostile(kind: Kind): fc.Arbitrary<unknown> {
     case 'sort': return bad.badWord(d.nodeSortFields)
     case 'order': return bad.badWord(['asc', 'desc'])
     case 'direction': return bad.badWord(d.direction.options)
+    case 'neighbourhoodMode': return bad.badWord(['subgraph', 'count', 'keys'])
     case 'filterPath': return bad.badPropertyPath
     case 'filterOp': return bad.badWord(d.propertyFilter.shape.op.options)
     case 'filterValue': return bad.badFilterValue

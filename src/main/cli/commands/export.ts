@@ -34,7 +34,8 @@ export async function exportCommand(args: string[]): Promise<number> {
   if (!existsSync(storeFile)) return reportStoreError(new GraphKeepError('NOT_FOUND', `there is no store at ${storeFile}`))
   let host: StoreHost
   try {
-    host = await StoreHost.open({ file: storeFile })
+    // One command, one call at a time: readers beside the writer would only add their start-up.
+    host = await StoreHost.open({ file: storeFile, readerCount: 0 })
   } catch (error) {
     return reportStoreError(error)
   }

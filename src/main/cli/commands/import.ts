@@ -60,7 +60,8 @@ export async function importCommand(args: string[]): Promise<number> {
   }
   let host: StoreHost
   try {
-    host = await StoreHost.open({ file: resolve(flags.store ?? defaultStoreFile()) })
+    // One command, one call at a time: readers beside the writer would only add their start-up.
+    host = await StoreHost.open({ file: resolve(flags.store ?? defaultStoreFile()), readerCount: 0 })
   } catch (error) {
     return reportStoreError(error)
   }

@@ -35,7 +35,8 @@ export async function stats(args: string[]): Promise<number> {
   const flags = parseFlags(args, { store: { type: 'string' }, json: { type: 'boolean', default: false } })
   const file = resolve(flags.store ?? defaultStoreFile())
   if (!existsSync(file)) throw new GraphKeepError('NOT_FOUND', `there is no store at ${file}`)
-  const host = await StoreHost.open({ file })
+  // One command, one call at a time: readers beside the writer would only add their start-up.
+  const host = await StoreHost.open({ file, readerCount: 0 })
   try {
     const dispatch = createStoreDispatch(host, 'cli')
     const storeStats = unwrap(await dispatch('store.stats', {}))

@@ -21,8 +21,8 @@ export interface BackupServiceContext {
   storeFile: string
   storeName: string
   db: () => Db
-  /** Closes the store's connection, runs `swap` on the closed file, and opens it again. */
-  reopenAfter: (swap: () => void) => void
+  /** Closes every connection to the store (readers included), runs `swap` on the closed file, and opens it again. */
+  reopenAfter: (swap: () => void) => Promise<void>
   onEvent?: (event: AppEvent) => void
   /** Runs work while every other write is refused with STORE_BUSY. */
   exclusively: <T>(work: string, run: () => Promise<T>) => Promise<T>
@@ -77,10 +77,10 @@ export function createBackupCalls(context: BackupServiceContext) {
     // Recorded before the swap, so that "Undo restore" still works when a crash completes the restore at the next open.
     writeFileAtomically(lastRestorePathOf(storeFile), JSON.stringify({ safetyBackup: safetyBackup.id, folder: dirname(safetyBackup.file) }))
     try {
-      context.reopenAfter(() => replaceStoreFile(storeFile, candidate.file))
+      await context.reopenAfter(() => replaceStoreFile(storeFile, candidate.file))
     } catch (error) {
       // The new file did not open cleanly: put the safety backup back.
-      context.reopenAfter(() => replaceStoreFile(storeFile, safetyBackup.file))
+      await context.reopenAfter(() => replaceStoreFile(storeFile, safetyBackup.file))
       rmSync(lastRestorePathOf(storeFile), { force: true })
       throw new GraphKeepError('INTEGRITY_FAILED', `the restored store did not open (${(error as Error).message}); the previous store is back`)
     }

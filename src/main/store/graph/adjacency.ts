@@ -27,7 +27,7 @@ interface AddedEdge {
 export class Adjacency {
   readonly base: CsrGraph
   readonly typeNames: string[]
-  private readonly typeIds = new Map<string, number>()
+  protected readonly typeIds = new Map<string, number>()
   private typeRank: Int32Array
   private readonly removed = new Set<number>()
   private readonly added = new Map<number, AddedEdge>()
@@ -135,7 +135,7 @@ export class Adjacency {
         }
       }
     }
-    if (this.added.size > 0) this.forEachAdded(node, step, mask, () => n++)
+    if (this.hasAdded) this.forEachAdded(node, step, mask, () => n++)
     return n
   }
 
@@ -201,7 +201,7 @@ export class Adjacency {
     this.noteNode(Math.max(source, target))
   }
 
-  private internType(name: string): number {
+  protected internType(name: string): number {
     let id = this.typeIds.get(name)
     if (id !== undefined) return id
     id = this.typeNames.length

@@ -20,6 +20,28 @@ export interface CsrGraph {
   negative: Map<number, number>
 }
 
+/** Makes the arrays a graph keeps: on the heap, or in SharedArrayBuffers that other threads read without a copy. */
+export interface ArrayMaker {
+  uint32(length: number): Uint32Array
+  int32(length: number): Int32Array
+  uint16(length: number): Uint16Array
+  float64(length: number): Float64Array
+}
+
+export const heapArrays: ArrayMaker = {
+  uint32: (n) => new Uint32Array(n),
+  int32: (n) => new Int32Array(n),
+  uint16: (n) => new Uint16Array(n),
+  float64: (n) => new Float64Array(n),
+}
+
+export const sharedArrays: ArrayMaker = {
+  uint32: (n) => new Uint32Array(new SharedArrayBuffer(n * 4)),
+  int32: (n) => new Int32Array(new SharedArrayBuffer(n * 4)),
+  uint16: (n) => new Uint16Array(new SharedArrayBuffer(n * 2)),
+  float64: (n) => new Float64Array(new SharedArrayBuffer(n * 8)),
+}
+
 const utf8 = (text: string) => Buffer.from(text, 'utf8')
 export const compareBinary = (a: string, b: string) => Buffer.compare(utf8(a), utf8(b))
 
@@ -46,19 +68,19 @@ function sortBy(order: Int32Array, key: ArrayLike<number>, range: number): Int32
  * Slots of one direction, sorted by (from, type, to, edge id): three stable counting passes over the
  * edges in id order (measured faster than bucketing once and sorting each node's slots).
  */
-function directionCsr(from: Int32Array, to: Int32Array, edgeIds: Int32Array, types: Uint32Array, typeCount: number, nodeLimit: number): Csr {
+function directionCsr(from: Int32Array, to: Int32Array, edgeIds: Int32Array, types: Uint32Array, typeCount: number, nodeLimit: number, make: ArrayMaker): Csr {
   const identity = new Int32Array(from.length)
   for (let i = 0; i < identity.length; i++) identity[i] = i
   const order = sortBy(sortBy(sortBy(identity, to, nodeLimit), types, typeCount), from, nodeLimit)
-  const offsets = new Uint32Array(nodeLimit + 1)
+  const offsets = make.uint32(nodeLimit + 1)
   for (let i = 0; i < from.length; i++) {
     const next = (from[i] as number) + 1
     offsets[next] = (offsets[next] as number) + 1
   }
   for (let n = 1; n <= nodeLimit; n++) offsets[n] = (offsets[n] as number) + (offsets[n - 1] as number)
-  const neighbour = new Int32Array(order.length)
-  const edge = new Int32Array(order.length)
-  const type = typeCount <= 0xffff ? new Uint16Array(order.length) : new Uint32Array(order.length)
+  const neighbour = make.int32(order.length)
+  const edge = make.int32(order.length)
+  const type = typeCount <= 0xffff ? make.uint16(order.length) : make.uint32(order.length)
   for (let s = 0; s < order.length; s++) {
     const at = order[s] as number
     neighbour[s] = to[at] as number
@@ -69,13 +91,13 @@ function directionCsr(from: Int32Array, to: Int32Array, edgeIds: Int32Array, typ
 }
 
 /** Builds both directions from edge rows in id order; `maxNodeId` and `maxEdgeId` size the arrays. */
-export function buildCsr(rows: Iterable<AdjacencyRow>, expected: number, maxNodeId: number, maxEdgeId: number): CsrGraph {
+export function buildCsr(rows: Iterable<AdjacencyRow>, expected: number, maxNodeId: number, maxEdgeId: number, make: ArrayMaker = heapArrays): CsrGraph {
   let capacity = Math.max(16, expected)
   let source = new Int32Array(capacity)
   let target = new Int32Array(capacity)
   let ids = new Int32Array(capacity)
   let scanTypes = new Uint32Array(capacity)
-  const weight = new Float64Array(maxEdgeId + 1).fill(NaN)
+  const weight = make.float64(maxEdgeId + 1).fill(NaN)
   const scanTypeIds = new Map<string, number>()
   const scanNegative: [number, number][] = []
   let count = 0
@@ -105,8 +127,8 @@ export function buildCsr(rows: Iterable<AdjacencyRow>, expected: number, maxNode
   const nodeLimit = maxNodeId + 1
   const [from, to, edgeIds] = [source.subarray(0, count), target.subarray(0, count), ids.subarray(0, count)]
   return {
-    out: directionCsr(from, to, edgeIds, types, typeNames.length, nodeLimit),
-    in: directionCsr(to, from, edgeIds, types, typeNames.length, nodeLimit),
+    out: directionCsr(from, to, edgeIds, types, typeNames.length, nodeLimit, make),
+    in: directionCsr(to, from, edgeIds, types, typeNames.length, nodeLimit, make),
     weight,
     edgeCount: count,
     typeNames,

@@ -1,5 +1,5 @@
 import { edgesAmong, stepsOf, type Adjacency, type Direction } from './adjacency.ts'
-import type { EdgeList } from './edge-list.ts'
+import { EdgeList } from './edge-list.ts'
 import { forwardMarks } from './scratch.ts'
 
 export interface NeighbourhoodResult {
@@ -16,7 +16,7 @@ export interface NeighbourhoodResult {
  * the allowed types among the nodes found, whichever way it points. The loops read the CSR arrays
  * directly (a callback per edge costs several times more on hubs).
  */
-export function kHop(adjacency: Adjacency, seeds: readonly number[], depth: number, direction: Direction, mask: Uint8Array | null, budget: number): NeighbourhoodResult {
+export function kHop(adjacency: Adjacency, seeds: readonly number[], depth: number, direction: Direction, mask: Uint8Array | null, budget: number, withEdges = true): NeighbourhoodResult {
   const marks = forwardMarks.reset(Math.max(adjacency.nodeLimit, ...seeds.map((seed) => seed + 1)))
   const { stamp, generation } = marks
   const nodes: number[] = []
@@ -66,5 +66,5 @@ export function kHop(adjacency: Adjacency, seeds: readonly number[], depth: numb
     else break
     levelStart = levelEnd
   }
-  return { nodes, edges: edgesAmong(adjacency, nodes, marks, mask), truncated, depthReached }
+  return { nodes, edges: withEdges ? edgesAmong(adjacency, nodes, marks, mask) : new EdgeList(0), truncated, depthReached }
 }

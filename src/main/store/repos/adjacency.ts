@@ -66,3 +66,21 @@ export function cteShortestPathHops(db: Db, from: number, to: number, maxDepth: 
     SELECT min(depth) FROM walk WHERE node = ?`
   return statement<[number, number, number], number | null>(db, sql).pluck().get(from, maxDepth, to) ?? null
 }
+
+/** The edges at one node in one direction, by (type, other node, id): the order the graph calls page in. */
+export function edgesAtNode(db: Db, node: number, step: 'out' | 'in'): AdjacencyRow[] {
+  const sql = step === 'out'
+    ? 'SELECT id, source, target, type, weight FROM edges WHERE source = ? ORDER BY type, target, id'
+    : 'SELECT id, source, target, type, weight FROM edges WHERE target = ? ORDER BY type, source, id'
+  return statement<[number], AdjacencyRow>(db, sql).raw().all(node)
+}
+
+/** Edges with a negative weight: [id, type, weight], in id order. */
+export function negativeEdges(db: Db): IterableIterator<[number, string, number]> {
+  return statement<[], [number, string, number]>(db, 'SELECT id, type, weight FROM edges WHERE weight < 0 ORDER BY id').raw().iterate()
+}
+
+/** When a batch was opened (null when there is no such batch): with its id, it tells one store's history from another's. */
+export function batchTime(db: Db, batchId: number): number | null {
+  return statement<[number], number>(db, 'SELECT at FROM batches WHERE id = ?').pluck().get(batchId) ?? null
+}

@@ -8,10 +8,8 @@ const PAGE_CACHE_KIB = 64 * 1024
 
 /** The settings of the one connection that owns a writable store. */
 export function applyWriterSettings(db: Db): void {
-  // NORMAL (not EXCLUSIVE) locking: the SQL console reads the store from a process of its own, which
-  // an exclusive lock would shut out. (branch querylog; the engine branch keeps one owner per store
-  // with a lock file instead.)
-  db.pragma('locking_mode = NORMAL')
+  // Normal locking, so that the reader pool's connections can share the store; one process still
+  // owns it through the lock file (db.ts lockStore). Each read transaction pays a few lock syscalls.
   db.pragma('journal_mode = WAL')
   // FULL: a committed change survives power loss too; bulk writes commit in large batches.
   db.pragma('synchronous = FULL')
@@ -24,6 +22,8 @@ export function applyWriterSettings(db: Db): void {
 
 export function applyReaderSettings(db: Db): void {
   db.pragma(`cache_size = -${PAGE_CACHE_KIB}`)
+  db.pragma('mmap_size = 268435456')
+  db.pragma('busy_timeout = 5000')
 }
 
 /** Before a writable connection closes: fresh planner statistics, and the WAL folded into the file and emptied. */

@@ -1,5 +1,5 @@
 import { GraphKeepError } from '../../../shared/errors.ts'
-import type { Expansion, NeighbourTypes, ShortestPath } from '../../../shared/graph.ts'
+import type { Expansion, Neighbourhood, NeighbourTypes, ShortestPath } from '../../../shared/graph.ts'
 import type { Db } from '../db.ts'
 import { edgesAmong } from '../graph/adjacency.ts'
 import { adjacencyOf } from '../graph/cache.ts'
@@ -16,15 +16,22 @@ import { expandNode } from './expand.ts'
 import { graphNodes, requireKeys, resolveKeys, subgraphOf } from './graph-nodes.ts'
 import { neighbourTypeCounts } from './neighbour-types.ts'
 
+const DEFAULT_NODE_BUDGET = 2_000
+
 /** The graph view's reads: searches run on the in-memory adjacency; only keys and labels come from SQL. */
 export function createGraphCalls(db: Db) {
   return {
-    neighbourhood(query) {
+    neighbourhood(query): Neighbourhood {
       const seeds = requireKeys(db, query.keys)
       const adjacency = adjacencyOf(db)
       const mask = adjacency.typeMask(query.edgeTypes)
-      const found = kHop(adjacency, seeds, query.depth, query.direction, mask, query.nodeBudget)
-      return { ...subgraphOf(db, adjacency, found.nodes, found.edges), truncated: found.truncated, depthReached: found.depthReached }
+      const subgraph = query.mode !== 'count' && query.mode !== 'keys'
+      const budget = query.nodeBudget ?? (subgraph ? DEFAULT_NODE_BUDGET : Number.MAX_SAFE_INTEGER)
+      const found = kHop(adjacency, seeds, query.depth, query.direction, mask, budget, subgraph)
+      const { truncated, depthReached } = found
+      if (subgraph) return { ...subgraphOf(db, adjacency, found.nodes, found.edges), truncated, depthReached }
+      const keys = query.mode === 'keys' ? graphNodes(db, found.nodes).nodes.map((node) => node.key) : undefined
+      return { nodes: [], edges: [], truncated, depthReached, count: found.nodes.length, ...(keys ? { keys } : {}) }
     },
 
     expand: (query): Expansion => expandNode(db, query),

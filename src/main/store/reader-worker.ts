@@ -1,0 +1,86 @@
+import { parentPort, workerData } from 'node:worker_threads'
+import { toErrorData } from '../../shared/errors.ts'
+import { callByName } from './api.ts'
+import { openReaderConnection, type Db } from './db.ts'
+import { readAdjacencyFile, writeAdjacencyFile } from './graph/adjacency-file.ts'
+import { installSharedBase, useSharedAdjacency } from './graph/cache.ts'
+import { baseFits, buildSharedBase, type SharedBase } from './graph/shared-base.ts'
+import type { readerCalls as ReaderCalls } from './graph-store.ts'
+import { readCallsWithoutSnapshot } from './routing.ts'
+import type { HostNotice, HostRequest, ReaderInit, WorkerReply } from './worker-protocol.ts'
+
+// A read-only connection in a thread of its own: one of the host's reader pool, or the one-off
+// builder of the shared adjacency. Any read-only worker (a query console, say) can start from here.
+const port = parentPort
+if (!port) throw new Error('the reader worker must run in a worker thread')
+const post = (message: WorkerReply) => port.postMessage(message)
+const init = workerData as ReaderInit
+
+/** The kept file if it fits the store as it is now, else a build from one snapshot (then kept for next time). */
+function loadOrBuild(db: Db): SharedBase {
+  return db.transaction(() => {
+    const kept = init.reuseKept ? readAdjacencyFile(init.file) : null
+    if (kept && baseFits(db, kept.marks)) return kept
+    const built = buildSharedBase(db)
+    writeAdjacencyFile(init.file, built)
+    return built
+  })()
+}
+
+function runBuilder(): void {
+  let db: Db | undefined
+  try {
+    db = openReaderConnection(init.file)
+    post({ kind: 'built', base: loadOrBuild(db) })
+  } catch (error) {
+    post({ kind: 'built', base: null, error: toErrorData(error) })
+  } finally {
+    db?.close()
+    port?.close()
+  }
+}
+
+async function runReader(): Promise<void> {
+  let db: Db
+  let calls: ReturnType<typeof ReaderCalls>
+  try {
+    // Loaded here, not at the top: the builder needs none of the services, and starts faster without them.
+    const { readerCalls } = await import('./graph-store.ts')
+    db = openReaderConnection(init.file)
+    calls = readerCalls(db, { file: init.file, name: init.name, onEvent: (event) => post({ kind: 'event', event }) })
+    useSharedAdjacency(() => post({ kind: 'needAdjacency' }))
+    post({ kind: 'ready' })
+  } catch (error) {
+    post({ kind: 'failed', error: toErrorData(error) })
+    port?.close()
+    return
+  }
+  const reply = (id: number, run: () => unknown) => {
+    try {
+      Promise.resolve(run()).then(
+        (value) => post({ kind: 'reply', id, ok: true, value }),
+        (error) => post({ kind: 'reply', id, ok: false, error: toErrorData(error) }),
+      )
+    } catch (error) {
+      post({ kind: 'reply', id, ok: false, error: toErrorData(error) })
+    }
+  }
+  port?.on('message', (message: HostRequest | HostNotice) => {
+    if ('kind' in message) {
+      if (message.kind === 'installAdjacency') installSharedBase(message.base)
+      return
+    }
+    const { id, method, args } = message
+    if (method === 'close') {
+      reply(id, () => db.close())
+      setImmediate(() => port.close())
+      return
+    }
+    // One read transaction per call: every statement of a traversal sees the same committed state.
+    if (readCallsWithoutSnapshot.has(method)) reply(id, () => callByName(calls, method, args))
+    else reply(id, () => db.transaction(() => callByName(calls, method, args))())
+  })
+}
+
+if (init.role === 'builder') runBuilder()
+else await runReader()
