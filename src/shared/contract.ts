@@ -4,6 +4,7 @@ import * as d from './domain.ts'
 import * as e from './embeddings.ts'
 import * as g from './graph.ts'
 import * as h from './health.ts'
+import * as q from './node-query.ts'
 import * as s from './search.ts'
 import * as t from './transfer.ts'
 
@@ -87,6 +88,11 @@ export const contract = {
   'similar.hybrid': call(e.hybridInput, e.hybridResult),
   'similar.indexStatus': call(z.strictObject({ model: e.modelName }), e.indexStatus),
   'similar.buildIndex': call(z.strictObject({ model: e.modelName }), e.indexStatus),
+
+  // Store engine (#13): filters and searches that count or name nodes without reading their rows
+  'nodes.count': call(q.countNodesInput, q.nodeCount),
+  'nodes.ids': call(q.nodeIdsInput, q.nodeIds),
+  'search.total': call(q.searchTotalInput, q.searchTotal),
 } as const
 
 export type Contract = typeof contract

@@ -2,13 +2,13 @@ import type { NewNode, Node, NodePatch } from '../../../shared/domain.ts'
 import { GraphKeepError } from '../../../shared/errors.ts'
 import type { Db } from '../db.ts'
 import { auditEdgesAtNodeDeleted, auditInsertedNodes, nodeSnapshot, recordAudit } from '../repos/audit.ts'
-import { listNodeRows } from '../repos/list-nodes.ts'
 import { indexNodeTextAfter, reindexNodeText, unindexNodeText } from '../repos/node-text.ts'
 import { deleteNodeById, firstTakenKey, getNodeByKey, getNodeIdByKey, insertNodes, maxNodeId, updateNodeRow } from '../repos/nodes.ts'
 import { toNode } from '../repos/rows.ts'
 import type { Calls } from '../api.ts'
 import { sqliteCode } from '../sqlite-code.ts'
 import type { UnitOfWork } from '../unit-of-work.ts'
+import { countNodes, listFilteredNodeRows, nodeIdsPage } from './node-filters.ts'
 import { neighbours } from './traverse.ts'
 
 export function nodeNotFound(key: string): GraphKeepError {
@@ -53,7 +53,7 @@ export function createNodeCalls(db: Db, work: UnitOfWork) {
   return {
     get: ({ key }) => getNode(key),
     list(query) {
-      const { rows, nextCursor } = listNodeRows(db, query)
+      const { rows, nextCursor } = listFilteredNodeRows(db, query)
       return { items: rows.map(toNode), nextCursor }
     },
     create(input) {
@@ -90,5 +90,7 @@ export function createNodeCalls(db: Db, work: UnitOfWork) {
       return { deleted }
     },
     neighbours: (query) => neighbours(db, query),
+    count: (query) => ({ count: countNodes(db, query) }),
+    ids: (query) => nodeIdsPage(db, query),
   } satisfies Calls<'nodes'>
 }
