@@ -59,6 +59,7 @@ export class NodeColumns {
   /** 1 where a node with that id exists. */
   live: Uint8Array = new Uint8Array(0)
   liveCount = 0
+  private liveIdList: Int32Array | null = null
   private readonly columns = new Map<string, { source: ColumnSource; column: Column }>()
   private mark = ''
   private position: AuditPosition | null = null
@@ -66,6 +67,15 @@ export class NodeColumns {
 
   constructor(db: Db) {
     this.db = db
+  }
+
+  /** The ids of every node, ascending (kept until the next change). */
+  liveIds(): Int32Array {
+    if (this.liveIdList) return this.liveIdList
+    const ids = new Int32Array(this.liveCount)
+    let count = 0
+    for (let id = 0; id < this.live.length; id++) if (this.live[id] === 1) ids[count++] = id
+    return (this.liveIdList = ids)
   }
 
   /** The column of a source, current as of this connection's snapshot. */
@@ -87,6 +97,7 @@ export class NodeColumns {
     const changed = this.position && this.columns.size > 0 ? this.changedSince(this.position, position) : null
     this.mark = mark
     this.position = position
+    this.liveIdList = null
     if (this.columns.size === 0) {
       this.live = new Uint8Array(0)
       this.liveCount = 0
@@ -142,6 +153,7 @@ export class NodeColumns {
     for (const id of ids) if (id > maxId) maxId = id
     column.grow(maxId + 1)
     if (this.live.length === 0 && ids.length > 0) {
+      this.liveIdList = null
       this.live = new Uint8Array(column.numbers.length)
       for (const id of ids) this.live[id] = 1
       this.liveCount = ids.length

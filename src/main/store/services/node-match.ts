@@ -35,60 +35,96 @@ function holds(op: Op, order: number): boolean {
   }
 }
 
-/** Which dictionary texts pass: the value is text, or a number (every text is greater than a number). */
-function passingTexts(column: Column, op: Op, value: number | string): Uint8Array {
-  const pass = new Uint8Array(column.texts.length)
-  if (typeof value === 'number') {
-    if (op === 'gt' || op === 'gte') pass.fill(1)
-    return pass
-  }
-  if (op === 'eq') {
-    const code = column.code(value)
-    if (code >= 0) pass[code] = 1
-    return pass
-  }
-  for (let code = 0; code < pass.length; code++) if (holds(op, compareCodePoints(column.texts[code] as string, value))) pass[code] = 1
-  return pass
+/**
+ * One predicate in closed form: numbers pass when low <= x <= high (open bounds moved to the next
+ * double), texts when their dictionary code passes (or equals `eqCode`).
+ */
+interface Test {
+  column: Column
+  low: number
+  high: number
+  /** Which texts pass, by code; null: none. */
+  texts: Uint8Array | null
+  /** A text equality: only this code passes (-1: no node has the text). */
+  eqCode: number | null
 }
 
-/** The numeric test as [low, high] bounds with open ends; null when no number passes (a text value, op eq/gt/gte). */
-function numericBounds(op: Op, value: number | string): { low: number; high: number; lowOpen: boolean; highOpen: boolean } | null {
-  if (typeof value === 'string') return op === 'lt' || op === 'lte' ? { low: -Infinity, high: Infinity, lowOpen: false, highOpen: false } : null
+const bits = new Float64Array(1)
+const asInt = new BigInt64Array(bits.buffer)
+/** The next double up (down): turns an open bound into a closed one. */
+function nextDouble(value: number, up: boolean): number {
+  if (!Number.isFinite(value)) return value
+  if (value === 0) return up ? Number.MIN_VALUE : -Number.MIN_VALUE
+  bits[0] = value
+  asInt[0] = (asInt[0] as bigint) + ((value > 0) === up ? 1n : -1n)
+  return bits[0] as number
+}
+
+function testOf(column: Column, op: Op, value: number | string): Test {
+  if (typeof value === 'string') {
+    // Every number is below every text: lt/lte pass all numbers, eq/gt/gte none.
+    const numbers = op === 'lt' || op === 'lte'
+    const low = numbers ? -Infinity : Infinity, high = numbers ? Infinity : -Infinity
+    if (op === 'eq') return { column, low, high, texts: null, eqCode: column.code(value) }
+    const texts = new Uint8Array(column.texts.length)
+    for (let code = 0; code < texts.length; code++) if (holds(op, compareCodePoints(column.texts[code] as string, value))) texts[code] = 1
+    return { column, low, high, texts, eqCode: null }
+  }
+  const everyText = op === 'gt' || op === 'gte' ? new Uint8Array(column.texts.length).fill(1) : null
   switch (op) {
-    case 'eq': return { low: value, high: value, lowOpen: false, highOpen: false }
-    case 'lt': return { low: -Infinity, high: value, lowOpen: false, highOpen: true }
-    case 'lte': return { low: -Infinity, high: value, lowOpen: false, highOpen: false }
-    case 'gt': return { low: value, high: Infinity, lowOpen: true, highOpen: false }
-    case 'gte': return { low: value, high: Infinity, lowOpen: false, highOpen: false }
+    case 'eq': return { column, low: value, high: value, texts: null, eqCode: null }
+    case 'lt': return { column, low: -Infinity, high: nextDouble(value, false), texts: null, eqCode: null }
+    case 'lte': return { column, low: -Infinity, high: value, texts: null, eqCode: null }
+    case 'gt': return { column, low: nextDouble(value, true), high: Infinity, texts: everyText, eqCode: null }
+    case 'gte': return { column, low: value, high: Infinity, texts: everyText, eqCode: null }
   }
 }
 
-/** Keeps the candidates (ids, in order) that pass one predicate on one column. */
-function keep(candidates: Int32Array, count: number, column: Column, op: Op, value: number | string): number {
-  const texts = passingTexts(column, op, value)
-  const bounds = numericBounds(op, value)
-  const { numbers, codes } = column
+/** Two tests on one column pass together: the ranges intersect, and so do the passing texts. */
+function merged(a: Test, b: Test): Test | null {
+  if (a.column !== b.column || a.eqCode !== null || b.eqCode !== null) return null
+  let texts: Uint8Array | null = null
+  if (a.texts && b.texts) {
+    texts = new Uint8Array(a.texts.length)
+    for (let code = 0; code < texts.length; code++) texts[code] = (a.texts[code] as number) & (b.texts[code] as number)
+  }
+  return { column: a.column, low: Math.max(a.low, b.low), high: Math.min(a.high, b.high), texts, eqCode: null }
+}
+
+/** Writes the ids of `from` that pass into `into` (may be the same array); returns how many. */
+function keep(from: Int32Array, count: number, into: Int32Array, test: Test): number {
+  const { numbers, codes } = test.column
   const size = numbers.length
-  const low = bounds?.low ?? NaN, high = bounds?.high ?? NaN
-  const lowOpen = bounds?.lowOpen ?? false, highOpen = bounds?.highOpen ?? false
+  const { low, high, texts, eqCode } = test
   let kept = 0
+  if (eqCode !== null) {
+    if (eqCode < 0) return 0
+    for (let i = 0; i < count; i++) {
+      const id = from[i] as number
+      if (id < size && codes[id] === eqCode) into[kept++] = id
+    }
+    return kept
+  }
+  if (texts === null) {
+    // NaN (text or null) fails both comparisons.
+    for (let i = 0; i < count; i++) {
+      const id = from[i] as number
+      const x = numbers[id] as number
+      if (x >= low && x <= high) into[kept++] = id
+    }
+    return kept
+  }
   for (let i = 0; i < count; i++) {
-    const id = candidates[i] as number
+    const id = from[i] as number
     if (id >= size) continue
     const x = numbers[id] as number
-    let pass: boolean
-    // NaN fails every comparison, so a text or null value never passes the numeric test.
-    if (x === x) pass = (lowOpen ? x > low : x >= low) && (highOpen ? x < high : x <= high)
-    else {
-      const code = codes[id] as number
-      pass = code >= 0 && texts[code] === 1
-    }
-    if (pass) candidates[kept++] = id
+    const code = codes[id] as number
+    if (x === x ? x >= low && x <= high : code >= 0 && texts[code] === 1) into[kept++] = id
   }
   return kept
 }
 
-function keepTypes(candidates: Int32Array, count: number, column: Column, types: string[]): number {
+function keepTypes(from: Int32Array, count: number, into: Int32Array, column: Column, types: string[]): number {
   const allowed = new Uint8Array(column.texts.length)
   for (const type of types) {
     const code = column.code(type)
@@ -97,9 +133,9 @@ function keepTypes(candidates: Int32Array, count: number, column: Column, types:
   const { codes } = column
   let kept = 0
   for (let i = 0; i < count; i++) {
-    const id = candidates[i] as number
+    const id = from[i] as number
     const code = id < codes.length ? (codes[id] as number) : -1
-    if (code >= 0 && allowed[code] === 1) candidates[kept++] = id
+    if (code >= 0 && allowed[code] === 1) into[kept++] = id
   }
   return kept
 }
@@ -109,21 +145,27 @@ export function matchingNodeIds(db: Db, filter: NodeFilter): Int32Array {
   const columns = nodeColumnsOf(db)
   // Columns first (each may refresh the set of live nodes), then the candidates.
   const typeColumn = filter.types?.length ? columns.column({ field: 'type' }) : null
-  const predicates = (filter.where ?? []).map((p) => ({
-    column: columns.column({ property: p.path }),
-    op: p.op,
-    value: typeof p.value === 'boolean' ? Number(p.value) : p.value,
-  }))
-  if (!typeColumn && predicates.length === 0) columns.column({ field: 'type' })
-  const { live } = columns
-  let candidates = new Int32Array(columns.liveCount)
-  let count = 0
-  for (let id = 0; id < live.length; id++) if (live[id] === 1) candidates[count++] = id
-  if (typeColumn && filter.types) count = keepTypes(candidates, count, typeColumn, filter.types)
-  for (const { column, op, value } of predicates) {
-    if (count === 0) break
-    count = keep(candidates, count, column, op, value)
+  const tests: Test[] = []
+  for (const p of filter.where ?? []) {
+    const test = testOf(columns.column({ property: p.path }), p.op, typeof p.value === 'boolean' ? Number(p.value) : p.value)
+    const index = tests.findIndex((t) => merged(t, test) !== null)
+    if (index >= 0) tests[index] = merged(tests[index] as Test, test) as Test
+    else tests.push(test)
   }
-  candidates = candidates.subarray(0, count)
-  return candidates
+  // Equalities first: they usually leave the fewest candidates for the rest.
+  tests.sort((a, b) => Number(b.eqCode !== null) - Number(a.eqCode !== null))
+  if (!typeColumn && tests.length === 0) columns.column({ field: 'type' })
+  let from = columns.liveIds()
+  let count = from.length
+  const into = new Int32Array(count)
+  if (typeColumn && filter.types) {
+    count = keepTypes(from, count, into, typeColumn, filter.types)
+    from = into
+  }
+  for (const test of tests) {
+    if (count === 0) break
+    count = keep(from, count, into, test)
+    from = into
+  }
+  return from === into ? into.subarray(0, count) : from.slice(0, count)
 }
