@@ -18,6 +18,7 @@ import { BATCH, measureBulkInsert } from './measure-bulk.ts'
 import { formatImport, measureImport } from './measure-import.ts'
 import { measureGetByKey, measureOneHop } from './measure-lookups.ts'
 import { formatSearch, measureSearch } from './measure-search.ts'
+import { formatFilters, measureFilters } from './measure-filters.ts'
 import { formatTraversal, measureTraversal } from './measure-traversal.ts'
 import { formatVectors, measureVectors } from './measure-vectors.ts'
 import { mulberry32, randomInt } from './prng.ts'
@@ -68,6 +69,8 @@ try {
     const oneHop = measureOneHop(store, keys)
     console.log('measuring search…')
     const search = measureSearch(store, graph, seed)
+    // Property filters (#13): a text equality and a numeric range, every match / first page / count / keys.
+    const filters = measureFilters(store, seed)
     console.log('measuring traversal…')
     const traversal = measureTraversal(store, graph, seed)
     const stats = store.store.stats()
@@ -98,6 +101,7 @@ try {
     }
     const sections = [
       ['Search', formatSearch(search)],
+      ['Property filters (region = R AND score in [a, a + 10))', formatFilters(filters)],
       ['Traversal', formatTraversal(traversal)],
       ['Import (JSON Lines, end to end)', importRun ? formatImport(importRun) : ['skipped (--skip-import)']],
       ['Graph view (headless Chromium)', graphView ? formatGraphView(graphView) : ['skipped (--skip-browser)']],
