@@ -30,6 +30,10 @@ const EDGE_TYPES = [
   ['located_in', 8],
 ] as const
 
+/** A categorical text property for equality filters, from the node's index (not the random stream, so nothing else moves). */
+export const REGIONS = ['north', 'south', 'east', 'west', 'centre', 'coast', 'hills'] as const
+const regionOf = (i: number) => REGIONS[(Math.imul(i + 1, 0x9e3779b1) >>> 0) % REGIONS.length] as string
+
 const titleCase = (word: string) => word[0]?.toUpperCase() + word.slice(1)
 
 function phrase(random: Random, min: number, max: number): string {
@@ -67,7 +71,7 @@ export function generateGraph({ nodes: n, edgesPerNode, seed, gamma }: GenerateO
       key: `${type}/${i.toString(36)}`,
       type,
       label: phrase(random, 2, 4).split(' ').map(titleCase).join(' '),
-      properties: { rank: i, score: randomInt(random, 10_000) / 100, note: phrase(random, 3, 8), active: random() < 0.8 },
+      properties: { rank: i, score: randomInt(random, 10_000) / 100, note: phrase(random, 3, 8), active: random() < 0.8, region: regionOf(i) },
     }
   }
 

@@ -19,6 +19,7 @@ import { formatImport, measureImport } from './measure-import.ts'
 import { measureGetByKey, measureOneHop } from './measure-lookups.ts'
 import { formatVersus, measureVersus, type VersusResult } from './measure-versus.ts'
 import { formatSearch, measureSearch } from './measure-search.ts'
+import { formatFilters, measureFilters } from './measure-filters.ts'
 import { formatTraversal, measureTraversal } from './measure-traversal.ts'
 import { formatVectors, measureVectors } from './measure-vectors.ts'
 import { formatLogOverhead, measureLogOverhead } from './measure-querylog.ts'
@@ -74,6 +75,8 @@ try {
     const oneHop = measureOneHop(store, keys)
     console.log('measuring search…')
     const search = measureSearch(store, graph, seed)
+    // Property filters (#13): a text equality and a numeric range, every match / first page / count / keys.
+    const filters = measureFilters(store, seed)
     console.log('measuring traversal…')
     const traversal = measureTraversal(store, graph, seed)
     const stats = store.store.stats()
@@ -109,6 +112,7 @@ try {
     const sections = [
       ['GraphKeep beside the seeds\' design (same graph, same run)', versus ? formatVersus(versus) : ['skipped (--skip-baseline)']],
       ['Search', formatSearch(search)],
+      ['Property filters (region = R AND score in [a, a + 10))', formatFilters(filters)],
       ['Traversal', formatTraversal(traversal)],
       ['Import (JSON Lines, end to end)', importRun ? formatImport(importRun) : ['skipped (--skip-import)']],
       ['Graph view (headless Chromium)', graphView ? formatGraphView(graphView) : ['skipped (--skip-browser)']],

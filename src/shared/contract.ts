@@ -6,6 +6,7 @@ import * as g from './graph.ts'
 import * as h from './health.ts'
 import * as hi from './history.ts'
 import * as q from './querylog.ts'
+import * as nq from './node-query.ts'
 import * as s from './search.ts'
 import * as sql from './sql-console.ts'
 import * as t from './transfer.ts'
@@ -120,6 +121,11 @@ export const contract = {
   'console.run': call(sql.consoleRunInput, sql.consoleResult),
   'console.plan': call(z.strictObject({ sql: sql.consoleSql }), sql.consolePlan),
   'console.schema': call(none, sql.consoleSchema),
+
+  // Store engine (#13): filters and searches that count or name nodes without reading their rows
+  'nodes.count': call(nq.countNodesInput, nq.nodeCount),
+  'nodes.ids': call(nq.nodeIdsInput, nq.nodeIds),
+  'search.total': call(nq.searchTotalInput, nq.searchTotal),
 } as const
 
 export type Contract = typeof contract

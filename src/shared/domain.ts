@@ -56,7 +56,8 @@ export const propertyFilter = z.strictObject({
 })
 export type PropertyFilter = z.infer<typeof propertyFilter>
 
-export const nodeSortFields = ['label', 'key', 'type'] as const
+/** 'none': the store's own order, for paging when no order is asked (no sort at all). */
+export const nodeSortFields = ['label', 'key', 'type', 'none'] as const
 export const listNodesInput = z.strictObject({
   types: typeList.optional(),
   labelPrefix: z.string().max(2000).optional(),

@@ -67,6 +67,9 @@ export const callRoutes = {
   'health.optimize': 'writer',
 
   'search.explain': 'reader',
+  'nodes.count': 'reader',
+  'nodes.ids': 'reader',
+  'search.total': 'reader',
   'graph.shortestPaths': 'reader',
 
   // Vectors and their approximate index live in the writer's registry (one copy, built in the background).

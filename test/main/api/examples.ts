@@ -71,6 +71,9 @@ export const validInputs: { [M in Method]: Input<M> } = {
   'similar.buildIndex': { model: 'mini' },
   'embeddings.delete': { model: 'mini', keys: ['engine'] },
   'embeddings.deleteModel': { model: 'mini' },
+  'nodes.count': { types: ['person'], where: [{ path: 'born', op: 'lt', value: 1900 }] },
+  'nodes.ids': { where: [{ path: 'born', op: 'gte', value: 1800 }], limit: 10 },
+  'search.total': { text: 'engine', types: ['machine'] },
   'edges.delete': { id: 1 },
   'nodes.delete': { key: 'ada' },
   // History (batch ids count the writes above on a fresh store: nodes.updateMany is batch 12).

@@ -13,7 +13,7 @@ export type Kind =
   | 'filterPath' | 'filterOp' | 'filterValue' | 'newNodes' | 'newEdges'
   | 'backupId' | 'filePath' | 'keepNewest' | 'keepDailyDays' | 'scheduleHours' | 'flag'
   | 'searchText' | 'searchLimit' | 'depth' | 'nodeBudget' | 'expandLimit' | 'offset' | 'keyList' | 'top'
-  | 'pathLimit'
+  | 'pathLimit' | 'idLimit'
   | 'viewName' | 'nodeCount' | 'format' | 'jobId' | 'object' | 'searchMethod' | 'vectorItems' | 'unitWeight'
   | 'neighbourText' | 'expandOrder'
   | 'idList' | 'originList' | 'shortText' | 'time' | 'historyLimit' | 'entity' | 'retentionDays' | 'days' | 'propertyNames'
@@ -119,6 +119,9 @@ export const fieldKinds: { [M in Method]: Kinds } = {
   'console.run': { sql: 'sql', rowCap: 'rowCap', timeoutMs: 'timeoutMs' },
   'console.plan': { sql: 'sql' },
   'console.schema': {},
+  'nodes.count': { types: 'typeList', where: 'filters' },
+  'nodes.ids': { types: 'typeList', where: 'filters', limit: 'idLimit', cursor: 'cursor' },
+  'search.total': { text: 'searchText', types: 'typeList', where: 'filters' },
 }
 
 type Shape = Record<string, z.ZodType>
@@ -200,6 +203,7 @@ function hostile(kind: Kind): fc.Arbitrary<unknown> {
     case 'offset': return badBackup.badInteger(0, 1_000_000_000)
     case 'top': return badBackup.badInteger(1, 100)
     case 'pathLimit': return badBackup.badInteger(1, 10)
+    case 'idLimit': return badBackup.badInteger(1, 100_000)
     case 'nodeCount': return badBackup.badInteger(0, 1_000_000_000)
     case 'keyList': return fc.oneof(bad.notArray, fc.constant([]), { arbitrary: oneBadAmong(() => 'ada', hostile('nodeKey'), 20), weight: 3 })
     case 'viewName': return fc.oneof(bad.badString(200), fc.constantFrom(' ', '\n'))

@@ -68,6 +68,9 @@ const rowsOf: RowsOf = {
   'console.plan': (plan) => plan.steps.length,
   'console.schema': (schema) => schema.tables.length,
   // Calls of other domains: what they list, a batch's count, or one thing.
+  'nodes.count': (answer) => answer.count,
+  'nodes.ids': one,
+  'search.total': one,
   'search.explain': one,
   'graph.shortestPaths': (answer) => answer.nodes.length,
   'embeddings.get': (answer) => answer.items.length,

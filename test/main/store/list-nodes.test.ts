@@ -35,7 +35,7 @@ const query = fc.record({
   types: fc.option(fc.subarray(TYPES, { minLength: 1 }), { nil: undefined }),
   labelPrefix: fc.option(text(2), { nil: undefined }),
   where: fc.option(filter.map((f) => [f]), { nil: undefined }),
-  sort: fc.constantFrom('label', 'key', 'type'),
+  sort: fc.constantFrom('label', 'key', 'type', 'none'),
   order: fc.constantFrom('asc', 'desc'),
   limit: fc.integer({ min: 1, max: 7 }),
 }) as fc.Arbitrary<Omit<ListNodesQuery, 'cursor'>>
@@ -58,6 +58,7 @@ function expectedKeys(nodes: Stored[], q: Omit<ListNodesQuery, 'cursor'>): strin
     label: (a: Stored, b: Stored) => nocaseCompare(a.label, b.label) || a.id - b.id,
     key: (a: Stored, b: Stored) => binaryCompare(a.key, b.key) || a.id - b.id,
     type: (a: Stored, b: Stored) => binaryCompare(a.type, b.type) || nocaseCompare(a.label, b.label) || a.id - b.id,
+    none: (a: Stored, b: Stored) => a.id - b.id,
   }[q.sort]
   const sign = q.order === 'desc' ? -1 : 1
   return nodes.filter(matches).sort((a, b) => sign * byColumns(a, b)).map((node) => node.key)

@@ -69,3 +69,13 @@ export function matchTypesNewestFirst(db: Db, match: string, filter: NodeFilter,
     WHERE nodes_fts MATCH ?${and(conditions)} ORDER BY nodes_fts.rowid DESC LIMIT ?`
   return statement<unknown[], string>(db, sql).pluck().all(match, ...params, limit)
 }
+
+/** How many nodes the full-text index matches: its doclists only, no score and no row. */
+export function countMatches(db: Db, match: string): number {
+  return statement<[string], number>(db, 'SELECT count(*) FROM nodes_fts WHERE nodes_fts MATCH ?').pluck().get(match) ?? 0
+}
+
+/** Every matching node id, as one JSON array (parsed once, not a row object per match). */
+export function allMatchIds(db: Db, match: string): number[] {
+  return JSON.parse(statement<[string], string>(db, 'SELECT json_group_array(rowid) FROM nodes_fts WHERE nodes_fts MATCH ?').pluck().get(match) ?? '[]')
+}

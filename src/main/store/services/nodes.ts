@@ -2,7 +2,6 @@ import type { NewNode, Node, NodePatch } from '../../../shared/domain.ts'
 import { GraphKeepError } from '../../../shared/errors.ts'
 import type { Db } from '../db.ts'
 import { auditEdgesAtNodeDeleted, auditInsertedNodes, nodeSnapshot, recordAudit } from '../repos/audit.ts'
-import { listNodeRows } from '../repos/list-nodes.ts'
 import { indexNodeTextAfter, reindexNodeText, unindexNodeText } from '../repos/node-text.ts'
 import { nodeIdBase } from '../repos/id-base.ts'
 import { deleteNodeById, firstTakenKey, getNodeByKey, getNodeIdByKey, insertNodes, updateNodeRow } from '../repos/nodes.ts'
@@ -11,6 +10,7 @@ import type { Calls } from '../api.ts'
 import { sqliteCode } from '../sqlite-code.ts'
 import type { UnitOfWork } from '../unit-of-work.ts'
 import { createNodeBulkCalls } from './bulk-edits.ts'
+import { countNodes, listFilteredNodeRows, nodeIdsPage } from './node-filters.ts'
 import { neighbours } from './traverse.ts'
 
 export function nodeNotFound(key: string): GraphKeepError {
@@ -55,7 +55,7 @@ export function createNodeCalls(db: Db, work: UnitOfWork) {
   return {
     get: ({ key }) => getNode(key),
     list(query) {
-      const { rows, nextCursor } = listNodeRows(db, query)
+      const { rows, nextCursor } = listFilteredNodeRows(db, query)
       return { items: rows.map(toNode), nextCursor }
     },
     create(input) {
@@ -93,5 +93,7 @@ export function createNodeCalls(db: Db, work: UnitOfWork) {
     },
     neighbours: (query) => neighbours(db, query),
     ...createNodeBulkCalls(db, work),
+    count: (query) => ({ count: countNodes(db, query) }),
+    ids: (query) => nodeIdsPage(db, query),
   } satisfies Calls<'nodes'>
 }

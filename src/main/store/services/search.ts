@@ -4,10 +4,12 @@ import type { Db } from '../db.ts'
 import { decodeCursor, encodeCursor } from '../repos/cursor.ts'
 import { toNode, type NodeRow } from '../repos/rows.ts'
 import type { NodeFilter } from '../repos/node-filter.ts'
+import { matchingNodeIds } from './node-match.ts'
 import {
-  exactLabelRows, hasExactLabel, matchesNewestFirst, matchTypesNewestFirst, nodeRowsByIds, scoresOfMatches, type ScoredId, type WindowHit,
+  allMatchIds, countMatches, exactLabelRows, hasExactLabel, matchesNewestFirst, matchTypesNewestFirst, nodeRowsByIds, scoresOfMatches, type ScoredId, type WindowHit,
 } from '../repos/search.ts'
 import type { Calls } from '../api.ts'
+import type { ParsedInput } from '../../../shared/contract.ts'
 import { snippetFor } from './search-snippet.ts'
 import { searchTerms } from './search-terms.ts'
 
@@ -107,9 +109,23 @@ export function createSearchCalls(db: Db) {
     return { total: types.length, capped, byType }
   }
 
+  /** Every match counted: from the index alone, or intersected with the filter's ids from the node columns. */
+  function searchTotal(query: ParsedInput<'search.total'>): { total: number } {
+    const { match } = searchTerms(query.text)
+    if (match === null) return { total: 0 }
+    if (!query.types?.length && !query.where?.length) return { total: countMatches(db, match) }
+    const passing = matchingNodeIds(db, query)
+    const marks = new Uint8Array((passing.at(-1) ?? 0) + 1)
+    for (const id of passing) marks[id] = 1
+    let total = 0
+    for (const id of allMatchIds(db, match)) if (marks[id] === 1) total++
+    return { total }
+  }
+
   return {
     query: search,
     counts: searchCounts,
+    total: searchTotal,
     explain({ text }) {
       const { terms, prefix } = searchTerms(text)
       return { terms, prefix }
