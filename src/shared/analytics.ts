@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { nodeKey, typeList } from './domain.ts'
+import { jobId } from './transfer.ts'
 
 // Graph analytics: metric runs computed in the store, one value per node, kept as data.
 
@@ -45,7 +46,7 @@ const runOf = <A extends Algorithm, P extends z.ZodType>(algorithm: A, params: P
     params,
     scope: metricScope.prefault({}),
     /** Names the progress events and lets the caller cancel. */
-    jobId: z.string().min(1).max(100).optional(),
+    jobId: jobId.optional(),
   })
 
 export const runMetricInput = z.discriminatedUnion('algorithm', [
@@ -104,8 +105,8 @@ export const metricValuesInput = z.strictObject({
   min: z.number().optional(),
   max: z.number().optional(),
   /** Only the N highest values (before the range and order apply). */
-  top: z.number().int().min(1).max(100_000_000).optional(),
-  offset: z.number().int().min(0).max(100_000_000).default(0),
+  top: z.number().int().min(1).max(1_000_000_000).optional(),
+  offset: z.number().int().min(0).max(1_000_000_000).default(0),
   limit: z.number().int().min(1).max(1000).default(100),
   /** Another run whose value of each node is given beside (to compare runs). */
   compareTo: runId.optional(),
@@ -135,6 +136,7 @@ export const nodeMetrics = z.object({
 })
 export type NodeMetrics = z.infer<typeof nodeMetrics>
 
+export const groupSizesInput = z.strictObject({ runId, limit: z.number().int().min(1).max(50_000).default(1000) })
 /** Sizes of the groups of a component or community run, largest first. */
 export const groupSizes = z.object({ groups: z.array(z.object({ group: z.number(), size: z.number() })), total: z.number() })
 export type GroupSizes = z.infer<typeof groupSizes>
@@ -144,3 +146,23 @@ const histogram = z.array(z.tuple([z.number(), z.number()]))
 /** [degree, number of nodes] for every degree that occurs, ascending. */
 export const degreeDistribution = z.object({ in: histogram, out: histogram, nodeCount: z.number() })
 export type DegreeDistribution = z.infer<typeof degreeDistribution>
+
+const names: Record<Algorithm, string> = {
+  degree: 'Degree',
+  pagerank: 'PageRank',
+  weakComponents: 'Weak component',
+  strongComponents: 'Strong component',
+  louvain: 'Community',
+  kcore: 'k-core',
+  betweenness: 'Betweenness',
+  clustering: 'Clustering',
+}
+
+/** A short name for a run: "PageRank", "Degree (in)", "Weighted degree (total)", with its scope when narrowed. */
+export function metricLabel(algorithm: Algorithm, params: Record<string, unknown>, scope: { nodeTypes?: string[]; edgeTypes?: string[]; direction: string }): string {
+  let name = names[algorithm]
+  if (algorithm === 'degree') name = `${params.weighted ? 'Weighted degree' : 'Degree'} (${String(params.mode)})`
+  const directed = ['pagerank', 'strongComponents', 'betweenness'].includes(algorithm) && scope.direction !== 'out'
+  const narrowed = [...(scope.nodeTypes ?? []), ...(scope.edgeTypes ?? [])]
+  return [name, directed ? `(${scope.direction})` : '', narrowed.length > 0 ? `· ${narrowed.join(', ')}` : ''].filter(Boolean).join(' ')
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import * as a from './analytics.ts'
 import * as b from './backup.ts'
 import * as d from './domain.ts'
 import * as g from './graph.ts'
@@ -72,6 +73,17 @@ export const contract = {
   'health.check': call(z.strictObject({ full: z.boolean().default(false) }), h.healthReport),
   'health.vacuum': call(none, h.compactResult),
   'health.optimize': call(none, h.compactResult),
+
+  // Graph analytics (#15): metric runs computed in the store and kept with one value per node.
+  'analytics.run': call(a.runMetricInput, a.metricRun),
+  'analytics.cancel': call(z.strictObject({ jobId: t.jobId }), z.object({ cancelled: z.boolean() })),
+  'analytics.runs': call(none, z.object({ runs: z.array(a.metricRun) })),
+  'analytics.values': call(a.metricValuesInput, a.metricValues),
+  'analytics.valuesOf': call(a.valuesOfInput, a.valuesOf),
+  'analytics.nodeMetrics': call(byKey, a.nodeMetrics),
+  'analytics.groups': call(a.groupSizesInput, a.groupSizes),
+  'analytics.degreeDistribution': call(a.degreeDistributionInput, a.degreeDistribution),
+  'analytics.delete': call(z.strictObject({ runId: a.runId }), deleted),
 } as const
 
 export type Contract = typeof contract

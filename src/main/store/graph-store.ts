@@ -3,6 +3,7 @@ import { GraphKeepError } from '../../shared/errors.ts'
 import type { StoreCalls } from './api.ts'
 import { createBackupSync } from './backup/create.ts'
 import { finishInterruptedRestore } from './backup/replace-store.ts'
+import { createAnalyticsCalls } from './analytics/service.ts'
 import { createBackupCalls } from './backup/service.ts'
 import { readBackupSettings } from './backup/settings.ts'
 import { closeDatabase, openDatabase, openDatabaseReadOnly, type Db } from './db.ts'
@@ -36,6 +37,7 @@ function connectionCalls(db: Db, { options, work, lastBackupAt }: ConnectionCont
     graph: createGraphCalls(db),
     views: createViewCalls(db, work),
     meta: createMetaCalls(db, work),
+    analytics: createAnalyticsCalls(db, { readOnly: options.readOnly === true, onEvent: options.onEvent }),
     health: createHealthCalls(db, {
       file: options.file,
       lastBackupAt,

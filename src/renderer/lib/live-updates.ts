@@ -4,10 +4,11 @@ import { allQueryRoots, queryRoots, type QueryRoot } from './query-keys.ts'
 import type { Transport } from './transport.ts'
 
 const affectedRoots: Record<DataScope, readonly QueryRoot[]> = {
-  nodes: ['nodes', 'neighbours', 'types', 'store', 'search', 'graph'],
-  edges: ['edges', 'neighbours', 'types', 'store', 'graph'],
+  nodes: ['nodes', 'neighbours', 'types', 'store', 'search', 'graph', 'analytics'],
+  edges: ['edges', 'neighbours', 'types', 'store', 'graph', 'analytics'],
   meta: ['meta', 'store'],
   views: ['views'],
+  analytics: ['analytics'],
   // A restore replaces the whole store, and the event cannot say whether one happened: refresh all.
   // Only queries on screen refetch; the rest are merely marked stale, so this stays cheap.
   backups: allQueryRoots,

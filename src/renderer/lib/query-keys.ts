@@ -11,6 +11,7 @@ export const queryRoots = {
   search: ['search'],
   graph: ['graph'],
   views: ['views'],
+  analytics: ['analytics'],
 } as const
 
 export type QueryRoot = keyof typeof queryRoots

@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { z } from 'zod'
+import { algorithms } from '../../../src/shared/analytics.ts'
 import { contract, type Method } from '../../../src/shared/contract.ts'
 import * as d from '../../../src/shared/domain.ts'
 import { alternativeInputs, exampleFor, validInputs } from './examples.ts'
@@ -14,6 +15,7 @@ export type Kind =
   | 'backupId' | 'filePath' | 'keepNewest' | 'keepDailyDays' | 'scheduleHours' | 'flag'
   | 'searchText' | 'searchLimit' | 'depth' | 'nodeBudget' | 'expandLimit' | 'offset' | 'keyList' | 'top'
   | 'viewName' | 'nodeCount' | 'format' | 'jobId' | 'object'
+  | 'algorithm' | 'runId' | 'runIdList' | 'topN'
 
 type Kinds = Record<string, Kind>
 
@@ -71,6 +73,15 @@ export const fieldKinds: { [M in Method]: Kinds } = {
   'import.run': { source: 'object', options: 'object', jobId: 'jobId' },
   'import.cancel': { jobId: 'jobId' },
   'export.run': { format: 'format', scope: 'object', path: 'filePath', jobId: 'jobId' },
+  'analytics.run': { algorithm: 'algorithm', params: 'object', scope: 'object', jobId: 'jobId' },
+  'analytics.cancel': { jobId: 'jobId' },
+  'analytics.runs': {},
+  'analytics.values': { runId: 'runId', order: 'order', min: 'weight', max: 'weight', top: 'topN', offset: 'offset', limit: 'pageLimit', compareTo: 'runId' },
+  'analytics.valuesOf': { runIds: 'runIdList', keys: 'keyList' },
+  'analytics.nodeMetrics': { key: 'nodeKey' },
+  'analytics.groups': { runId: 'runId', limit: 'nodeBudget' },
+  'analytics.degreeDistribution': { nodeTypes: 'typeList', edgeTypes: 'typeList' },
+  'analytics.delete': { runId: 'runId' },
 }
 
 type Shape = Record<string, z.ZodType>
@@ -156,6 +167,10 @@ function hostile(kind: Kind): fc.Arbitrary<unknown> {
     case 'format': return bad.badWord(['jsonl', 'csv', 'graphml', 'gexf', 'graphkeep'])
     case 'jobId': return fc.oneof(bad.badString(64), fc.constantFrom('a b', '../x', 'é', 'x'.repeat(65)))
     case 'object': return bad.notObject
+    case 'algorithm': return bad.badWord(algorithms)
+    case 'runId': return bad.badEdgeId
+    case 'topN': return badBackup.badInteger(1, 1_000_000_000)
+    case 'runIdList': return fc.oneof(bad.notArray, fc.constant([]), { arbitrary: oneBadAmong(() => 1, bad.badEdgeId, 20), weight: 3 })
     case 'typeList':
       return fc.oneof(
         bad.notArray,

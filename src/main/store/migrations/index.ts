@@ -3,6 +3,7 @@ import views from './002-views.ts'
 import searchPrefixes from './003-search-prefixes.ts'
 import importRanges from './004-import-ranges.ts'
 import unitOfWork from './005-unit-of-work.ts'
+import metricRuns from './010-metric-runs.ts'
 
 export interface Migration {
   version: number
@@ -11,6 +12,6 @@ export interface Migration {
 }
 
 /** Every schema migration, in order. A new one is a new numbered file added here. */
-export const migrations: readonly Migration[] = [initial, views, searchPrefixes, importRanges, unitOfWork]
+export const migrations: readonly Migration[] = [initial, views, searchPrefixes, importRanges, unitOfWork, metricRuns]
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0
