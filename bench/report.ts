@@ -3,6 +3,7 @@ import { cpus, totalmem } from 'node:os'
 import { join } from 'node:path'
 import type { GraphViewResult } from './browser/measure-graph-view.ts'
 import type { LayoutQualityResult } from './browser/measure-layout-quality.ts'
+import type { AnalyticsAlgorithmsResult, AnalyticsStoreResult } from './measure-analytics.ts'
 import type { BackupResult } from './measure-backup.ts'
 import type { BulkResult } from './measure-bulk.ts'
 import type { ImportResult } from './measure-import.ts'
@@ -36,6 +37,8 @@ export interface BenchReport {
   import: ImportResult | null
   graphView: GraphViewResult | null
   layoutQuality: LayoutQualityResult | null
+  /** Null with --skip-analytics. */
+  analytics: { algorithms: AnalyticsAlgorithmsResult; store: AnalyticsStoreResult } | null
   targets: typeof targets
   meetsTargets: { bulk: boolean; getByKey: boolean; oneHop: boolean; backup: boolean | null }
 }

@@ -12,6 +12,7 @@ import { openStore } from '../src/main/store/index.ts'
 import { generateGraph } from './generate.ts'
 import { formatGraphView, measureGraphView } from './browser/measure-graph-view.ts'
 import { formatLayoutQuality, measureLayoutQuality } from './browser/measure-layout-quality.ts'
+import { formatAnalytics, measureAnalyticsAlgorithms, measureAnalyticsStore } from './measure-analytics.ts'
 import { measureBackup } from './measure-backup.ts'
 import { BATCH, measureBulkInsert } from './measure-bulk.ts'
 import { formatImport, measureImport } from './measure-import.ts'
@@ -36,6 +37,7 @@ const { values } = parseArgs({
     'backup-gb': { type: 'string', default: '0' },
     'skip-import': { type: 'boolean', default: false },
     'skip-browser': { type: 'boolean', default: false },
+    'skip-analytics': { type: 'boolean', default: false },
   },
   strict: true,
 })
@@ -66,6 +68,9 @@ try {
     const search = measureSearch(store, graph, seed)
     console.log('measuring traversal…')
     const traversal = measureTraversal(store, graph, seed)
+    if (!values['skip-analytics']) console.log('measuring graph analytics (1M/4M synthetic graphs in memory, then this store)…')
+    const analyticsAlgorithms = values['skip-analytics'] ? null : await measureAnalyticsAlgorithms(seed, true, (line) => console.log(`  ${line}`))
+    const analyticsStore = values['skip-analytics'] ? null : await measureAnalyticsStore(store, seed)
     const stats = store.store.stats()
     const backup = backupGiB > 0 ? await measureBackup(folder, backupGiB, seed) : null
     if (!values['skip-import']) console.log('measuring a JSON Lines import of the same size…')
@@ -89,11 +94,13 @@ try {
       import: importRun,
       graphView,
       layoutQuality,
+      analytics: analyticsAlgorithms && analyticsStore ? { algorithms: analyticsAlgorithms, store: analyticsStore } : null,
       targets,
       meetsTargets: meetsTargets(bulk, getByKey, oneHop, backup),
     }
     const sections = [
       ['Search', formatSearch(search)],
+      ['Graph analytics', analyticsAlgorithms && analyticsStore ? formatAnalytics(analyticsAlgorithms, analyticsStore) : ['skipped (--skip-analytics)']],
       ['Traversal', formatTraversal(traversal)],
       ['Import (JSON Lines, end to end)', importRun ? formatImport(importRun) : ['skipped (--skip-import)']],
       ['Graph view (headless Chromium)', graphView ? formatGraphView(graphView) : ['skipped (--skip-browser)']],

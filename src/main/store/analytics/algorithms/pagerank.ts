@@ -5,7 +5,10 @@ import type { MetricResult } from './result.ts'
 
 export interface PagerankOptions {
   damping: number
-  /** Stops when the summed change of all scores is below tolerance × n (graphology's test). */
+  /**
+   * Stops when the summed change of all scores (which sum to 1) is below this. graphology and
+   * networkx compare with tolerance × n instead, which at a million nodes stops after one iteration.
+   */
   tolerance: number
   maxIterations: number
   weighted: boolean
@@ -52,7 +55,7 @@ export async function pagerank(graph: AnalysisGraph, options: PagerankOptions, p
     }
     ;[x, next] = [next, x]
     iterations++
-    converged = change < n * options.tolerance
+    converged = change < options.tolerance
     await pacer.turn(iterations, options.maxIterations)
   }
   return { values: x, summary: { iterations, converged } }
