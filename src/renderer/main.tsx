@@ -15,6 +15,7 @@ import './styles/health.css'
 import './styles/graph.css'
 import './styles/transfer.css'
 import './styles/search.css'
+import './styles/analytics.css'
 
 const root = createRoot(document.getElementById('root') as HTMLElement)
 const boot = bootTransport()

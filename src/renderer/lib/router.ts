@@ -10,6 +10,7 @@ export type Route =
   /** The graph view: opened on nodes (`keys`) or on a saved view (`view`), or empty. */
   | { name: 'graph'; keys: string[]; view: string | null }
   | { name: 'import' }
+  | { name: 'statistics' }
   | { name: 'unknown'; hash: string }
 
 export type KnownRoute = Exclude<Route, { name: 'unknown' }>
@@ -19,6 +20,7 @@ const plainPages: Record<string, KnownRoute> = {
   '/backups': { name: 'backups' },
   '/health': { name: 'health' },
   '/import': { name: 'import' },
+  '/statistics': { name: 'statistics' },
 }
 
 /** Pages with parameters keep them in a query string after the path: `#/search?q=oslo`. */

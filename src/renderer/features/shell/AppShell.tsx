@@ -6,6 +6,7 @@ import { RestoreBanner } from '../backups/RestoreBanner.tsx'
 import { EdgesPage } from '../edges/EdgesPage.tsx'
 import { GraphPage } from '../graph/GraphPage.tsx'
 import { HealthPage } from '../health/HealthPage.tsx'
+import { StatisticsPage } from '../analytics/StatisticsPage.tsx'
 import { NodePage } from '../node/NodePage.tsx'
 import { NodesPage } from '../nodes/NodesPage.tsx'
 import { CommandPalette } from '../search/CommandPalette.tsx'
@@ -34,6 +35,8 @@ function CurrentPage({ route }: { route: Route }) {
       return <GraphPage key={`${route.view ?? ''}|${route.keys.join('\u0000')}`} keys={route.keys} view={route.view} />
     case 'import':
       return <ImportPage />
+    case 'statistics':
+      return <StatisticsPage />
     case 'unknown':
       return <EmptyState title="Page not found" action={<a className="button" href={hrefFor({ name: 'nodes' })}>Go to nodes</a>} />
   }

@@ -51,6 +51,7 @@ export function Sidebar({ route }: { route: Route }) {
         <NavItem to={{ name: 'search', q: '' }} label="Search" count={null} current={route.name === 'search'} chord="s" alt="5" />
         <NavItem to={{ name: 'graph', keys: [], view: null }} label="Graph" count={null} current={route.name === 'graph'} chord="v" alt="6" />
         <NavItem to={{ name: 'import' }} label="Import" count={null} current={route.name === 'import'} chord="i" alt="7" />
+        <NavItem to={{ name: 'statistics' }} label="Statistics" count={null} current={route.name === 'statistics'} chord="a" alt="8" />
       </ul>
       <ul className="nav-list nav-list-secondary">
         <NavItem to={{ name: 'backups' }} label="Backups" count={backups.data?.backups.length} current={route.name === 'backups'} chord="b" alt="3" />

@@ -2,7 +2,7 @@ import { useEffect } from 'react'
 import { navigate, type KnownRoute } from '../../lib/router.ts'
 import { isTyping } from '../../lib/is-typing.ts'
 
-type Target = 'nodes' | 'edges' | 'backups' | 'health' | 'search' | 'graph' | 'import'
+type Target = 'nodes' | 'edges' | 'backups' | 'health' | 'search' | 'graph' | 'import' | 'statistics'
 
 const routes: Record<Target, KnownRoute> = {
   nodes: { name: 'nodes' },
@@ -12,15 +12,16 @@ const routes: Record<Target, KnownRoute> = {
   search: { name: 'search', q: '' },
   graph: { name: 'graph', keys: [], view: null },
   import: { name: 'import' },
+  statistics: { name: 'statistics' },
 }
 
 const CHORD_TIMEOUT_MS = 1200
-const chordKeys: Record<string, Target> = { n: 'nodes', e: 'edges', b: 'backups', h: 'health', s: 'search', v: 'graph', i: 'import' }
+const chordKeys: Record<string, Target> = { n: 'nodes', e: 'edges', b: 'backups', h: 'health', s: 'search', v: 'graph', i: 'import', a: 'statistics' }
 const altDigits: Record<string, Target> = {
-  Digit1: 'nodes', Digit2: 'edges', Digit3: 'backups', Digit4: 'health', Digit5: 'search', Digit6: 'graph', Digit7: 'import',
+  Digit1: 'nodes', Digit2: 'edges', Digit3: 'backups', Digit4: 'health', Digit5: 'search', Digit6: 'graph', Digit7: 'import', Digit8: 'statistics',
 }
 
-/** `g n` / `g e` / `g s` / `g v` / … (as in many web tools) and Alt+1…7 switch pages, except while typing. */
+/** `g n` / `g e` / `g s` / `g v` / … (as in many web tools) and Alt+1…8 switch pages, except while typing. */
 export function useNavShortcuts(): void {
   useEffect(() => {
     let chordStartedAt = 0
