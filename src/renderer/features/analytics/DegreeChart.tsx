@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import uPlot from 'uplot'
 import 'uplot/dist/uPlot.min.css'
 import { TypeChips } from '../../components/TypeChips.tsx'
@@ -51,8 +51,7 @@ export function DegreeChart() {
   const counts = useQuery(typeQueries.counts())
   const distribution = useQuery(analyticsQueries.degreeDistribution(nodeTypes, edgeTypes))
   const data = distribution.data
-  const [plotted, setPlotted] = useState<uPlot.AlignedData | null>(null)
-  useEffect(() => setPlotted(data ? plotData(data.in, data.out) : null), [data])
+  const plotted = useMemo(() => (data ? plotData(data.in, data.out) : null), [data])
   const isolated = data ? ((new Map(data.in).get(0) ?? 0) + ' with no incoming, ' + (new Map(data.out).get(0) ?? 0) + ' with no outgoing edges') : ''
   return (
     <section className="card" aria-labelledby="degree-title">
