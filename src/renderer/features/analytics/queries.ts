@@ -91,3 +91,18 @@ export const metricSortedQuery = (filters: MetricSortFilters) =>
     initialPageParam: null as string | null,
     getNextPageParam: (lastPage) => lastPage.nextCursor,
   })
+
+/** Values of many nodes (a graph view's) in a few runs, asked for 1000 keys at a time. */
+export const viewValuesQuery = (runIds: number[], keys: string[]) =>
+  queryOptions({
+    queryKey: [...root, 'view', runIds, keys],
+    enabled: runIds.length > 0 && keys.length > 0,
+    queryFn: async () => {
+      const merged: Record<string, Record<string, [number, number]>> = {}
+      for (let start = 0; start < keys.length; start += MAX_KEYS) {
+        const { values } = await api.call('analytics.valuesOf', { runIds, keys: keys.slice(start, start + MAX_KEYS) })
+        for (const [runId, byKey] of Object.entries(values)) merged[runId] = { ...merged[runId], ...byKey }
+      }
+      return merged
+    },
+  })

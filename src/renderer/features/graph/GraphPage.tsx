@@ -8,6 +8,7 @@ import { captureViewState, toJsonState } from './cy/view-state.ts'
 import { fitView } from './cy/viewport.ts'
 import { ExpandMenu } from './ExpandMenu.tsx'
 import { GraphLegend } from './GraphLegend.tsx'
+import { GraphMetricControls } from './GraphMetricControls.tsx'
 import { GraphEmptyHint, OverBudget } from './GraphNotices.tsx'
 import { GraphSidePanel } from './GraphSidePanel.tsx'
 import { GraphToolbar } from './GraphToolbar.tsx'
@@ -156,6 +157,7 @@ export function GraphPage({ keys, view }: { keys: string[]; view: string | null 
         onToggleViews={() => setViewsOpen((open) => !open)}
         onToggleWebgl={toggleWebgl}
       />
+      <GraphMetricControls controllerRef={controllerRef} viewKeys={viewKeys} />
       {pathMode.active && <PathPanel path={pathMode.path} onChange={pathMode.update} onClear={pathMode.clear} onExit={pathMode.exit} />}
       {viewsOpen && <SavedViews currentName={view} canSave={summary.nodes > 0} readOnly={readOnly} capture={captureForSave} onClose={() => setViewsOpen(false)} />}
       {message && (
