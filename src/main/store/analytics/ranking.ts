@@ -36,25 +36,31 @@ export function rankedOrder(values: Float64Array): Int32Array {
   return order
 }
 
-/** The first index in `sorted` (descending) whose value is <= `value`: with ties, 1 + this is the rank. */
-export function firstAtOrBelow(sorted: Float64Array, value: number): number {
+/** Values read in ranked (descending) order, through the ranked positions: no sorted copy is kept. */
+export interface Ranked {
+  values: Float64Array
+  ranked: Int32Array
+}
+
+/** The first place in ranked order whose value is <= `value`: with ties, 1 + this is the rank. */
+export function firstAtOrBelow({ values, ranked }: Ranked, value: number): number {
   let low = 0
-  let high = sorted.length
+  let high = ranked.length
   while (low < high) {
     const mid = (low + high) >>> 1
-    if (sorted[mid]! > value) low = mid + 1
+    if (values[ranked[mid]!]! > value) low = mid + 1
     else high = mid
   }
   return low
 }
 
-/** The first index in `sorted` (descending) whose value is < `value`. */
-export function firstBelow(sorted: Float64Array, value: number): number {
+/** The first place in ranked order whose value is < `value`. */
+export function firstBelow({ values, ranked }: Ranked, value: number): number {
   let low = 0
-  let high = sorted.length
+  let high = ranked.length
   while (low < high) {
     const mid = (low + high) >>> 1
-    if (sorted[mid]! >= value) low = mid + 1
+    if (values[ranked[mid]!]! >= value) low = mid + 1
     else high = mid
   }
   return low

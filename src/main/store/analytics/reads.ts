@@ -13,12 +13,12 @@ import { valueOfNode, type RunValues } from './run-values.ts'
  * ranked positions, so a page costs the same at a million nodes as at a thousand.
  */
 export function readValues(db: Db, run: RunValues, other: RunValues | undefined, input: In<'analytics.values'>): MetricValues {
-  const { sorted, ranked, ids, values } = run
+  const { ranked, ids, values } = run
   let start = 0
-  let end = sorted.length
+  let end = ranked.length
   if (input.top !== undefined) end = Math.min(end, input.top)
-  if (input.max !== undefined) start = Math.max(start, firstAtOrBelow(sorted, input.max))
-  if (input.min !== undefined) end = Math.min(end, firstBelow(sorted, input.min))
+  if (input.max !== undefined) start = Math.max(start, firstAtOrBelow(run, input.max))
+  if (input.min !== undefined) end = Math.min(end, firstBelow(run, input.min))
   const total = Math.max(0, end - start)
   const positions: number[] = []
   for (let k = input.offset; k < Math.min(total, input.offset + input.limit); k++) {
@@ -30,7 +30,7 @@ export function readValues(db: Db, run: RunValues, other: RunValues | undefined,
     const node = found.get(ids[position]!)
     if (!node) continue
     const value = values[position]!
-    const row: MetricValue = { key: node[1], type: node[2], label: node[3], value, rank: firstAtOrBelow(sorted, value) + 1 }
+    const row: MetricValue = { key: node[1], type: node[2], label: node[3], value, rank: firstAtOrBelow(run, value) + 1 }
     if (other) row.other = valueOfNode(other, node[0])?.value ?? null
     rows.push(row)
   }

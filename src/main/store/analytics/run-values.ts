@@ -7,10 +7,8 @@ export interface RunValues {
   ids: Int32Array
   /** values[i] belongs to ids[i]. */
   values: Float64Array
-  /** Positions from the highest value to the lowest. */
+  /** Positions from the highest value to the lowest (ranks and range bounds are binary searches through it). */
   ranked: Int32Array
-  /** The values in ranked order (descending), for ranks and range bounds by binary search. */
-  sorted: Float64Array
 }
 
 const bytesOf = (array: Int32Array | Float64Array) => Buffer.from(array.buffer, array.byteOffset, array.byteLength)
@@ -19,19 +17,19 @@ export function encodeValues(ids: Int32Array, values: Float64Array): MetricBlobs
   return { nodeIds: bytesOf(ids), values: bytesOf(values), ranked: bytesOf(rankedOrder(values)) }
 }
 
-/** Copies out of the blobs (their buffers are not 8-byte aligned, and typed arrays need that). */
+/**
+ * Views of the blobs as typed arrays: a large blob has a buffer of its own and is used in place; a
+ * small one may sit unaligned in a shared pool, and is copied (typed arrays need aligned offsets).
+ */
 export function decodeValues(blobs: MetricBlobs): RunValues {
-  const copy = (blob: Buffer) => {
-    const buffer = new ArrayBuffer(blob.byteLength)
-    new Uint8Array(buffer).set(blob)
-    return buffer
+  const view = <T extends Int32Array | Float64Array>(blob: Buffer, Type: { new (buffer: ArrayBuffer, offset: number, length: number): T; BYTES_PER_ELEMENT: number }): T => {
+    const size = Type.BYTES_PER_ELEMENT
+    if (blob.byteOffset % size === 0 && blob.buffer instanceof ArrayBuffer) return new Type(blob.buffer, blob.byteOffset, blob.byteLength / size)
+    const copy = new ArrayBuffer(blob.byteLength)
+    new Uint8Array(copy).set(blob)
+    return new Type(copy, 0, blob.byteLength / size)
   }
-  const ids = new Int32Array(copy(blobs.nodeIds))
-  const values = new Float64Array(copy(blobs.values))
-  const ranked = new Int32Array(copy(blobs.ranked))
-  const sorted = new Float64Array(ranked.length)
-  for (let r = 0; r < ranked.length; r++) sorted[r] = values[ranked[r]!]!
-  return { ids, values, ranked, sorted }
+  return { ids: view(blobs.nodeIds, Int32Array), values: view(blobs.values, Float64Array), ranked: view(blobs.ranked, Int32Array) }
 }
 
 /** A node's value and rank (1 for the highest; equal values share the better rank), or null if the run did not cover it. */
@@ -39,7 +37,7 @@ export function valueOfNode(run: RunValues, nodeId: number): { value: number; ra
   const at = indexOfId(run.ids, nodeId)
   if (at < 0) return null
   const value = run.values[at]!
-  return { value, rank: firstAtOrBelow(run.sorted, value) + 1 }
+  return { value, rank: firstAtOrBelow(run, value) + 1 }
 }
 
 /** Decoded runs kept for the next page (a few, since a million-node run holds about 24 MB). */
