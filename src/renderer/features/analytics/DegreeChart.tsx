@@ -58,8 +58,8 @@ export function DegreeChart() {
       <h2 id="degree-title" className="card-title">Degree distribution</h2>
       {counts.data && (
         <div className="metric-form-scope">
-          <TypeChips label="Degrees of nodes of these types" types={counts.data.nodeTypes} selected={nodeTypes} onChange={setNodeTypes} />
-          <TypeChips label="Counting edges of these types" types={counts.data.edgeTypes} selected={edgeTypes} onChange={setEdgeTypes} />
+          <div className="scope-row"><span className="muted">Nodes</span><TypeChips label="Degrees of nodes of these types" types={counts.data.nodeTypes} selected={nodeTypes} onChange={setNodeTypes} /></div>
+          <div className="scope-row"><span className="muted">Edges</span><TypeChips label="Counting edges of these types" types={counts.data.edgeTypes} selected={edgeTypes} onChange={setEdgeTypes} /></div>
         </div>
       )}
       {plotted && <LogLogPlot data={plotted} />}

@@ -117,8 +117,8 @@ export function RunMetricForm() {
       </div>
       {counts.data && (
         <div className="metric-form-scope">
-          <TypeChips label="Only nodes of these types" types={counts.data.nodeTypes} selected={draft.nodeTypes} onChange={(nodeTypes) => patch({ nodeTypes })} />
-          <TypeChips label="Only edges of these types" types={counts.data.edgeTypes} selected={draft.edgeTypes} onChange={(edgeTypes) => patch({ edgeTypes })} />
+          <div className="scope-row"><span className="muted">Nodes</span><TypeChips label="Only nodes of these types" types={counts.data.nodeTypes} selected={draft.nodeTypes} onChange={(nodeTypes) => patch({ nodeTypes })} /><span className="muted">{draft.nodeTypes.length ? '' : 'all types'}</span></div>
+          <div className="scope-row"><span className="muted">Edges</span><TypeChips label="Only edges of these types" types={counts.data.edgeTypes} selected={draft.edgeTypes} onChange={(edgeTypes) => patch({ edgeTypes })} /><span className="muted">{draft.edgeTypes.length ? '' : 'all types'}</span></div>
         </div>
       )}
       <div className="metric-form-row">

@@ -4,7 +4,7 @@ import type { MetricRun } from '../../../shared/analytics.ts'
 import { isGrouping } from '../analytics/metric-format.ts'
 import { analyticsQueries, viewValuesQuery } from '../analytics/queries.ts'
 import type { GraphController } from './cy/graph-controller.ts'
-import { applyMetricStyle, groupColour, GROUP_COLOURS } from './cy/metric-style.ts'
+import { applyMetricStyle, groupColours, GROUP_COLOURS } from './cy/metric-style.ts'
 
 interface Choice {
   sizeRun: number | null
@@ -51,6 +51,7 @@ export function GraphMetricControls({ controllerRef, viewKeys }: { controllerRef
   if (runs.length === 0) return null
   const patch = (next: Partial<Choice>) => setChoice((current) => ({ ...current, ...next }))
   const colourRun = runs.find((run) => run.id === choice.colourRun)
+  const inView = colourRun ? [...groupColours(Object.values(values?.[colourRun.id] ?? {}).map(([group]) => group))].slice(0, GROUP_COLOURS.length) : []
   return (
     <div className="graph-metric-controls" role="group" aria-label="Style by metric">
       <RunSelect label="Size by" runs={runs.filter((run) => !isGrouping(run))} value={choice.sizeRun} onChange={(sizeRun) => patch({ sizeRun })} testId="graph-size-by" />
@@ -64,10 +65,10 @@ export function GraphMetricControls({ controllerRef, viewKeys }: { controllerRef
       )}
       {colourRun && (
         <span className="muted" data-testid="graph-group-legend">
-          {GROUP_COLOURS.map((_, group) => (
-            <span key={group} title={`${colourRun.label} ${group}`} style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 5, marginRight: 2, background: groupColour(group) }} />
-          ))}{' '}
-          largest {GROUP_COLOURS.length} groups; the rest grey
+          {inView.map(([group, colour]) => (
+            <span key={group} className="group-swatch"><span style={{ background: colour }} />{group}</span>
+          ))}
+          {inView.length === GROUP_COLOURS.length && ' others grey'}
         </span>
       )}
     </div>
