@@ -26,6 +26,7 @@ export function TopValues({ run }: { run: MetricRun }) {
           ))}
         </tbody>
       </table>
+      {rows.length > 0 && <a className="button button-quiet csv-button" href={hrefFor({ name: 'graph', keys: rows.map((row) => row.key), view: null })}>Open in graph</a>}
       <CsvButton name={`top-${run.label}`} header={['rank', 'key', 'label', 'type', 'value']} rows={() => rows.map((row) => [row.rank, row.key, row.label, row.type, row.value])} />
     </div>
   )
