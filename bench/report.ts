@@ -3,6 +3,7 @@ import { cpus, totalmem } from 'node:os'
 import { join } from 'node:path'
 import type { GraphViewResult } from './browser/measure-graph-view.ts'
 import type { LayoutQualityResult } from './browser/measure-layout-quality.ts'
+import type { AnalyticsAlgorithmsResult, AnalyticsStoreResult } from './measure-analytics.ts'
 import type { BackupResult } from './measure-backup.ts'
 import type { BulkResult } from './measure-bulk.ts'
 import type { ImportResult } from './measure-import.ts'
@@ -38,6 +39,8 @@ export interface BenchReport {
   layoutQuality: LayoutQualityResult | null
   /** GraphKeep beside the seeds' design on the same graph (measure-versus.ts). */
   versus?: unknown
+  /** Null with --skip-analytics. */
+  analytics: { algorithms: AnalyticsAlgorithmsResult; store: AnalyticsStoreResult } | null
   targets: typeof targets
   meetsTargets: { bulk: boolean; getByKey: boolean; oneHop: boolean; backup: boolean | null }
 }

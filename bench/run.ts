@@ -13,6 +13,7 @@ import { openStore } from '../src/main/store/index.ts'
 import { generateGraph } from './generate.ts'
 import { formatGraphView, measureGraphView } from './browser/measure-graph-view.ts'
 import { formatLayoutQuality, measureLayoutQuality } from './browser/measure-layout-quality.ts'
+import { formatAnalytics, measureAnalyticsAlgorithms, measureAnalyticsStore } from './measure-analytics.ts'
 import { measureBackup } from './measure-backup.ts'
 import { BATCH, measureBulkInsert } from './measure-bulk.ts'
 import { formatImport, measureImport } from './measure-import.ts'
@@ -45,6 +46,7 @@ const { values } = parseArgs({
     'skip-vectors': { type: 'boolean', default: false },
     vectors: { type: 'string', default: '100000' },
     'skip-baseline': { type: 'boolean', default: false },
+    'skip-analytics': { type: 'boolean', default: false },
   },
   strict: true,
 })
@@ -79,6 +81,9 @@ try {
     const filters = measureFilters(store, seed)
     console.log('measuring traversal…')
     const traversal = measureTraversal(store, graph, seed)
+    if (!values['skip-analytics']) console.log('measuring graph analytics (1M/4M synthetic graphs in memory, then this store)…')
+    const analyticsAlgorithms = values['skip-analytics'] ? null : await measureAnalyticsAlgorithms(seed, true, (line) => console.log(`  ${line}`))
+    const analyticsStore = values['skip-analytics'] ? null : await measureAnalyticsStore(store, seed)
     const stats = store.store.stats()
     if (!values['skip-baseline']) console.log('measuring against the seeds\' design (baseline)…')
     // Closes the in-process store (the app-level part opens it in worker threads).
@@ -106,6 +111,7 @@ try {
       graphView,
       layoutQuality,
       versus,
+      analytics: analyticsAlgorithms && analyticsStore ? { algorithms: analyticsAlgorithms, store: analyticsStore } : null,
       targets,
       meetsTargets: meetsTargets(bulk, getByKey, oneHop, backup),
     }
@@ -113,6 +119,7 @@ try {
       ['GraphKeep beside the seeds\' design (same graph, same run)', versus ? formatVersus(versus) : ['skipped (--skip-baseline)']],
       ['Search', formatSearch(search)],
       ['Property filters (region = R AND score in [a, a + 10))', formatFilters(filters)],
+      ['Graph analytics', analyticsAlgorithms && analyticsStore ? formatAnalytics(analyticsAlgorithms, analyticsStore) : ['skipped (--skip-analytics)']],
       ['Traversal', formatTraversal(traversal)],
       ['Import (JSON Lines, end to end)', importRun ? formatImport(importRun) : ['skipped (--skip-import)']],
       ['Graph view (headless Chromium)', graphView ? formatGraphView(graphView) : ['skipped (--skip-browser)']],

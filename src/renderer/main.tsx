@@ -21,6 +21,7 @@ import './styles/search.css'
 import './styles/history.css'
 import './styles/querylog.css'
 import './styles/theme.css'
+import './styles/analytics.css'
 
 initTheme()
 const root = createRoot(document.getElementById('root') as HTMLElement)

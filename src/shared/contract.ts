@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import * as a from './analytics.ts'
 import * as b from './backup.ts'
 import * as d from './domain.ts'
 import * as e from './embeddings.ts'
@@ -126,6 +127,17 @@ export const contract = {
   'nodes.count': call(nq.countNodesInput, nq.nodeCount),
   'nodes.ids': call(nq.nodeIdsInput, nq.nodeIds),
   'search.total': call(nq.searchTotalInput, nq.searchTotal),
+
+  // Graph analytics (#15): metric runs computed in the store and kept with one value per node.
+  'analytics.run': call(a.runMetricInput, a.metricRun),
+  'analytics.cancel': call(z.strictObject({ jobId: t.jobId }), z.object({ cancelled: z.boolean() })),
+  'analytics.runs': call(none, z.object({ runs: z.array(a.metricRun) })),
+  'analytics.values': call(a.metricValuesInput, a.metricValues),
+  'analytics.valuesOf': call(a.valuesOfInput, a.valuesOf),
+  'analytics.nodeMetrics': call(byKey, a.nodeMetrics),
+  'analytics.groups': call(a.groupSizesInput, a.groupSizes),
+  'analytics.degreeDistribution': call(a.degreeDistributionInput, a.degreeDistribution),
+  'analytics.delete': call(z.strictObject({ runId: a.runId }), deleted),
 } as const
 
 export type Contract = typeof contract

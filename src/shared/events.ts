@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 /** Push events from main to the renderer, on one channel. */
-export const dataScope = z.enum(['nodes', 'edges', 'meta', 'backups', 'views', 'embeddings'])
+export const dataScope = z.enum(['nodes', 'edges', 'meta', 'backups', 'views', 'embeddings', 'analytics'])
 export type DataScope = z.infer<typeof dataScope>
 
 export const appEvent = z.discriminatedUnion('type', [

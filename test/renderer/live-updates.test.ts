@@ -10,9 +10,13 @@ describe('rootsForScopes', () => {
     expect(rootsForScopes([])).toEqual([])
   })
 
-  it('maps node and edge changes to lists, neighbours, type counts, store facts, search and the graph', () => {
-    expect(sorted(rootsForScopes(['nodes']))).toEqual(['graph', 'neighbours', 'nodes', 'search', 'store', 'types'])
-    expect(sorted(rootsForScopes(['edges']))).toEqual(['edges', 'graph', 'neighbours', 'store', 'types'])
+  it('maps node and edge changes to lists, neighbours, type counts, store facts, search, the graph and metric runs (stale marks)', () => {
+    expect(sorted(rootsForScopes(['nodes']))).toEqual(['analytics', 'graph', 'neighbours', 'nodes', 'search', 'store', 'types'])
+    expect(sorted(rootsForScopes(['edges']))).toEqual(['analytics', 'edges', 'graph', 'neighbours', 'store', 'types'])
+  })
+
+  it('maps a stored or deleted metric run to the analytics queries only', () => {
+    expect(rootsForScopes(['analytics'])).toEqual(['analytics'])
   })
 
   it('maps saved-view changes to the views list only', () => {
@@ -29,7 +33,7 @@ describe('rootsForScopes', () => {
 
   it('lists each root once when scopes overlap or repeat', () => {
     const roots = rootsForScopes(['nodes', 'edges', 'nodes'])
-    expect(sorted(roots)).toEqual(['edges', 'graph', 'neighbours', 'nodes', 'search', 'store', 'types'])
+    expect(sorted(roots)).toEqual(['analytics', 'edges', 'graph', 'neighbours', 'nodes', 'search', 'store', 'types'])
     expect(new Set(roots).size).toBe(roots.length)
     expect(sorted(rootsForScopes([...dataScope.options]))).toEqual(sorted(allQueryRoots))
   })

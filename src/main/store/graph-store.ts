@@ -4,6 +4,7 @@ import type { StoreCalls } from './api.ts'
 import { listBackups } from './backup/catalog.ts'
 import { createBackupSync } from './backup/create.ts'
 import { finishInterruptedRestore } from './backup/replace-store.ts'
+import { createAnalyticsCalls } from './analytics/service.ts'
 import { createBackupCalls } from './backup/service.ts'
 import { readBackupSettings } from './backup/settings.ts'
 import { closeDatabase, lockStore, openDatabase, openDatabaseReadOnly, type Db, type StoreLock } from './db.ts'
@@ -47,6 +48,7 @@ export function connectionCalls(db: Db, { options, work, lastBackupAt }: Connect
     meta: createMetaCalls(db, work),
     history: createHistoryCalls(db, work),
     querylog: createQueryLogCalls(db, work, options.readOnly === true),
+    analytics: createAnalyticsCalls(db, { readOnly: options.readOnly === true, onEvent: options.onEvent }),
     health: createHealthCalls(db, {
       file: options.file,
       lastBackupAt,

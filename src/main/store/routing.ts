@@ -105,6 +105,16 @@ export const callRoutes = {
   'history.compact': 'writer',
 
   // The log is written by the writer in batches; reading it right after is read-your-writes on the writer.
+  // Metric runs compute in the writer's worker (progress, cancel); their values are read there too.
+  'analytics.run': 'writer',
+  'analytics.cancel': 'writer',
+  'analytics.runs': 'writer',
+  'analytics.values': 'writer',
+  'analytics.valuesOf': 'writer',
+  'analytics.nodeMetrics': 'writer',
+  'analytics.groups': 'writer',
+  'analytics.degreeDistribution': 'writer',
+  'analytics.delete': 'writer',
   'querylog.list': 'writer',
   'querylog.get': 'writer',
   'querylog.summary': 'writer',

@@ -4,11 +4,12 @@ import { allQueryRoots, queryRoots, type QueryRoot } from './query-keys.ts'
 import type { Transport } from './transport.ts'
 
 const affectedRoots: Record<DataScope, readonly QueryRoot[]> = {
-  nodes: ['nodes', 'neighbours', 'types', 'store', 'search', 'graph', 'similar', 'history'],
-  edges: ['edges', 'neighbours', 'types', 'store', 'graph', 'history'],
+  nodes: ['nodes', 'neighbours', 'types', 'store', 'search', 'graph', 'similar', 'history', 'analytics'],
+  edges: ['edges', 'neighbours', 'types', 'store', 'graph', 'history', 'analytics'],
   meta: ['meta', 'store', 'history'],
   views: ['views'],
   embeddings: ['similar', 'health'],
+  analytics: ['analytics'],
   // A restore replaces the whole store, and the event cannot say whether one happened: refresh all.
   // Only queries on screen refetch; the rest are merely marked stale, so this stays cheap.
   backups: allQueryRoots,

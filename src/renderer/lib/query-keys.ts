@@ -15,6 +15,7 @@ export const queryRoots = {
   history: ['history'],
   querylog: ['querylog'],
   sqlConsole: ['console'],
+  analytics: ['analytics'],
 } as const
 
 export type QueryRoot = keyof typeof queryRoots

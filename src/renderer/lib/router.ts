@@ -14,6 +14,7 @@ export type Route =
   /** The query log, its filters kept as a query string (see features/querylog/filters.ts). */
   | { name: 'querylog'; query: string }
   | { name: 'console'; sql: string }
+  | { name: 'statistics' }
   | { name: 'unknown'; hash: string }
 
 export type KnownRoute = Exclude<Route, { name: 'unknown' }>
@@ -24,6 +25,7 @@ const plainPages: Record<string, KnownRoute> = {
   '/health': { name: 'health' },
   '/import': { name: 'import' },
   '/history': { name: 'history' },
+  '/statistics': { name: 'statistics' },
 }
 
 /** Pages with parameters keep them in a query string after the path: `#/search?q=oslo`. */

@@ -74,6 +74,15 @@ export const validInputs: { [M in Method]: Input<M> } = {
   'nodes.count': { types: ['person'], where: [{ path: 'born', op: 'lt', value: 1900 }] },
   'nodes.ids': { where: [{ path: 'born', op: 'gte', value: 1800 }], limit: 10 },
   'search.total': { text: 'engine', types: ['machine'] },
+  'analytics.run': { algorithm: 'pagerank', params: { damping: 0.85, tolerance: 1e-6 }, scope: { direction: 'out' }, jobId: 'metric-example' },
+  'analytics.runs': {},
+  'analytics.values': { runId: 1, order: 'desc', min: 0, max: 1, top: 10, offset: 0, limit: 10, compareTo: 1 },
+  'analytics.valuesOf': { runIds: [1], keys: ['ada', 'engine'] },
+  'analytics.nodeMetrics': { key: 'ada' },
+  'analytics.groups': { runId: 1, limit: 10 },
+  'analytics.degreeDistribution': { nodeTypes: ['person', 'machine'], edgeTypes: ['programmed', 'knew'] },
+  'analytics.cancel': { jobId: 'metric-example' },
+  'analytics.delete': { runId: 1 },
   'edges.delete': { id: 1 },
   'nodes.delete': { key: 'ada' },
   // History (batch ids count the writes above on a fresh store: nodes.updateMany is batch 12).
@@ -129,6 +138,15 @@ export const validInputs: { [M in Method]: Input<M> } = {
 export const alternativeInputs: { [M in Method]?: Input<M>[] } = {
   'backup.preview': [{ file: '/tmp/graphkeep-restore-candidate.db' }],
   'backup.restore': [{ file: '/tmp/graphkeep-restore-candidate.db' }],
+  'analytics.run': [
+    { algorithm: 'degree', params: { mode: 'in', weighted: true } },
+    { algorithm: 'weakComponents', scope: { nodeTypes: ['person'] } },
+    { algorithm: 'strongComponents', scope: { direction: 'in' } },
+    { algorithm: 'louvain', params: { resolution: 1.5, weighted: true, seed: 3 } },
+    { algorithm: 'kcore', params: {} },
+    { algorithm: 'betweenness', params: { exactLimit: 100, samples: 10, normalized: true, seed: 2 }, scope: { direction: 'both' } },
+    { algorithm: 'clustering', scope: { edgeTypes: ['knew'] } },
+  ],
 }
 
 /** The methods in the order their examples must run. */

@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { z } from 'zod'
+import { algorithms } from '../../../src/shared/analytics.ts'
 import { contract, type Method } from '../../../src/shared/contract.ts'
 import * as d from '../../../src/shared/domain.ts'
 import { alternativeInputs, exampleFor, validInputs } from './examples.ts'
@@ -19,6 +20,7 @@ export type Kind =
   | 'idList' | 'originList' | 'shortText' | 'time' | 'historyLimit' | 'entity' | 'retentionDays' | 'days' | 'propertyNames'
   | 'duration' | 'logOriginList' | 'epoch' | 'logText' | 'logLimit' | 'logCursor' | 'maxEntries' | 'sql' | 'rowCap' | 'timeoutMs'
   | 'neighbourhoodMode'
+  | 'algorithm' | 'runId' | 'runIdList' | 'topN'
 
 type Kinds = Record<string, Kind>
 
@@ -122,6 +124,15 @@ export const fieldKinds: { [M in Method]: Kinds } = {
   'nodes.count': { types: 'typeList', where: 'filters' },
   'nodes.ids': { types: 'typeList', where: 'filters', limit: 'idLimit', cursor: 'cursor' },
   'search.total': { text: 'searchText', types: 'typeList', where: 'filters' },
+  'analytics.run': { algorithm: 'algorithm', params: 'object', scope: 'object', jobId: 'jobId' },
+  'analytics.cancel': { jobId: 'jobId' },
+  'analytics.runs': {},
+  'analytics.values': { runId: 'runId', order: 'order', min: 'weight', max: 'weight', top: 'topN', offset: 'offset', limit: 'pageLimit', compareTo: 'runId' },
+  'analytics.valuesOf': { runIds: 'runIdList', keys: 'keyList' },
+  'analytics.nodeMetrics': { key: 'nodeKey' },
+  'analytics.groups': { runId: 'runId', limit: 'nodeBudget' },
+  'analytics.degreeDistribution': { nodeTypes: 'typeList', edgeTypes: 'typeList' },
+  'analytics.delete': { runId: 'runId' },
 }
 
 type Shape = Record<string, z.ZodType>
@@ -235,6 +246,10 @@ function hostile(kind: Kind): fc.Arbitrary<unknown> {
     case 'sql': return fc.oneof(bad.badString(100_000), fc.constantFrom(' ', '\n\t '))
     case 'rowCap': return badBackup.badInteger(1, 10_000)
     case 'timeoutMs': return badBackup.badInteger(100, 120_000)
+    case 'algorithm': return bad.badWord(algorithms)
+    case 'runId': return bad.badEdgeId
+    case 'topN': return badBackup.badInteger(1, 1_000_000_000)
+    case 'runIdList': return fc.oneof(bad.notArray, fc.constant([]), { arbitrary: oneBadAmong(() => 1, bad.badEdgeId, 20), weight: 3 })
     case 'typeList':
       return fc.oneof(
         bad.notArray,

@@ -10,6 +10,7 @@ import { captureViewState, toJsonState } from './cy/view-state.ts'
 import { fitView } from './cy/viewport.ts'
 import { ExpandMenu } from './ExpandMenu.tsx'
 import { GraphLegend } from './GraphLegend.tsx'
+import { GraphMetricControls } from './GraphMetricControls.tsx'
 import { GraphEmptyHint, OverBudget } from './GraphNotices.tsx'
 import { GraphSidePanel } from './GraphSidePanel.tsx'
 import { SimilarInGraph } from '../similar/SimilarInGraph.tsx'
@@ -184,6 +185,7 @@ export function GraphPage({ keys, view }: { keys: string[]; view: string | null 
         onToggleViews={() => { setGroupsOpen(false); setViewsOpen((open) => !open) }}
         onToggleWebgl={toggleWebgl}
       />
+      <GraphMetricControls controllerRef={controllerRef} viewKeys={viewKeys} />
       {pathMode.active && <PathPanel path={pathMode.path} onChange={pathMode.update} onClear={pathMode.clear} onExit={pathMode.exit} />}
       {pathMode.active && pathMode.path.result && (
         <PathList answer={pathMode.path.result} selected={pathMode.path.selected} onChoose={pathMode.choose} onSelectNode={selectKey} onSelectEdge={selectEdge} />

@@ -4,6 +4,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/StateView
 import { TypeBadge } from '../../components/TypeBadge.tsx'
 import { formatTimestamp } from '../../lib/format.ts'
 import { hrefFor } from '../../lib/router.ts'
+import { NodeMetrics } from '../analytics/NodeMetrics.tsx'
 import { useReadOnly } from '../shell/use-read-only.ts'
 import { EditNodeButtons } from '../editing/EditNodeButtons.tsx'
 import { NodeHistoryTabs } from '../history/NodeHistoryTabs.tsx'
@@ -72,6 +73,7 @@ export function NodePage({ nodeKey }: { nodeKey: string }) {
         <h2 id="properties-title" className="card-title">Properties</h2>
         <PropertyList properties={properties} />
       </section>
+      <NodeMetrics nodeKey={key} />
       <NodeNeighbours node={node.data} />
       <SimilarTab nodeKey={key} />
       <NodeHistoryTabs nodeKey={key} />

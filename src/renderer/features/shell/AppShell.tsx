@@ -10,6 +10,7 @@ import { GraphPage } from '../graph/GraphPage.tsx'
 import { HealthPage } from '../health/HealthPage.tsx'
 import { HistoryPage } from '../history/HistoryPage.tsx'
 import { UndoStatus } from '../history/UndoStatus.tsx'
+import { StatisticsPage } from '../analytics/StatisticsPage.tsx'
 import { NodePage } from '../node/NodePage.tsx'
 import { NodesPage } from '../nodes/NodesPage.tsx'
 import { QueryLogPage } from '../querylog/QueryLogPage.tsx'
@@ -47,6 +48,8 @@ function CurrentPage({ route }: { route: Route }) {
       return <QueryLogPage query={route.query} />
     case 'console':
       return <ConsolePage key={route.sql} sql={route.sql} />
+    case 'statistics':
+      return <StatisticsPage />
     case 'unknown':
       return <EmptyState title="Page not found" action={<a className="button" href={hrefFor({ name: 'nodes' })}>Go to nodes</a>} />
   }

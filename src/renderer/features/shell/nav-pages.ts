@@ -1,6 +1,6 @@
 import type { KnownRoute, Route } from '../../lib/router.ts'
 
-export type NavTarget = 'nodes' | 'edges' | 'search' | 'graph' | 'import' | 'history' | 'backups' | 'health' | 'querylog' | 'console'
+export type NavTarget = 'nodes' | 'edges' | 'search' | 'graph' | 'import' | 'statistics' | 'history' | 'backups' | 'health' | 'querylog' | 'console'
 
 export interface NavPage {
   target: NavTarget
@@ -20,6 +20,7 @@ export const navPages: readonly NavPage[] = [
   { target: 'search', label: 'Search', route: { name: 'search', q: '' }, chord: 's', secondary: false, isCurrent: (r) => r.name === 'search' },
   { target: 'graph', label: 'Graph', route: { name: 'graph', keys: [], view: null }, chord: 'v', secondary: false, isCurrent: (r) => r.name === 'graph' },
   { target: 'import', label: 'Import', route: { name: 'import' }, chord: 'i', secondary: false, isCurrent: (r) => r.name === 'import' },
+  { target: 'statistics', label: 'Statistics', route: { name: 'statistics' }, chord: 'a', secondary: false, isCurrent: (r) => r.name === 'statistics' },
   { target: 'history', label: 'History', route: { name: 'history' }, chord: 'y', secondary: false, isCurrent: (r) => r.name === 'history' },
   { target: 'backups', label: 'Backups', route: { name: 'backups' }, chord: 'b', secondary: true, isCurrent: (r) => r.name === 'backups' },
   { target: 'health', label: 'Health', route: { name: 'health' }, chord: 'h', secondary: true, isCurrent: (r) => r.name === 'health' },
