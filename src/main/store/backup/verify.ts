@@ -7,6 +7,7 @@ import { LATEST_SCHEMA_VERSION } from '../migrations/index.ts'
 import { countEdges } from '../repos/edges.ts'
 import { countNodes } from '../repos/nodes.ts'
 import { SECONDARY_INDEX_NAMES } from '../repos/bulk-indexes.ts'
+import { V1_EMBEDDINGS_TABLE } from '../vectors/convert-v1.ts'
 import { applicationIdOf, countForeignKeyViolations, integrityMessages, schemaVersionOf } from '../repos/pragmas.ts'
 import { missingSidecars, removeEmptySidecars } from '../sidecars.ts'
 import { checkSqliteShape } from '../sqlite-header.ts'
@@ -46,7 +47,8 @@ function inspectDatabase(file: string, pass: (check: Check) => void): VerifiedFa
     if (schemaVersion > LATEST_SCHEMA_VERSION) {
       throw new Failed('SCHEMA_TOO_NEW', `schema ${schemaVersion} is newer than this GraphKeep reads (${LATEST_SCHEMA_VERSION})`)
     }
-    const differences = schemaDifferences(db, schemaVersion, SECONDARY_INDEX_NAMES)
+    // Secondary indexes are rebuilt after a bulk import, and the old embeddings table is gone after the first open.
+    const differences = schemaDifferences(db, schemaVersion, [...SECONDARY_INDEX_NAMES, V1_EMBEDDINGS_TABLE])
     if (differences.length > 0) {
       throw new Failed('INTEGRITY_FAILED', `the file's schema is not GraphKeep's own: ${differences.slice(0, 5).join('; ')}${differences.length > 5 ? ` and ${differences.length - 5} more` : ''}`)
     }

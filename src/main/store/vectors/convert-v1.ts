@@ -7,6 +7,9 @@ import { ImportedVectors } from './imported-vectors.ts'
  * open after the migration they move into the packed, normalised form; a vector whose dimension
  * differs from its model's first one, or that is all zeros, cannot be compared and is left out.
  */
+/** The schema 1–8 embeddings table: renamed by migration 9, converted and dropped at the first open. */
+export const V1_EMBEDDINGS_TABLE = 'embeddings_v1'
+
 export function convertV1Embeddings(db: Db): void {
   if (!hasV1Embeddings(db)) return
   db.transaction(() => {
