@@ -2,6 +2,7 @@
 import cytoscape from 'cytoscape'
 import fcose from 'cytoscape-fcose'
 import type { LayoutControl, LayoutWorkerMessage } from './layout-protocol.ts'
+import { separatePositions } from './separate-positions.ts'
 
 // fcose runs on a headless cytoscape in this worker; it cannot be interrupted midway, so Stop terminates the worker.
 cytoscape.use(fcose)
@@ -49,6 +50,7 @@ self.onmessage = (event: MessageEvent<LayoutControl>) => {
       result[2 * i + 1] = position.y
     }
     cy.destroy()
+    separatePositions(message, result)
     post({ kind: 'done', positions: result, stopped: false }, [result.buffer])
   } catch (error) {
     post({ kind: 'failed', message: error instanceof Error ? error.message : String(error) })

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { computeForceLayout } from './force-compute.ts'
 import type { LayoutControl, LayoutWorkerMessage } from './layout-protocol.ts'
+import { separatePositions } from './separate-positions.ts'
 
 // The force layout runs here, off the window's thread, so that even a 5,000-node layout never freezes it.
 let stopRequested = false
@@ -19,7 +20,10 @@ self.onmessage = (event: MessageEvent<LayoutControl>) => {
     // A macrotask turn lets a queued "stop" message in between slices.
     yieldToEvents: () => new Promise((resolve) => setTimeout(resolve, 0)),
   }).then(
-    ({ positions, stopped }) => post({ kind: 'done', positions, stopped }, [positions.buffer]),
+    ({ positions, stopped }) => {
+      separatePositions(message, positions)
+      post({ kind: 'done', positions, stopped }, [positions.buffer])
+    },
     (error: unknown) => post({ kind: 'failed', message: error instanceof Error ? error.message : String(error) }),
   )
 }

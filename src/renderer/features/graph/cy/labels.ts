@@ -1,9 +1,8 @@
 import type { Core, EventObject, NodeCollection } from 'cytoscape'
 import { LABEL_FONT_SIZE } from './label-boxes.ts'
 import { hideCollidingLabels } from './label-collisions.ts'
-import { labelScaleFor, labelScaleOf, setLabelScale } from './label-scale.ts'
+import { applyLabelScale, labelScaleOf } from './label-scale.ts'
 import { isSimplified } from './lod.ts'
-import { graphStyle } from './style.ts'
 
 /** Below this zoom a 10 px label is too small to read anyway. */
 export const LABEL_ZOOM = 0.8
@@ -45,9 +44,9 @@ export function followViewportLabels(cy: Core, isLarge: () => boolean): () => vo
     if (cy.destroyed()) return
     updateLabelled()
     const zoom = cy.zoom()
-    const scale = labelScaleFor(zoom)
-    if (setLabelScale(cy, scale)) cy.style(graphStyle({ simple: isSimplified(cy), labelScale: scale }))
     const simple = isSimplified(cy)
+    // Large views scale only the labels they draw: the labelled nodes and those pointed at or selected.
+    applyLabelScale(cy, zoom, simple ? labelled.union(cy.nodes('.hover, :selected, .path')) : cy.nodes())
     // Below this zoom cytoscape draws no label at all (min-zoomed-font-size), so none can collide.
     const drawn = LABEL_FONT_SIZE * labelScaleOf(cy) * zoom >= (simple ? 9 : 7)
     hideCollidingLabels(cy, labelScaleOf(cy), (node) => drawn && (!simple || node.hasClass('labelled')))

@@ -11,6 +11,8 @@ export interface LayoutRequest {
   links: Uint32Array
   /** Distance to keep between node centres (more in small views, where labels need room). */
   spacing: number
+  /** Each node's box for the final separation: half sizes, box centre − node position, and the gap to leave. */
+  boxes: { halfWidth: Float64Array; halfHeight: Float64Array; offsetX: Float64Array; offsetY: Float64Array; gap: number }
 }
 
 export type LayoutWorkerMessage =

@@ -103,7 +103,10 @@ export function runLayout(cy: Core, name: LayoutName, onProgress: (progress: Lay
     labelsChanged(cy)
     return { finished: Promise.resolve({ outcome: 'done' }), stop() {} }
   }
-  if (name === 'force' || name === 'fcose') return runWorkerLayout(cy, name, onProgress, () => finishLayout(cy, name))
+  if (name === 'force' || name === 'fcose') {
+    const labelRoom = layoutNodes(cy).length <= LABEL_ROOM_NODES
+    return runWorkerLayout(cy, name, onProgress, () => finishLayout(cy, name), { labelRoom })
+  }
   if (name !== 'preset') {
     const pinned = cy.nodes('.pinned')
     pinned.unlock()

@@ -1,5 +1,4 @@
 import type { Core } from 'cytoscape'
-import { labelScaleOf } from './label-scale.ts'
 import { graphStyle } from './style.ts'
 
 /** Above this many elements the view switches to the cheap stylesheet and viewport tricks. */
@@ -43,7 +42,7 @@ export function applyLevelOfDetail(cy: Core, elementCount: number): LevelOfDetai
     renderer.textureOnViewport = next.viewportShortcuts
     renderer.forcedPixelRatio = next.pixelRatio
   }
-  cy.style(graphStyle({ simple: next.simple, labelScale: labelScaleOf(cy) }))
+  cy.style(graphStyle({ simple: next.simple }))
   return next
 }
 

@@ -1,6 +1,6 @@
 import type { Core, NodeSingular } from 'cytoscape'
 import { labelBox } from './label-boxes.ts'
-import { separateBoxes } from './separate-boxes.ts'
+import { separateBoxes, type Boxes } from './separate-boxes.ts'
 
 /** Views up to this many nodes keep room for every label (a label is part of its node's box). */
 export const LABEL_ROOM_NODES = 200
@@ -14,13 +14,8 @@ export interface SeparateOptions {
   labelRoom?: boolean
 }
 
-/**
- * Moves nodes apart until no two boxes overlap (separate-boxes.ts), in one batch. Returns the nodes
- * it moved.
- */
-export function separateNodes(cy: Core, { fixed = () => false, labelRoom = false }: SeparateOptions = {}): number {
-  // Group boxes (compound parents) follow their members; only the members are separated.
-  const nodes = cy.nodes().filter((node) => !node.isParent()).toArray() as NodeSingular[]
+/** Each node's box (with its label if `labelRoom`), centred where separation works on it; `offset` is box centre − node position. */
+export function measureBoxes(nodes: NodeSingular[], { fixed = () => false, labelRoom = false }: SeparateOptions = {}): { boxes: Boxes; offsetX: Float64Array; offsetY: Float64Array } {
   const count = nodes.length
   const x = new Float64Array(count), y = new Float64Array(count)
   const halfWidth = new Float64Array(count), halfHeight = new Float64Array(count)
@@ -43,7 +38,19 @@ export function separateNodes(cy: Core, { fixed = () => false, labelRoom = false
     halfHeight[i] = (y2 - y1) / 2
     if (node.hasClass('pinned') || fixed(node)) fixedFlags[i] = 1
   })
-  separateBoxes({ count, x, y, halfWidth, halfHeight, fixed: fixedFlags }, NODE_GAP)
+  return { boxes: { count, x, y, halfWidth, halfHeight, fixed: fixedFlags }, offsetX, offsetY }
+}
+
+/**
+ * Moves nodes apart until no two boxes overlap (separate-boxes.ts), in one batch. Returns the nodes
+ * it moved.
+ */
+export function separateNodes(cy: Core, options: SeparateOptions = {}): number {
+  // Group boxes (compound parents) follow their members; only the members are separated.
+  const nodes = cy.nodes().filter((node) => !node.isParent()).toArray() as NodeSingular[]
+  const { boxes, offsetX, offsetY } = measureBoxes(nodes, options)
+  const { x, y, fixed: fixedFlags } = boxes
+  separateBoxes(boxes, NODE_GAP)
   let moved = 0
   cy.batch(() => {
     nodes.forEach((node, i) => {

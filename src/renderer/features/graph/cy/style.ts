@@ -2,6 +2,7 @@ import type { StylesheetJson } from 'cytoscape'
 import { groupStyle } from './group-style.ts'
 import { LABEL_FONT_SIZE, LABEL_MARGIN_Y, LABEL_MAX_WIDTH } from './label-boxes.ts'
 import { LABEL_HIDDEN } from './label-collisions.ts'
+import { LABEL_SCALE_LEVELS, labelScaleClass, labelScaleOfLevel } from './label-scale.ts'
 
 const ACCENT = '#2f5fd0'
 const PATH = '#e8590c'
@@ -10,7 +11,7 @@ const PATH = '#e8590c'
  * The view's stylesheet. `simple` is the large-graph variant: straight haystack edges without arrows
  * (the cheapest edge cytoscape draws) and labels only when zoomed well in.
  */
-export function graphStyle({ simple, labelScale = 1 }: { simple: boolean; labelScale?: number }): StylesheetJson {
+export function graphStyle({ simple }: { simple: boolean }): StylesheetJson {
   return [
     {
       selector: 'node',
@@ -22,18 +23,25 @@ export function graphStyle({ simple, labelScale = 1 }: { simple: boolean; labelS
         shape: simple ? 'ellipse' : ('data(shape)' as never),
         // Large views label only what is on screen when zoomed in (see labels.ts).
         label: simple ? '' : 'data(label)',
-        // Scaled down as the user zooms in (label-scale.ts), so that labels keep their size on screen.
-        'font-size': LABEL_FONT_SIZE * labelScale,
+        'font-size': LABEL_FONT_SIZE,
         // Labels vanish once they would be drawn smaller than this on screen: the main zoom-out saving.
         'min-zoomed-font-size': simple ? 9 : 7,
         'text-valign': 'bottom',
-        'text-margin-y': LABEL_MARGIN_Y * labelScale,
-        'text-max-width': `${LABEL_MAX_WIDTH * labelScale}px`,
+        'text-margin-y': LABEL_MARGIN_Y,
+        'text-max-width': `${LABEL_MAX_WIDTH}px`,
         'text-wrap': 'ellipsis',
         color: '#1d2329',
         'border-width': 0,
       },
     },
+    // Scaled down as the user zooms in (label-scale.ts), so that labels keep their size on screen.
+    ...Array.from({ length: LABEL_SCALE_LEVELS - 1 }, (_, i) => {
+      const scale = labelScaleOfLevel(i + 1)
+      return {
+        selector: `node.${labelScaleClass(i + 1)}`,
+        style: { 'font-size': LABEL_FONT_SIZE * scale, 'text-margin-y': LABEL_MARGIN_Y * scale, 'text-max-width': `${LABEL_MAX_WIDTH * scale}px` },
+      }
+    }),
     {
       selector: 'edge',
       style: simple

@@ -1,7 +1,8 @@
 import type { Core, NodeSingular } from 'cytoscape'
 import { computeForceLayout } from './force-compute.ts'
 import type { LayoutRequest, LayoutWorkerMessage } from './layout-protocol.ts'
-import { LABEL_ROOM_NODES } from './separate-nodes.ts'
+import { separatePositions } from './separate-positions.ts'
+import { LABEL_ROOM_NODES, NODE_GAP, measureBoxes } from './separate-nodes.ts'
 
 export interface LayoutProgress {
   done: number
@@ -17,7 +18,7 @@ export interface RunningLayout {
 /** The nodes a layout moves: everything but "+N more" stubs, which follow their node afterwards. */
 export const layoutNodes = (cy: Core) => cy.nodes().not('.stub')
 
-export function layoutRequest(cy: Core, algorithm: LayoutRequest['algorithm']): { request: LayoutRequest; nodes: NodeSingular[] } {
+export function layoutRequest(cy: Core, algorithm: LayoutRequest['algorithm'], { labelRoom = false }: { labelRoom?: boolean } = {}): { request: LayoutRequest; nodes: NodeSingular[] } {
   const nodes = layoutNodes(cy).toArray() as NodeSingular[]
   const index = new Map<string, number>()
   const positions = new Float64Array(nodes.length * 2)
@@ -37,7 +38,9 @@ export function layoutRequest(cy: Core, algorithm: LayoutRequest['algorithm']): 
   })
   // Small views get room for their labels; the final separation (layouts.ts) sizes it exactly.
   const spacing = nodes.length <= LABEL_ROOM_NODES ? 48 : 28
-  return { request: { kind: 'run', algorithm, nodeCount: nodes.length, positions, fixed, links: Uint32Array.from(pairs), spacing }, nodes }
+  const { boxes, offsetX, offsetY } = measureBoxes(nodes, { labelRoom })
+  const separation = { halfWidth: boxes.halfWidth, halfHeight: boxes.halfHeight, offsetX, offsetY, gap: NODE_GAP }
+  return { request: { kind: 'run', algorithm, nodeCount: nodes.length, positions, fixed, links: Uint32Array.from(pairs), spacing, boxes: separation }, nodes }
 }
 
 export function applyPositions(cy: Core, nodes: NodeSingular[], positions: Float64Array): void {
@@ -62,8 +65,9 @@ export function runWorkerLayout(
   algorithm: LayoutRequest['algorithm'],
   onProgress: (progress: LayoutProgress) => void,
   onPositions: () => void,
+  options: { labelRoom?: boolean } = {},
 ): RunningLayout {
-  const { request, nodes } = layoutRequest(cy, algorithm)
+  const { request, nodes } = layoutRequest(cy, algorithm, options)
   let worker: Worker | null = null
   let stopRequested = false
   let settle: (value: { outcome: 'done' | 'stopped' | 'failed'; message?: string }) => void = () => {}
@@ -93,14 +97,18 @@ export function runWorkerLayout(
       worker?.terminate()
       settle({ outcome: 'failed', message: event.message || 'the layout worker failed to start' })
     }
-    worker.postMessage(request, [request.positions.buffer, request.fixed.buffer, request.links.buffer])
+    const { boxes } = request
+    worker.postMessage(request, [request.positions.buffer, request.fixed.buffer, request.links.buffer, boxes.halfWidth.buffer, boxes.halfHeight.buffer, boxes.offsetX.buffer, boxes.offsetY.buffer])
   } catch {
     // No worker available (a locked-down embedder): run the force layout here, in slices that yield to the window.
     void computeForceLayout(request, {
       onProgress: (done, total) => onProgress({ done, total }),
       shouldStop: () => stopRequested,
       yieldToEvents: () => new Promise((resolve) => setTimeout(resolve, 0)),
-    }).then(({ positions, stopped }) => finish(positions, stopped))
+    }).then(({ positions, stopped }) => {
+      separatePositions(request, positions)
+      finish(positions, stopped)
+    })
   }
 
   return {
