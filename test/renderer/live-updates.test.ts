@@ -10,9 +10,9 @@ describe('rootsForScopes', () => {
     expect(rootsForScopes([])).toEqual([])
   })
 
-  it('maps node and edge changes to lists, neighbours, type counts, store facts, search, the graph and metric runs (stale marks)', () => {
-    expect(sorted(rootsForScopes(['nodes']))).toEqual(['analytics', 'graph', 'neighbours', 'nodes', 'search', 'store', 'types'])
-    expect(sorted(rootsForScopes(['edges']))).toEqual(['analytics', 'edges', 'graph', 'neighbours', 'store', 'types'])
+  it('maps node and edge changes to lists, neighbours, type counts, store facts, search, the graph, metric runs (stale marks), history and similar nodes', () => {
+    expect(sorted(rootsForScopes(['nodes']))).toEqual(['analytics', 'graph', 'history', 'neighbours', 'nodes', 'search', 'similar', 'store', 'types'])
+    expect(sorted(rootsForScopes(['edges']))).toEqual(['analytics', 'edges', 'graph', 'history', 'neighbours', 'store', 'types'])
   })
 
   it('maps a stored or deleted metric run to the analytics queries only', () => {
@@ -23,8 +23,8 @@ describe('rootsForScopes', () => {
     expect(rootsForScopes(['views'])).toEqual(['views'])
   })
 
-  it('maps metadata changes to meta and store only', () => {
-    expect(sorted(rootsForScopes(['meta']))).toEqual(['meta', 'store'])
+  it('maps metadata changes to meta, store and the history that lists them', () => {
+    expect(sorted(rootsForScopes(['meta']))).toEqual(['history', 'meta', 'store'])
   })
 
   it('refreshes every root after a backups change, since a restore may have replaced the store', () => {
@@ -33,7 +33,7 @@ describe('rootsForScopes', () => {
 
   it('lists each root once when scopes overlap or repeat', () => {
     const roots = rootsForScopes(['nodes', 'edges', 'nodes'])
-    expect(sorted(roots)).toEqual(['analytics', 'edges', 'graph', 'neighbours', 'nodes', 'search', 'store', 'types'])
+    expect(sorted(roots)).toEqual(['analytics', 'edges', 'graph', 'history', 'neighbours', 'nodes', 'search', 'similar', 'store', 'types'])
     expect(new Set(roots).size).toBe(roots.length)
     expect(sorted(rootsForScopes([...dataScope.options]))).toEqual(sorted(allQueryRoots))
   })
