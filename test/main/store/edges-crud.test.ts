@@ -76,7 +76,7 @@ describe('edges: create, get, update, delete', () => {
     expect(store().nodes.delete({ key: 'a' }).deleted).toBe(true)
     for (const id of [out.id, into.id, loop.id]) thrownBy(() => store().edges.get({ id }), 'NOT_FOUND')
     expect(store().edges.get({ id: other.id })).toEqual(other)
-    expect(store().edges.list({ order: 'asc', limit: 100 }).items).toEqual([other])
+    expect(store().edges.list({ order: 'asc', limit: 100 }).items).toEqual([{ ...other, sourceLabel: 'Babbage', targetLabel: 'Engine' }])
     store().close()
     const deletes = withRawDb(file(), (db) =>
       db.prepare("SELECT entity, entity_id, batch_id, before FROM audit WHERE op = 'delete' ORDER BY entity, entity_id").all(),

@@ -76,10 +76,10 @@ it('a disk that fills as the copy starts: INSUFFICIENT_SPACE, and nothing is lef
   await expectNoRoomAndNothingLeft(storeFillingAt((event) => event.done === 0 && event.total === null))
 })
 
-it('a disk that fills part way (0 to 256 KiB left): each backup is whole and listed, or INSUFFICIENT_SPACE with nothing left behind', async (context) => {
+it('a disk that fills part way (0 to 512 KiB left): each backup is whole and listed, or INSUFFICIENT_SPACE with nothing left behind', async (context) => {
   if (!mounted) context.skip()
   const outcomes = { made: 0, refused: 0 }
-  for (let slack = 0; slack <= 256 * 1024; slack += 8192) {
+  for (let slack = 0; slack <= 512 * 1024; slack += 16384) {
     const store = storeFillingAt((event) => event.done === 0 && event.total === null, slack)
     const folder = join(mountPoint, 'backups')
     try {

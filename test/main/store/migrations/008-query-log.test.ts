@@ -12,7 +12,7 @@ describe('migration 008 (query log)', () => {
   it('keeps the log rows of an older store, adds origin, error message and truncation, and the indexes of the log page', () => {
     const db = new Database(join(dir(), 'graph.db'))
     try {
-      migrate(db, upTo(5))
+      migrate(db, upTo(7))
       db.prepare("INSERT INTO query_log (at, method, params, duration_ms, row_count, error_code) VALUES (1, 'nodes.get', '{}', 0.5, 1, NULL)").run()
       expect(migrate(db, upTo(8))).toEqual([8])
       expect(db.prepare('SELECT at, method, origin, error_message, params_truncated FROM query_log').all()).toEqual([

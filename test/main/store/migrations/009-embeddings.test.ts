@@ -14,7 +14,7 @@ describe('migration 009 (embeddings by model)', () => {
     const file = join(dir(), 'graph.db')
     const db = new Database(file)
     try {
-      migrate(db, upTo(5))
+      migrate(db, upTo(8))
       db.prepare("INSERT INTO nodes (key, type, label, created_at, updated_at) VALUES ('a', 't', 'A', 1, 1), ('b', 't', 'B', 1, 1), ('c', 't', 'C', 1, 1)").run()
       const put = db.prepare('INSERT INTO embeddings (node_id, model, dim, vector) VALUES (?, ?, ?, ?)')
       put.run(1, 'm', 2, Buffer.from(new Float32Array([3, 4]).buffer))
