@@ -28,7 +28,7 @@ export function useCommands(): Command[] {
     ]),
     { id: 'export', title: 'Export…', run: () => navigate({ name: 'nodes' }) },
     { id: 'theme.toggle', title: 'Toggle theme (light / dark)', run: toggleTheme },
-    ...navPages.map((page) => ({ id: `go.${page.target}`, title: `Go to ${page.label}`, shortcut: `Alt+${altDigitOf(page.target)}`, run: () => navigate(page.route) })),
+    ...navPages.map((page) => ({ id: `go.${page.target}`, title: `Go to ${page.label}`, ...(altDigitOf(page.target) ? { shortcut: `Alt+${altDigitOf(page.target)}` } : {}), run: () => navigate(page.route) })),
   ]
   return commands
 }
