@@ -35,9 +35,9 @@ test('the Health page checks the store on open, runs the full check and shows th
   await healthPage(page).getByRole('button', { name: 'Run full check' }).click()
   await expect(page.getByTestId('isolated-nodes').locator('dd')).toHaveText('1')
 
-  await page.keyboard.press('Alt+6')
+  await page.keyboard.press('Alt+8')
   await expect(page.getByRole('heading', { name: 'Backups', level: 1 })).toBeVisible()
-  await page.keyboard.press('Alt+7')
+  await page.keyboard.press('Alt+9')
   await expect(page.getByRole('heading', { name: 'Health', level: 1 })).toBeVisible()
 })
 

@@ -159,7 +159,6 @@ export function GraphPage({ keys, view }: { keys: string[]; view: string | null 
   const graphState = status.state === 'ready' ? (summary.nodes === 0 ? 'empty' : 'ready') : status.state
   return (
     <section className="page graph-page" aria-label="Graph view">
-      {!readOnly && <GraphEditBar controllerRef={controllerRef} onChanged={() => refresh()} />}
       <GraphToolbar
         summary={summary}
         viewKeys={viewKeys}
@@ -185,6 +184,7 @@ export function GraphPage({ keys, view }: { keys: string[]; view: string | null 
         onToggleViews={() => { setGroupsOpen(false); setViewsOpen((open) => !open) }}
         onToggleWebgl={toggleWebgl}
       />
+      {!readOnly && <GraphEditBar controllerRef={controllerRef} onChanged={() => refresh()} />}
       <GraphMetricControls controllerRef={controllerRef} viewKeys={viewKeys} />
       {pathMode.active && <PathPanel path={pathMode.path} onChange={pathMode.update} onClear={pathMode.clear} onExit={pathMode.exit} />}
       {pathMode.active && pathMode.path.result && (

@@ -20,7 +20,7 @@ export function useGraphActions(controllerRef: RefObject<GraphController | null>
   const queryClient = useQueryClient()
 
   const expand = useCallback(
-    async (key: string, filter: ExpandFilter, offset = 0): Promise<void> => {
+    async (key: string, filter: ExpandFilter, offset = 0, recordChange = true): Promise<void> => {
       const controller = controllerRef.current
       if (!controller) return
       const limit = filter.limit ?? EXPAND_PAGE
@@ -29,18 +29,22 @@ export function useGraphActions(controllerRef: RefObject<GraphController | null>
       const page = await queryClient.fetchQuery(graphQueries.expand({ ...expandInput(key, filter), limit, offset }))
       const current = controllerRef.current
       if (!current || current.cy.getElementById(key).empty()) return
-      const added = current.applyExpansion(key, page, filter, offset)
+      const added = current.applyExpansion(key, page, filter, offset, recordChange)
       report(added === 0 && page.omitted === 0 ? 'No neighbours to add: they are all in view already.' : null)
     },
     [controllerRef, queryClient, report],
   )
 
-  /** One expansion per filter (per edge type), one after another so that each finds the others placed. */
+  /**
+   * One expansion per filter (per edge type), one after another so that each finds the others placed;
+   * together they are one view change, which one Ctrl+Z takes back.
+   */
   const expandEach = useCallback(
     async (key: string, filters: ExpandFilter[]): Promise<void> => {
-      for (const filter of filters) await expand(key, filter)
+      controllerRef.current?.recordViewChange('expansion')
+      for (const filter of filters) await expand(key, filter, 0, false)
     },
-    [expand],
+    [controllerRef, expand],
   )
 
   const expandMore = useCallback(

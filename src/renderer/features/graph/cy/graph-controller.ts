@@ -187,10 +187,10 @@ export function createGraphController(cy: Core) {
      * Adds one page of a node's neighbours in free space around it (every node already in view stays
      * where it is); a "+N more" stub per edge type stands for the rest.
      */
-    applyExpansion(key: string, page: Expansion, filter: ExpandFilter, offset: number): number {
+    applyExpansion(key: string, page: Expansion, filter: ExpandFilter, offset: number, recordChange = true): number {
       // A node in view that nobody owns yet was opened directly: say so before this expansion shares it.
       for (const node of page.nodes) if (has(node.key) && ownership.owners(node.key).size === 0) ownership.add(node.key, 'seed')
-      recordViewChange('expansion')
+      if (recordChange) recordViewChange('expansion')
       const elements = missingElements(page, has)
       // Pages count edges: a neighbour joined by two edges takes two places.
       const record: ExpandRecord = { key, ...filter, loaded: offset + page.edges.length, total: page.total, omitted: page.omitted }
