@@ -1,14 +1,5 @@
-/** mulberry32: a small, fast, seeded PRNG; the same seed always gives the same sequence. */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+// One seeded generator for the app and its bench: mulberry32, kept with the analytics that sample with it.
+export { seededRandom as mulberry32 } from '../src/main/store/analytics/random.ts'
 
 export type Random = () => number
 
