@@ -31,7 +31,9 @@ async function doubleClickGroup(page: Page, name: string): Promise<void> {
   const point = await page.evaluate((wanted) => {
     const cy = (window as WithCy).__graphkeepCy!
     const id = cy.nodes('.group').map((group) => [group.id(), group.data('name')]).find(([, groupName]) => groupName === wanted)?.[0] as string
-    return cy.getElementById(id).renderedPosition()
+    // Just inside the group's top-left corner: its padding, where no member sits (the centre may hold one).
+    const body = cy.getElementById(id).renderedBoundingBox({ includeLabels: false })
+    return { x: body.x1 + 6, y: body.y1 + 6 }
   }, name)
   const box = await canvas(page).boundingBox()
   await page.mouse.dblclick(box!.x + point.x, box!.y + point.y)
@@ -53,6 +55,7 @@ test('groups by type, collapses with counts, expands back, and a saved view reop
   await page.getByRole('button', { name: 'Run layout' }).click()
   await expect(page.getByTestId('graph-layout-progress')).toBeHidden()
   await page.getByRole('button', { name: 'Groups…' }).click()
+  await expect(panel).toBeHidden()
   await page.screenshot({ path: '.artifacts/screenshots/graph-grouped.png' })
 
   // Collapse the people: one node with its counts; their edges to the outside merged per node and type.
