@@ -3,12 +3,9 @@ import { statement } from './statements.ts'
 import { nodeFilterSql, type NodeFilter } from './node-filter.ts'
 import { NODE_COLUMNS, type NodeRow } from './rows.ts'
 
-// bm25 with a label match worth five times a match in the text properties; negated so higher is better.
-const SCORE = '-bm25(nodes_fts, 5.0, 1.0)'
-
-export interface ScoredId {
-  id: number
-  score: number
+export interface MatchRow extends NodeRow {
+  /** The label equals the search text: listed in the exact tier, not among the ranked. */
+  exact: 0 | 1
 }
 
 const and = (conditions: string[]) => conditions.map((c) => ` AND ${c}`).join('')
@@ -20,34 +17,21 @@ export function exactLabelRows(db: Db, label: string, filter: NodeFilter, afterI
   return statement<unknown[], NodeRow>(db, sql).all(label, afterId, ...params, limit)
 }
 
-/** Scores of the given matching nodes (ids that do not match are left out): one pass over the index. */
-export function scoresOfMatches(db: Db, match: string, ids: number[]): ScoredId[] {
-  const sql = `SELECT rowid AS id, ${SCORE} AS score FROM nodes_fts WHERE nodes_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))`
-  return statement<[string, string], ScoredId>(db, sql).all(match, JSON.stringify(ids))
-}
-
-export interface WindowHit extends ScoredId {
-  /** The label equals the search text: listed in the exact tier, not here. */
-  exact: 0 | 1
-}
-
 /**
- * Matches in index order (newest first) below `beforeId`, with their scores and whether their
- * label equals `label` (null: no node has that label, so none is exact). Only the rows returned are
- * scored, so the cost is bounded by `limit` (plus one pass for the terms' document frequencies),
- * not by how many nodes match. The join to nodes is left out when nothing needs it.
+ * Matching nodes in index order (newest first) below `beforeId`, with whether their label equals
+ * `label` (null: no node has that label, so none is exact). No auxiliary function runs: the cost is
+ * bounded by `limit` row reads, not by how many nodes match (services/search-bm25.ts scores them).
  */
-export function matchesNewestFirst(
+export function matchRowsNewestFirst(
   db: Db, match: string, options: { filter: NodeFilter; label: string | null; beforeId: number; limit: number },
-): WindowHit[] {
+): MatchRow[] {
   const { conditions, params } = nodeFilterSql(options.filter)
-  const joined = conditions.length > 0 || options.label !== null
   // CROSS JOIN keeps the full-text index as the outer loop, so rows arrive in its (rowid) order.
-  const sql = `SELECT nodes_fts.rowid AS id, ${SCORE} AS score, ${options.label !== null ? 'n.label = ?' : '0'} AS exact
-    FROM nodes_fts${joined ? ' CROSS JOIN nodes n ON n.id = nodes_fts.rowid' : ''}
+  const sql = `SELECT ${NODE_COLUMNS}, ${options.label !== null ? 'n.label = ?' : '0'} AS exact
+    FROM nodes_fts CROSS JOIN nodes n ON n.id = nodes_fts.rowid
     WHERE nodes_fts MATCH ? AND nodes_fts.rowid < ?${and(conditions)} ORDER BY nodes_fts.rowid DESC LIMIT ?`
   const labelParam = options.label !== null ? [options.label] : []
-  return statement<unknown[], WindowHit>(db, sql).all(...labelParam, match, options.beforeId, ...params, options.limit)
+  return statement<unknown[], MatchRow>(db, sql).all(...labelParam, match, options.beforeId, ...params, options.limit)
 }
 
 /** Whether any node (passing the filter) has exactly this label: found through nodes_by_label. */
