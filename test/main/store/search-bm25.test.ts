@@ -3,13 +3,14 @@ import Database from 'better-sqlite3'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { migrate } from '../../../src/main/store/migrate.ts'
-import { indexNodeTextAfter, unindexNodeText } from '../../../src/main/store/repos/node-text.ts'
+import { indexNodeTextAfter, NODE_TEXT, unindexNodeText } from '../../../src/main/store/repos/node-text.ts'
 import { bm25, type Phrase } from '../../../src/main/store/services/search-bm25.ts'
 import { phraseWeights, quotedPhrase } from '../../../src/main/store/services/search-idf.ts'
 import { propertyRun } from '../../helpers/fast-check-seed.ts'
 import { useTempDir } from '../../helpers/temp-store.ts'
 
-// The scores computed in JS must be FTS5's own bm25(nodes_fts, 5.0, 1.0), negated: the oracle is SQLite.
+// The scores computed in JS must be FTS5's own bm25(…, 5.0, 1.0), negated: the oracle is SQLite, on a
+// full-text table that keeps positions (the store's own keeps none since migration 12).
 const dir = useTempDir('graphkeep-bm25-')
 
 const WORDS = ['cafe', 'Café', 'CAB', 'cabin', 'ca', 'x1', 'ßig', 'Øre', 'near', 'straße']
@@ -37,8 +38,11 @@ describe('bm25 computed in JS', () => {
           indexNodeTextAfter(db, 0)
           // A deleted row leaves the totals and the counts as FTS5 keeps them (contentless_delete).
           unindexNodeText(db, 1 + (drop % nodes.length))
+          db.exec(`CREATE VIRTUAL TABLE oracle USING fts5 (label, text, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2');
+            INSERT INTO oracle (rowid, label, text) SELECT ${NODE_TEXT} FROM nodes n;`)
+          db.prepare('DELETE FROM oracle WHERE rowid = ?').run(1 + (drop % nodes.length))
           const match = phrases.map((p: Phrase) => quotedPhrase(p)).join(' ')
-          const oracle = db.prepare('SELECT f.rowid AS id, -bm25(nodes_fts, 5.0, 1.0) AS score, n.label, n.props FROM nodes_fts f JOIN nodes n ON n.id = f.rowid WHERE nodes_fts MATCH ? ORDER BY f.rowid')
+          const oracle = db.prepare('SELECT f.rowid AS id, -bm25(oracle, 5.0, 1.0) AS score, n.label, n.props FROM oracle f JOIN nodes n ON n.id = f.rowid WHERE oracle MATCH ? ORDER BY f.rowid')
             .all(match) as { id: number; score: number; label: string; props: string }[]
           const { totals, idfs } = phraseWeights(db, phrases)
           const ours = oracle.map((row) => bm25(row, phrases, idfs, totals))

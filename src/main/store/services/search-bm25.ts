@@ -1,4 +1,4 @@
-import { tokenSpans } from './search-terms.ts'
+import { foldToken } from './search-terms.ts'
 
 // FTS5's bm25(), computed here for a bounded set of candidates. FTS5's own function counts each
 // phrase's matching rows by reading the phrase's whole doclist once per query, which makes a page of
@@ -44,15 +44,28 @@ export function textOfProps(props: string): string[] {
   return values
 }
 
+/** Printable ASCII only (text with tabs or newlines takes the general path, which is as correct). */
+const ASCII = /^[ -~]*$/
+const ASCII_TOKEN = /[a-z0-9]+/g
+/** services/search-terms.ts's token pattern, applied to text folded as a whole (the same tokens, folded once). */
+const TOKEN = /[\p{L}\p{N}\p{Co}][\p{L}\p{N}\p{Co}\p{M}]*/gu
+
 /** Adds each token's weight to the phrases it matches; returns how many tokens there were. */
 function tally(text: string, weight: number, phrases: readonly Phrase[], freq: Float64Array): number {
-  const spans = tokenSpans(text)
-  for (const span of spans) {
-    phrases.forEach((phrase, i) => {
-      if (phrase.prefix ? span.folded.startsWith(phrase.term) : span.folded === phrase.term) freq[i] = (freq[i] as number) + weight
-    })
+  const ascii = ASCII.test(text)
+  const folded = ascii ? text.toLowerCase() : foldToken(text)
+  const pattern = ascii ? ASCII_TOKEN : TOKEN
+  pattern.lastIndex = 0
+  let tokens = 0
+  for (let found = pattern.exec(folded); found !== null; found = pattern.exec(folded)) {
+    tokens++
+    const token = found[0]
+    for (let i = 0; i < phrases.length; i++) {
+      const phrase = phrases[i] as Phrase
+      if (phrase.prefix ? token.startsWith(phrase.term) : token === phrase.term) freq[i] = (freq[i] as number) + weight
+    }
   }
-  return spans.length
+  return tokens
 }
 
 /**
