@@ -4,8 +4,8 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { migrate } from '../../../src/main/store/migrate.ts'
 import { indexNodeTextAfter, NODE_TEXT, unindexNodeText } from '../../../src/main/store/repos/node-text.ts'
-import { bm25, type Phrase } from '../../../src/main/store/services/search-bm25.ts'
-import { phraseWeights, quotedPhrase } from '../../../src/main/store/services/search-idf.ts'
+import { bm25, tokenize, type Phrase } from '../../../src/main/store/services/search-bm25.ts'
+import { phraseIdfs, quotedPhrase, searchCache } from '../../../src/main/store/services/search-cache.ts'
 import { propertyRun } from '../../helpers/fast-check-seed.ts'
 import { useTempDir } from '../../helpers/temp-store.ts'
 
@@ -44,8 +44,9 @@ describe('bm25 computed in JS', () => {
           const match = phrases.map((p: Phrase) => quotedPhrase(p)).join(' ')
           const oracle = db.prepare('SELECT f.rowid AS id, -bm25(oracle, 5.0, 1.0) AS score, n.label, n.props FROM oracle f JOIN nodes n ON n.id = f.rowid WHERE oracle MATCH ? ORDER BY f.rowid')
             .all(match) as { id: number; score: number; label: string; props: string }[]
-          const { totals, idfs } = phraseWeights(db, phrases)
-          const ours = oracle.map((row) => bm25(row, phrases, idfs, totals))
+          const cache = searchCache(db)
+          const idfs = phraseIdfs(db, cache, phrases)
+          const ours = oracle.map((row) => bm25(tokenize(row), phrases, idfs, cache.totals))
           if (phrases.length > 1) {
             oracle.forEach((row, i) => expect(ours[i]).toBeCloseTo(row.score, 9))
           } else {
@@ -67,11 +68,12 @@ describe('bm25 computed in JS', () => {
       for (let i = 0; i < 20; i++) insert.run(`z${i}`, 'zinc')
       indexNodeTextAfter(db, 0)
       const phrases: Phrase[] = [{ term: 'amber', prefix: false }, { term: 'ca', prefix: true }]
-      const before = phraseWeights(db, phrases)
+      const weights = () => ({ totals: searchCache(db).totals, idfs: phraseIdfs(db, searchCache(db), phrases) })
+      const before = weights()
       expect(before.totals).toEqual({ rows: 22, tokens: 23 })
       insert.run('c', 'canal cable car')
       indexNodeTextAfter(db, 22)
-      const after = phraseWeights(db, phrases)
+      const after = weights()
       expect(after.totals).toEqual({ rows: 23, tokens: 26 })
       expect(after.idfs[1]).toBeLessThan(before.idfs[1] as number)
     })

@@ -3,11 +3,6 @@ import { statement } from './statements.ts'
 import { nodeFilterSql, type NodeFilter } from './node-filter.ts'
 import { NODE_COLUMNS, type NodeRow } from './rows.ts'
 
-export interface MatchRow extends NodeRow {
-  /** The label equals the search text: listed in the exact tier, not among the ranked. */
-  exact: 0 | 1
-}
-
 const and = (conditions: string[]) => conditions.map((c) => ` AND ${c}`).join('')
 
 /** Nodes whose label equals the search text (NOCASE, through nodes_by_label), in id order after `afterId`. */
@@ -18,20 +13,22 @@ export function exactLabelRows(db: Db, label: string, filter: NodeFilter, afterI
 }
 
 /**
- * Matching nodes in index order (newest first) below `beforeId`, with whether their label equals
- * `label` (null: no node has that label, so none is exact). No auxiliary function runs: the cost is
- * bounded by `limit` row reads, not by how many nodes match (services/search-bm25.ts scores them).
+ * Ids of matching nodes (passing the filter) in index order, newest first, below `beforeId`. No
+ * auxiliary function runs and no row is read unless the filter needs it: the cost is bounded by
+ * `limit`, not by how many nodes match (services/search-bm25.ts scores them).
  */
-export function matchRowsNewestFirst(
-  db: Db, match: string, options: { filter: NodeFilter; label: string | null; beforeId: number; limit: number },
-): MatchRow[] {
+export function matchIdsNewestFirst(db: Db, match: string, options: { filter: NodeFilter; beforeId: number; limit: number }): number[] {
   const { conditions, params } = nodeFilterSql(options.filter)
   // CROSS JOIN keeps the full-text index as the outer loop, so rows arrive in its (rowid) order.
-  const sql = `SELECT ${NODE_COLUMNS}, ${options.label !== null ? 'n.label = ?' : '0'} AS exact
-    FROM nodes_fts CROSS JOIN nodes n ON n.id = nodes_fts.rowid
+  const sql = `SELECT nodes_fts.rowid FROM nodes_fts${conditions.length > 0 ? ' CROSS JOIN nodes n ON n.id = nodes_fts.rowid' : ''}
     WHERE nodes_fts MATCH ? AND nodes_fts.rowid < ?${and(conditions)} ORDER BY nodes_fts.rowid DESC LIMIT ?`
-  const labelParam = options.label !== null ? [options.label] : []
-  return statement<unknown[], MatchRow>(db, sql).all(...labelParam, match, options.beforeId, ...params, options.limit)
+  return statement<unknown[], number>(db, sql).pluck().all(match, options.beforeId, ...params, options.limit)
+}
+
+/** The label and properties (JSON) of the given nodes, which is what they are found by. */
+export function nodeTextsByIds(db: Db, ids: number[]): { id: number; label: string; props: string }[] {
+  const sql = 'SELECT n.id, n.label, n.props FROM nodes n WHERE n.id IN (SELECT value FROM json_each(?))'
+  return statement<[string], { id: number; label: string; props: string }>(db, sql).all(JSON.stringify(ids))
 }
 
 /** Whether any node (passing the filter) has exactly this label: found through nodes_by_label. */

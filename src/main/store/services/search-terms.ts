@@ -20,7 +20,7 @@ export interface SearchTerms {
 
 /** At most this many terms reach FTS5; more add nothing a person could type on purpose. */
 const MAX_TERMS = 32
-/** The shortest last term that also matches as a prefix; the index keeps 2- and 3-letter prefixes (migration 3). */
+/** The shortest last term that also matches as a prefix; the index keeps 2- to 8-letter prefixes (migrations 3, 12). */
 export const MIN_PREFIX = 2
 
 export function searchTerms(text: string): SearchTerms {

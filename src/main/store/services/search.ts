@@ -6,14 +6,14 @@ import { toNode, type NodeRow } from '../repos/rows.ts'
 import type { NodeFilter } from '../repos/node-filter.ts'
 import { matchingNodeIds } from './node-match.ts'
 import {
-  allMatchIds, countMatches, exactLabelRows, hasExactLabel, matchRowsNewestFirst, matchTypesNewestFirst, type MatchRow,
+  allMatchIds, countMatches, exactLabelRows, hasExactLabel, matchIdsNewestFirst, matchTypesNewestFirst, nodeRowsByIds, nodeTextsByIds,
 } from '../repos/search.ts'
 import type { Calls } from '../api.ts'
 import type { ParsedInput } from '../../../shared/contract.ts'
 import { snippetFor } from './search-snippet.ts'
 import { searchTerms, type SearchTerms } from './search-terms.ts'
 import { bm25, type Phrase } from './search-bm25.ts'
-import { phraseWeights } from './search-idf.ts'
+import { phraseIdfs, searchCache, tokensOf } from './search-cache.ts'
 
 /**
  * Results come in three tiers, and the cursor says where a page ends:
@@ -30,8 +30,8 @@ export const COUNT_CAP = 10_000
 
 type Tier = 0 | 1 | 2
 interface Position { tier: Tier; a: number; b: number }
-interface Pick { id: number; score: number; tier: Tier; row: NodeRow }
-interface ScoredId { id: number; score: number }
+interface Pick { id: number; score: number; tier: Tier; row?: NodeRow }
+interface ScoredId { id: number; score: number; exact: boolean }
 
 const NO_MORE_ROWID = Number.MAX_SAFE_INTEGER
 
@@ -45,34 +45,47 @@ function readCursor(cursor: string | undefined): Position {
 }
 
 const cursorAfter = (pick: Pick) => encodeCursor(pick.tier === 1 ? [1, pick.score, pick.id] : [pick.tier, pick.id, 0])
-const byScore = (x: ScoredId, y: ScoredId) => y.score - x.score || x.id - y.id
+const byScore = (x: Omit<ScoredId, 'exact'>, y: Omit<ScoredId, 'exact'>) => y.score - x.score || x.id - y.id
 
 const phrasesOf = ({ terms, prefix }: SearchTerms): Phrase[] =>
   terms.map((term, i) => ({ term, prefix: prefix !== null && i === terms.length - 1 }))
 
+/** SQLite's NOCASE: only ASCII letters are folded (the label column's collation). */
+const nocase = (text: string) => text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase())
+
 export function createSearchCalls(db: Db) {
   function collect(query: SearchQuery, match: string, phrases: Phrase[], from: Position, want: number): Pick[] {
     const filter = { types: query.types, where: query.where }
-    const { totals, idfs } = phraseWeights(db, phrases)
-    const score = (row: NodeRow) => bm25(row, phrases, idfs, totals)
+    const cache = searchCache(db)
+    const idfs = phraseIdfs(db, cache, phrases)
+    const label = hasExactLabel(db, query.text, filter) ? nocase(query.text) : null
+    /** Scores (and exactness) of matching nodes, reading the text only of those not cached. */
+    function scored(ids: number[]): ScoredId[] {
+      const missing = ids.filter((id) => !cache.nodes.has(id))
+      if (missing.length > 0) for (const text of nodeTextsByIds(db, missing)) tokensOf(cache, text.id, text)
+      return ids.flatMap((id) => {
+        const tokens = cache.nodes.get(id)
+        // A node deleted since its id was read is left out.
+        return tokens ? [{ id, score: bm25(tokens, phrases, idfs, cache.totals), exact: label !== null && nocase(tokens.label) === label }] : []
+      })
+    }
     const picks: Pick[] = []
-    const label = hasExactLabel(db, query.text, filter) ? query.text : null
     let tailFrom = from.tier === 2 ? from.a : NO_MORE_ROWID
     if (from.tier < 2) {
       // The window is the newest RANK_WINDOW matches, exact ones included; they are listed in tier 0 instead.
-      const window = matchRowsNewestFirst(db, match, { filter, label, beforeId: NO_MORE_ROWID, limit: RANK_WINDOW })
-      if (from.tier === 0 && label !== null) picks.push(...exactTier(query, filter, from.a, want, score))
-      const ranked = window.filter((row) => !row.exact).map((row) => ({ id: row.id, score: score(row), row })).sort(byScore)
+      const windowIds = matchIdsNewestFirst(db, match, { filter, beforeId: NO_MORE_ROWID, limit: RANK_WINDOW })
+      if (from.tier === 0 && label !== null) picks.push(...exactTier(query, filter, from.a, want, (row) => bm25(tokensOf(cache, row.id, row), phrases, idfs, cache.totals)))
+      const ranked = scored(windowIds).filter((hit) => !hit.exact).sort(byScore)
       const start = from.tier === 1 ? ranked.findIndex((hit) => byScore(hit, { id: from.b, score: from.a }) > 0) : 0
-      if (start >= 0) for (const hit of ranked.slice(start, start + want - picks.length)) picks.push({ ...hit, tier: 1 })
-      if (picks.length >= want || window.length < RANK_WINDOW) return picks
-      tailFrom = (window[window.length - 1] as MatchRow).id
+      if (start >= 0) for (const hit of ranked.slice(start, start + want - picks.length)) picks.push({ id: hit.id, score: hit.score, tier: 1 })
+      if (picks.length >= want || windowIds.length < RANK_WINDOW) return picks
+      tailFrom = windowIds[windowIds.length - 1] as number
     }
     while (picks.length < want) {
-      const batch = matchRowsNewestFirst(db, match, { filter, label, beforeId: tailFrom, limit: want - picks.length })
-      for (const row of batch) if (!row.exact) picks.push({ id: row.id, score: score(row), tier: 2, row })
-      if (batch.length === 0) break
-      tailFrom = (batch[batch.length - 1] as MatchRow).id
+      const ids = matchIdsNewestFirst(db, match, { filter, beforeId: tailFrom, limit: want - picks.length })
+      for (const hit of scored(ids)) if (!hit.exact) picks.push({ id: hit.id, score: hit.score, tier: 2 })
+      if (ids.length === 0) break
+      tailFrom = ids[ids.length - 1] as number
     }
     return picks
   }
@@ -89,10 +102,14 @@ export function createSearchCalls(db: Db) {
     const picks = collect(query, match, phrasesOf(terms), readCursor(query.cursor), query.limit + 1)
     const more = picks.length > query.limit
     if (more) picks.length = query.limit
-    const items: SearchHit[] = picks.map((pick) => {
-      const node = toNode(pick.row)
-      return { node, exact: pick.tier === 0, score: pick.score, ranked: pick.tier < 2, snippet: snippetFor(node, terms) }
-    })
+    const loaded = new Map(nodeRowsByIds(db, picks.filter((p) => !p.row).map((p) => p.id)).map((row) => [row.id, row]))
+    const items: SearchHit[] = []
+    for (const pick of picks) {
+      const row = pick.row ?? loaded.get(pick.id)
+      if (!row) continue
+      const node = toNode(row)
+      items.push({ node, exact: pick.tier === 0, score: pick.score, ranked: pick.tier < 2, snippet: snippetFor(node, terms) })
+    }
     const last = picks[picks.length - 1]
     return { items, nextCursor: more && last ? cursorAfter(last) : null, rankWindow: RANK_WINDOW }
   }
