@@ -4,8 +4,12 @@
 /** A token starts with a letter, digit or private-use character; combining marks stay with it. */
 const TOKEN = /[\p{L}\p{N}\p{Co}][\p{L}\p{N}\p{Co}\p{M}]*/gu
 
+const PRINTABLE_ASCII = /^[ -~]*$/
+
 /** Case- and diacritic-free form of a token, as the index stores it. */
 export function foldToken(token: string): string {
+  // Printable ASCII has nothing to decompose: the common case skips two normalizations.
+  if (PRINTABLE_ASCII.test(token)) return token.toLowerCase()
   return token.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().normalize('NFC')
 }
 

@@ -63,11 +63,13 @@ export function createSearchCalls(db: Db) {
     function scored(ids: number[]): ScoredId[] {
       const missing = ids.filter((id) => !cache.nodes.has(id))
       if (missing.length > 0) for (const text of nodeTextsByIds(db, missing)) tokensOf(cache, text.id, text)
-      return ids.flatMap((id) => {
+      const hits: ScoredId[] = []
+      for (const id of ids) {
         const tokens = cache.nodes.get(id)
         // A node deleted since its id was read is left out.
-        return tokens ? [{ id, score: bm25(tokens, phrases, idfs, cache.totals), exact: label !== null && nocase(tokens.label) === label }] : []
-      })
+        if (tokens) hits.push({ id, score: bm25(tokens, phrases, idfs, cache.totals), exact: label !== null && nocase(tokens.label) === label })
+      }
+      return hits
     }
     const picks: Pick[] = []
     let tailFrom = from.tier === 2 ? from.a : NO_MORE_ROWID
