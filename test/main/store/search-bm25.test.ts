@@ -3,7 +3,9 @@ import Database from 'better-sqlite3'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { migrate } from '../../../src/main/store/migrate.ts'
-import { indexNodeTextAfter, NODE_TEXT, unindexNodeText } from '../../../src/main/store/repos/node-text.ts'
+import { indexNodeTextAfter, NODE_TEXT, reindexNodeText, unindexNodeText } from '../../../src/main/store/repos/node-text.ts'
+import { createSearchCalls } from '../../../src/main/store/services/search.ts'
+import { searchInput } from '../../../src/shared/search.ts'
 import { bm25, tokenize, type Phrase } from '../../../src/main/store/services/search-bm25.ts'
 import { phraseIdfs, quotedPhrase, searchCache } from '../../../src/main/store/services/search-cache.ts'
 import { propertyRun } from '../../helpers/fast-check-seed.ts'
@@ -77,5 +79,34 @@ describe('bm25 computed in JS', () => {
       expect(after.totals).toEqual({ rows: 23, tokens: 26 })
       expect(after.idfs[1]).toBeLessThan(before.idfs[1] as number)
     })
+  })
+
+  it('forgets what it cached when another connection commits: a reader scores the node as it is now', () => {
+    const file = join(dir(), 'two.db')
+    const writer = new Database(file)
+    const reader = new Database(file)
+    try {
+      migrate(writer)
+      writer.pragma('journal_mode = WAL')
+      const insert = writer.prepare("INSERT INTO nodes (key, type, label, props, created_at, updated_at) VALUES (?, 't', ?, ?, 0, 0)")
+      insert.run('a', 'Amber', '{"note": "stone"}')
+      insert.run('b', 'Resin', '{"note": "amber amber amber"}')
+      indexNodeTextAfter(writer, 0)
+      const search = createSearchCalls(reader)
+      const keys = () => search.query(searchInput.parse({ text: 'amber stone' })).items.map((hit) => hit.node.key)
+      const order = () => search.query(searchInput.parse({ text: 'amber' })).items.map((hit) => hit.node.key)
+      expect(order()).toEqual(['a', 'b'])
+      expect(keys()).toEqual(['a'])
+      // Another connection moves the word out of a's label and adds a node: the reader's cached tokens are stale.
+      writer.prepare("UPDATE nodes SET label = 'Stone', props = ? WHERE key = 'a'").run(JSON.stringify({ note: 'amber' }))
+      reindexNodeText(writer, 1)
+      insert.run('c', 'Amber amber', '{}')
+      indexNodeTextAfter(writer, 2)
+      expect(order()).toEqual(['c', 'b', 'a'])
+      expect(keys()).toEqual(['a'])
+    } finally {
+      reader.close()
+      writer.close()
+    }
   })
 })
