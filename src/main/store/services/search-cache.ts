@@ -19,13 +19,17 @@ export interface SearchCache {
 }
 
 const caches = new WeakMap<Db, SearchCache & { stamp: string }>()
-/** Beyond this many cached nodes or phrases the cache starts afresh: memory stays bounded (tens of MB at most). */
-const MAX_CACHED = 100_000
+/**
+ * Beyond this many cached nodes (about 100 windows of candidates, ~10 MB) or phrases the cache starts
+ * afresh, so that each reader's memory stays bounded.
+ */
+const MAX_NODES = 20_000
+const MAX_PHRASES = 10_000
 
 export function searchCache(db: Db): SearchCache {
   const stamp = dataStamp(db)
   let cache = caches.get(db)
-  if (!cache || cache.stamp !== stamp || cache.hits.size > MAX_CACHED || cache.nodes.size > MAX_CACHED) {
+  if (!cache || cache.stamp !== stamp || cache.hits.size > MAX_PHRASES || cache.nodes.size > MAX_NODES) {
     cache = { stamp, totals: fullTextTotals(db), hits: new Map(), nodes: new Map() }
     caches.set(db, cache)
   }
