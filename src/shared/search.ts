@@ -27,7 +27,7 @@ export const searchHit = z.object({
   node,
   /** The label equals the search text (ignoring case): such hits always come first. */
   exact: z.boolean(),
-  /** Higher is better (negated bm25, the label weighted five times the text). */
+  /** Higher is better (negated bm25, the label weighted five times the text; for one word, without its idf, a factor common to every hit). */
   score: z.number(),
   /**
    * Ranked by score among the first `rankWindow` matches; false for matches beyond that window,

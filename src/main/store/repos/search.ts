@@ -3,14 +3,6 @@ import { statement } from './statements.ts'
 import { nodeFilterSql, type NodeFilter } from './node-filter.ts'
 import { NODE_COLUMNS, type NodeRow } from './rows.ts'
 
-// bm25 with a label match worth five times a match in the text properties; negated so higher is better.
-const SCORE = '-bm25(nodes_fts, 5.0, 1.0)'
-
-export interface ScoredId {
-  id: number
-  score: number
-}
-
 const and = (conditions: string[]) => conditions.map((c) => ` AND ${c}`).join('')
 
 /** Nodes whose label equals the search text (NOCASE, through nodes_by_label), in id order after `afterId`. */
@@ -20,34 +12,23 @@ export function exactLabelRows(db: Db, label: string, filter: NodeFilter, afterI
   return statement<unknown[], NodeRow>(db, sql).all(label, afterId, ...params, limit)
 }
 
-/** Scores of the given matching nodes (ids that do not match are left out): one pass over the index. */
-export function scoresOfMatches(db: Db, match: string, ids: number[]): ScoredId[] {
-  const sql = `SELECT rowid AS id, ${SCORE} AS score FROM nodes_fts WHERE nodes_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))`
-  return statement<[string, string], ScoredId>(db, sql).all(match, JSON.stringify(ids))
-}
-
-export interface WindowHit extends ScoredId {
-  /** The label equals the search text: listed in the exact tier, not here. */
-  exact: 0 | 1
-}
-
 /**
- * Matches in index order (newest first) below `beforeId`, with their scores and whether their
- * label equals `label` (null: no node has that label, so none is exact). Only the rows returned are
- * scored, so the cost is bounded by `limit` (plus one pass for the terms' document frequencies),
- * not by how many nodes match. The join to nodes is left out when nothing needs it.
+ * Ids of matching nodes (passing the filter) in index order, newest first, below `beforeId`. No
+ * auxiliary function runs and no row is read unless the filter needs it: the cost is bounded by
+ * `limit`, not by how many nodes match (services/search-bm25.ts scores them).
  */
-export function matchesNewestFirst(
-  db: Db, match: string, options: { filter: NodeFilter; label: string | null; beforeId: number; limit: number },
-): WindowHit[] {
+export function matchIdsNewestFirst(db: Db, match: string, options: { filter: NodeFilter; beforeId: number; limit: number }): number[] {
   const { conditions, params } = nodeFilterSql(options.filter)
-  const joined = conditions.length > 0 || options.label !== null
   // CROSS JOIN keeps the full-text index as the outer loop, so rows arrive in its (rowid) order.
-  const sql = `SELECT nodes_fts.rowid AS id, ${SCORE} AS score, ${options.label !== null ? 'n.label = ?' : '0'} AS exact
-    FROM nodes_fts${joined ? ' CROSS JOIN nodes n ON n.id = nodes_fts.rowid' : ''}
+  const sql = `SELECT nodes_fts.rowid FROM nodes_fts${conditions.length > 0 ? ' CROSS JOIN nodes n ON n.id = nodes_fts.rowid' : ''}
     WHERE nodes_fts MATCH ? AND nodes_fts.rowid < ?${and(conditions)} ORDER BY nodes_fts.rowid DESC LIMIT ?`
-  const labelParam = options.label !== null ? [options.label] : []
-  return statement<unknown[], WindowHit>(db, sql).all(...labelParam, match, options.beforeId, ...params, options.limit)
+  return statement<unknown[], number>(db, sql).pluck().all(match, options.beforeId, ...params, options.limit)
+}
+
+/** The label and properties (JSON) of the given nodes, which is what they are found by. */
+export function nodeTextsByIds(db: Db, ids: number[]): { id: number; label: string; props: string }[] {
+  const sql = 'SELECT n.id, n.label, n.props FROM nodes n WHERE n.id IN (SELECT value FROM json_each(?))'
+  return statement<[string], { id: number; label: string; props: string }>(db, sql).all(JSON.stringify(ids))
 }
 
 /** Whether any node (passing the filter) has exactly this label: found through nodes_by_label. */

@@ -4,8 +4,12 @@
 /** A token starts with a letter, digit or private-use character; combining marks stay with it. */
 const TOKEN = /[\p{L}\p{N}\p{Co}][\p{L}\p{N}\p{Co}\p{M}]*/gu
 
+const PRINTABLE_ASCII = /^[ -~]*$/
+
 /** Case- and diacritic-free form of a token, as the index stores it. */
 export function foldToken(token: string): string {
+  // Printable ASCII has nothing to decompose: the common case skips two normalizations.
+  if (PRINTABLE_ASCII.test(token)) return token.toLowerCase()
   return token.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().normalize('NFC')
 }
 
@@ -20,7 +24,7 @@ export interface SearchTerms {
 
 /** At most this many terms reach FTS5; more add nothing a person could type on purpose. */
 const MAX_TERMS = 32
-/** The shortest last term that also matches as a prefix; the index keeps 2- and 3-letter prefixes (migration 3). */
+/** The shortest last term that also matches as a prefix; the index keeps 2- to 8-letter prefixes (migrations 3, 12). */
 export const MIN_PREFIX = 2
 
 export function searchTerms(text: string): SearchTerms {

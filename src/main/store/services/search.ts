@@ -6,12 +6,14 @@ import { toNode, type NodeRow } from '../repos/rows.ts'
 import type { NodeFilter } from '../repos/node-filter.ts'
 import { matchingNodeIds } from './node-match.ts'
 import {
-  allMatchIds, countMatches, exactLabelRows, hasExactLabel, matchesNewestFirst, matchTypesNewestFirst, nodeRowsByIds, scoresOfMatches, type ScoredId, type WindowHit,
+  allMatchIds, countMatches, exactLabelRows, hasExactLabel, matchIdsNewestFirst, matchTypesNewestFirst, nodeRowsByIds, nodeTextsByIds,
 } from '../repos/search.ts'
 import type { Calls } from '../api.ts'
 import type { ParsedInput } from '../../../shared/contract.ts'
 import { snippetFor } from './search-snippet.ts'
-import { searchTerms } from './search-terms.ts'
+import { searchTerms, type SearchTerms } from './search-terms.ts'
+import { bm25, type Phrase } from './search-bm25.ts'
+import { phraseIdfs, searchCache, tokensOf } from './search-cache.ts'
 
 /**
  * Results come in three tiers, and the cursor says where a page ends:
@@ -19,7 +21,8 @@ import { searchTerms } from './search-terms.ts'
  *   1 ranked — the newest RANK_WINDOW matches (less the exact ones), by score (then id);
  *   2 rest   — every later match, newest first, unranked.
  * Ranking every match of a common term would cost time in proportion to the whole store; this costs
- * at most RANK_WINDOW scorings per page, and no match is ever left out.
+ * at most RANK_WINDOW row reads and scorings per page (scored here, see search-bm25.ts), and no match
+ * is ever left out.
  */
 export const RANK_WINDOW = 200
 /** search.counts stops counting here; the counts are then lower bounds. */
@@ -28,6 +31,7 @@ export const COUNT_CAP = 10_000
 type Tier = 0 | 1 | 2
 interface Position { tier: Tier; a: number; b: number }
 interface Pick { id: number; score: number; tier: Tier; row?: NodeRow }
+interface ScoredId { id: number; score: number; exact: boolean }
 
 const NO_MORE_ROWID = Number.MAX_SAFE_INTEGER
 
@@ -41,47 +45,63 @@ function readCursor(cursor: string | undefined): Position {
 }
 
 const cursorAfter = (pick: Pick) => encodeCursor(pick.tier === 1 ? [1, pick.score, pick.id] : [pick.tier, pick.id, 0])
-const byScore = (x: ScoredId, y: ScoredId) => y.score - x.score || x.id - y.id
+const byScore = (x: Omit<ScoredId, 'exact'>, y: Omit<ScoredId, 'exact'>) => y.score - x.score || x.id - y.id
+
+const phrasesOf = ({ terms, prefix }: SearchTerms): Phrase[] =>
+  terms.map((term, i) => ({ term, prefix: prefix !== null && i === terms.length - 1 }))
+
+/** SQLite's NOCASE: only ASCII letters are folded (the label column's collation). */
+const nocase = (text: string) => text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase())
 
 export function createSearchCalls(db: Db) {
-  function collect(query: SearchQuery, match: string, from: Position, want: number): Pick[] {
+  function collect(query: SearchQuery, match: string, phrases: Phrase[], from: Position, want: number): Pick[] {
     const filter = { types: query.types, where: query.where }
+    const cache = searchCache(db)
+    const idfs = phraseIdfs(db, cache, phrases)
+    const label = hasExactLabel(db, query.text, filter) ? nocase(query.text) : null
+    /** Scores (and exactness) of matching nodes, reading the text only of those not cached. */
+    function scored(ids: number[]): ScoredId[] {
+      const missing = ids.filter((id) => !cache.nodes.has(id))
+      if (missing.length > 0) for (const text of nodeTextsByIds(db, missing)) tokensOf(cache, text.id, text)
+      const hits: ScoredId[] = []
+      for (const id of ids) {
+        const tokens = cache.nodes.get(id)
+        // A node deleted since its id was read is left out.
+        if (tokens) hits.push({ id, score: bm25(tokens, phrases, idfs, cache.totals), exact: label !== null && nocase(tokens.label) === label })
+      }
+      return hits
+    }
     const picks: Pick[] = []
-    const label = hasExactLabel(db, query.text, filter) ? query.text : null
     let tailFrom = from.tier === 2 ? from.a : NO_MORE_ROWID
     if (from.tier < 2) {
       // The window is the newest RANK_WINDOW matches, exact ones included; they are listed in tier 0 instead.
-      const window = matchesNewestFirst(db, match, { filter, label, beforeId: NO_MORE_ROWID, limit: RANK_WINDOW })
-      if (from.tier === 0 && label !== null) picks.push(...exactTier(query, match, filter, from.a, want, window))
-      const ranked = window.filter((hit) => !hit.exact).sort(byScore)
+      const windowIds = matchIdsNewestFirst(db, match, { filter, beforeId: NO_MORE_ROWID, limit: RANK_WINDOW })
+      if (from.tier === 0 && label !== null) picks.push(...exactTier(query, filter, from.a, want, (row) => bm25(tokensOf(cache, row.id, row), phrases, idfs, cache.totals)))
+      const ranked = scored(windowIds).filter((hit) => !hit.exact).sort(byScore)
       const start = from.tier === 1 ? ranked.findIndex((hit) => byScore(hit, { id: from.b, score: from.a }) > 0) : 0
       if (start >= 0) for (const hit of ranked.slice(start, start + want - picks.length)) picks.push({ id: hit.id, score: hit.score, tier: 1 })
-      if (picks.length >= want || window.length < RANK_WINDOW) return picks
-      tailFrom = (window[window.length - 1] as ScoredId).id
+      if (picks.length >= want || windowIds.length < RANK_WINDOW) return picks
+      tailFrom = windowIds[windowIds.length - 1] as number
     }
     while (picks.length < want) {
-      const batch = matchesNewestFirst(db, match, { filter, label, beforeId: tailFrom, limit: want - picks.length })
-      for (const hit of batch) if (!hit.exact) picks.push({ id: hit.id, score: hit.score, tier: 2 })
-      if (batch.length === 0) break
-      tailFrom = (batch[batch.length - 1] as ScoredId).id
+      const ids = matchIdsNewestFirst(db, match, { filter, beforeId: tailFrom, limit: want - picks.length })
+      for (const hit of scored(ids)) if (!hit.exact) picks.push({ id: hit.id, score: hit.score, tier: 2 })
+      if (ids.length === 0) break
+      tailFrom = ids[ids.length - 1] as number
     }
     return picks
   }
 
-  /** Nodes whose label equals the text, in id order; scored from the window, or in one pass when older. */
-  function exactTier(query: SearchQuery, match: string, filter: NodeFilter, afterId: number, want: number, window: WindowHit[]): Pick[] {
-    const rows = exactLabelRows(db, query.text, filter, afterId, want)
-    const scores = new Map(window.filter((hit) => hit.exact).map((hit) => [hit.id, hit.score]))
-    const unscored = rows.filter((row) => !scores.has(row.id)).map((row) => row.id)
-    if (unscored.length > 0) for (const hit of scoresOfMatches(db, match, unscored)) scores.set(hit.id, hit.score)
-    return rows.map((row) => ({ id: row.id, score: scores.get(row.id) ?? 0, tier: 0, row }))
+  /** Nodes whose label equals the text, in id order. */
+  function exactTier(query: SearchQuery, filter: NodeFilter, afterId: number, want: number, score: (row: NodeRow) => number): Pick[] {
+    return exactLabelRows(db, query.text, filter, afterId, want).map((row) => ({ id: row.id, score: score(row), tier: 0, row }))
   }
 
   function search(query: SearchQuery): SearchResult {
     const terms = searchTerms(query.text)
     const { match } = terms
     if (match === null) return { items: [], nextCursor: null, rankWindow: RANK_WINDOW }
-    const picks = collect(query, match, readCursor(query.cursor), query.limit + 1)
+    const picks = collect(query, match, phrasesOf(terms), readCursor(query.cursor), query.limit + 1)
     const more = picks.length > query.limit
     if (more) picks.length = query.limit
     const loaded = new Map(nodeRowsByIds(db, picks.filter((p) => !p.row).map((p) => p.id)).map((row) => [row.id, row]))

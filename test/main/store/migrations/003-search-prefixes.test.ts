@@ -5,6 +5,7 @@ import { openStore } from '../../../../src/main/store/index.ts'
 import { migrate } from '../../../../src/main/store/migrate.ts'
 import initial from '../../../../src/main/store/migrations/001-initial.ts'
 import views from '../../../../src/main/store/migrations/002-views.ts'
+import searchPrefixes from '../../../../src/main/store/migrations/003-search-prefixes.ts'
 import { indexNodeTextAfter } from '../../../../src/main/store/repos/node-text.ts'
 import { searchInput } from '../../../../src/shared/search.ts'
 import { useTempDir } from '../../../helpers/temp-store.ts'
@@ -36,7 +37,7 @@ describe('migration 003 (search prefixes)', () => {
     const db = new Database(file)
     try {
       expect(db.prepare('SELECT sql FROM sqlite_schema WHERE name = ?').pluck().get('nodes_fts')).not.toMatch(/prefix/)
-      expect(migrate(db)).toContain(3)
+      expect(migrate(db, [initial, views, searchPrefixes])).toContain(3)
       expect(db.prepare('SELECT sql FROM sqlite_schema WHERE name = ?').pluck().get('nodes_fts')).toMatch(/prefix = '2 3'/)
       expect(matches(db, 'lake')).toEqual(['zurich'])
       expect(matches(db, 'zurich')).toEqual(['zurich'])

@@ -1,0 +1,60 @@
+import type { Db } from '../db.ts'
+import { countMatches } from '../repos/search.ts'
+import { dataStamp, fullTextTotals, wordDocumentCount } from '../repos/search-stats.ts'
+import { idf, tokenize, type IndexTotals, type NodeText, type Phrase, type TokenizedNode } from './search-bm25.ts'
+
+// What scoring reads besides the candidates' ids, kept per connection until the data changes: the
+// index totals, each phrase's document count (a read of its whole doclist) and each candidate's
+// tokens (a row read and a tokenizing). A page of results then costs about the same for a word in
+// every node as for a rare one, and repeated searches over the same nodes read only ids.
+// A query of one phrase needs no document count: its idf is the same factor in every score and
+// changes no order, so it is left out.
+
+export interface SearchCache {
+  totals: IndexTotals
+  /** Document counts by phrase ('=' word, '*' prefix). */
+  hits: Map<string, number>
+  /** Tokens by node id. */
+  nodes: Map<number, TokenizedNode>
+}
+
+const caches = new WeakMap<Db, SearchCache & { stamp: string }>()
+/**
+ * Beyond this many cached nodes (about 100 windows of candidates, ~10 MB) or phrases the cache starts
+ * afresh, so that each reader's memory stays bounded.
+ */
+const MAX_NODES = 20_000
+const MAX_PHRASES = 10_000
+
+export function searchCache(db: Db): SearchCache {
+  const stamp = dataStamp(db)
+  let cache = caches.get(db)
+  if (!cache || cache.stamp !== stamp || cache.hits.size > MAX_PHRASES || cache.nodes.size > MAX_NODES) {
+    cache = { stamp, totals: fullTextTotals(db), hits: new Map(), nodes: new Map() }
+    caches.set(db, cache)
+  }
+  return cache
+}
+
+export const quotedPhrase = (phrase: Phrase) => `"${phrase.term.replaceAll('"', '""')}"${phrase.prefix ? '*' : ''}`
+
+/** Each phrase's idf (1 for a single phrase, see above). */
+export function phraseIdfs(db: Db, cache: SearchCache, phrases: readonly Phrase[]): number[] {
+  if (phrases.length === 1) return [1]
+  return phrases.map((phrase) => {
+    const key = `${phrase.prefix ? '*' : '='}${phrase.term}`
+    let hits = cache.hits.get(key)
+    if (hits === undefined) {
+      hits = phrase.prefix ? countMatches(db, quotedPhrase(phrase)) : wordDocumentCount(db, phrase.term)
+      cache.hits.set(key, hits)
+    }
+    return idf(cache.totals.rows, hits)
+  })
+}
+
+/** The tokens of a node whose text is at hand, cached. */
+export function tokensOf(cache: SearchCache, id: number, text: NodeText): TokenizedNode {
+  let tokens = cache.nodes.get(id)
+  if (!tokens) cache.nodes.set(id, (tokens = tokenize(text)))
+  return tokens
+}
