@@ -29,6 +29,7 @@ import { showSubgraph, useGraphLoader } from './use-graph-loader.ts'
 import { useLayoutRunner } from './use-layout-runner.ts'
 import { usePathMode } from './use-path-mode.ts'
 import { useFitWhenPanelOpens } from './use-fit-when-panel-opens.ts'
+import { useDeleteSelection } from './use-delete-selection.tsx'
 import { useViewUndoSource } from './use-view-undo-source.ts'
 import { useWebglPreference } from './use-webgl-preference.ts'
 
@@ -81,6 +82,7 @@ export function GraphPage({ keys, view }: { keys: string[]; view: string | null 
     refresh()
   }
   useViewUndoSource(controllerRef, refresh)
+  const deletion = useDeleteSelection(controllerRef, refresh)
   const selectKey = (key: string) => {
     const cy = controllerRef.current?.cy
     const node = cy?.getElementById(key)
@@ -151,6 +153,7 @@ export function GraphPage({ keys, view }: { keys: string[]; view: string | null 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) =>
     handleGraphKey(event, controllerRef.current, {
       onHide: (ids) => change((controller) => controller.hide(ids)),
+      onDelete: () => (readOnly ? change((controller) => controller.hide(controller.cy.elements(':selected').map((element) => element.id()))) : deletion.request()),
       onEscape: () => {
         select(null)
         setExpandMenu(null)
@@ -184,7 +187,8 @@ export function GraphPage({ keys, view }: { keys: string[]; view: string | null 
         onToggleViews={() => { setGroupsOpen(false); setViewsOpen((open) => !open) }}
         onToggleWebgl={toggleWebgl}
       />
-      {!readOnly && <GraphEditBar controllerRef={controllerRef} onChanged={() => refresh()} />}
+      {!readOnly && <GraphEditBar controllerRef={controllerRef} onChanged={() => refresh()} deletion={deletion} />}
+      {deletion.dialog}
       <GraphMetricControls controllerRef={controllerRef} viewKeys={viewKeys} />
       {pathMode.active && <PathPanel path={pathMode.path} onChange={pathMode.update} onClear={pathMode.clear} onExit={pathMode.exit} />}
       {pathMode.active && pathMode.path.result && (
@@ -207,7 +211,7 @@ export function GraphPage({ keys, view }: { keys: string[]; view: string | null 
           className="graph-canvas"
           tabIndex={0}
           role="application"
-          aria-label="Graph canvas: double-click a node to expand it; Delete hides the selection, Escape clears it, f fits, + and − zoom, Ctrl+Z undoes the last view change"
+          aria-label="Graph canvas: double-click a node to expand it; Delete deletes the selection, h hides it, Escape clears it, f fits, + and − zoom, Ctrl+Z undoes the last view change"
           data-testid="graph-canvas"
           data-graph-state={graphState}
           data-graph-elements={summary.nodes + summary.edges}
