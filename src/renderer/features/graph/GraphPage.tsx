@@ -11,6 +11,7 @@ import { fitView } from './cy/viewport.ts'
 import { ExpandMenu } from './ExpandMenu.tsx'
 import { GraphLegend } from './GraphLegend.tsx'
 import { GraphMetricControls } from './GraphMetricControls.tsx'
+import { GraphAsOf } from './as-of/GraphAsOf.tsx'
 import { GraphEmptyHint, OverBudget } from './GraphNotices.tsx'
 import { GraphSidePanel } from './GraphSidePanel.tsx'
 import { SimilarInGraph } from '../similar/SimilarInGraph.tsx'
@@ -190,6 +191,7 @@ export function GraphPage({ keys, view }: { keys: string[]; view: string | null 
       {!readOnly && <GraphEditBar controllerRef={controllerRef} onChanged={() => refresh()} deletion={deletion} />}
       {deletion.dialog}
       <GraphMetricControls controllerRef={controllerRef} viewKeys={viewKeys} />
+      <GraphAsOf controllerRef={controllerRef} viewKeys={viewKeys} />
       {pathMode.active && <PathPanel path={pathMode.path} onChange={pathMode.update} onClear={pathMode.clear} onExit={pathMode.exit} />}
       {pathMode.active && pathMode.path.result && (
         <PathList answer={pathMode.path.result} selected={pathMode.path.selected} onChoose={pathMode.choose} onSelectNode={selectKey} onSelectEdge={selectEdge} />
