@@ -188,10 +188,12 @@ export function GraphPage({ keys, view }: { keys: string[]; view: string | null 
         onToggleViews={() => { setGroupsOpen(false); setViewsOpen((open) => !open) }}
         onToggleWebgl={toggleWebgl}
       />
-      {!readOnly && <GraphEditBar controllerRef={controllerRef} onChanged={() => refresh()} deletion={deletion} />}
+      <div className="graph-edit-row">
+        {!readOnly && <GraphEditBar controllerRef={controllerRef} onChanged={() => refresh()} deletion={deletion} />}
+        <GraphAsOf controllerRef={controllerRef} viewKeys={viewKeys} />
+      </div>
       {deletion.dialog}
       <GraphMetricControls controllerRef={controllerRef} viewKeys={viewKeys} />
-      <GraphAsOf controllerRef={controllerRef} viewKeys={viewKeys} />
       {pathMode.active && <PathPanel path={pathMode.path} onChange={pathMode.update} onClear={pathMode.clear} onExit={pathMode.exit} />}
       {pathMode.active && pathMode.path.result && (
         <PathList answer={pathMode.path.result} selected={pathMode.path.selected} onChoose={pathMode.choose} onSelectNode={selectKey} onSelectEdge={selectEdge} />
