@@ -2,6 +2,7 @@ import { z } from 'zod'
 import * as a from './analytics.ts'
 import * as b from './backup.ts'
 import * as d from './domain.ts'
+import * as es from './edit-selection.ts'
 import * as e from './embeddings.ts'
 import * as g from './graph.ts'
 import * as h from './health.ts'
@@ -112,6 +113,10 @@ export const contract = {
   'history.getSettings': call(none, hi.historySettings),
   'history.setSettings': call(hi.historySettings, hi.historySettings),
   'history.compact': call(hi.compactInput, hi.compactHistoryResult),
+
+  // Editing a selection (issue 12's UI): what a delete takes with it; many nodes "as of" for the graph view.
+  'nodes.deleteImpact': call(es.deleteImpactInput, es.deleteImpact),
+  'history.asOfMany': call(es.asOfManyInput, es.asOfMany),
 
   // The query log (its reads are not logged) and the read-only SQL console (logged like every call).
   'querylog.list': call(q.queryLogListInput, q.queryLogPage),

@@ -163,7 +163,11 @@ export const bulkEditInput = z.strictObject({
   set: jsonObject.optional(),
   remove: z.array(z.string().min(1).max(1000)).max(100).optional(),
 })
-export const deleteManyNodesInput = z.strictObject({ keys: z.array(nodeKey).min(1).max(10_000) })
+export const deleteManyNodesInput = z.strictObject({
+  keys: z.array(nodeKey).min(1).max(10_000),
+  /** Edges deleted in the same batch (a graph view's selection of nodes and edges). */
+  edgeIds: z.array(rowId).max(10_000).optional(),
+})
 export const deleteManyEdgesInput = z.strictObject({ ids: z.array(rowId).min(1).max(10_000) })
 
 export const historySettings = z.strictObject({

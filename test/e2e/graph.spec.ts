@@ -103,7 +103,7 @@ test('opens a node from the palette, expands twice, highlights a path, exports a
   await page.screenshot({ path: '.artifacts/screenshots/graph-saved-view.png' })
 })
 
-test('keyboard: Delete hides the selected node, Escape clears the selection, f fits', async ({ page, seededServer }) => {
+test('keyboard: h hides the selected node, Escape clears the selection, f fits', async ({ page, seededServer }) => {
   await openApp(page, seededServer)
   await page.goto(`${seededServer.origin}/${TEST_HOOK}#/graph?key=person/alice&key=person/bea&key=company/northwind`)
   await expect(canvas(page)).toHaveAttribute('data-graph-state', 'ready')
@@ -113,7 +113,7 @@ test('keyboard: Delete hides the selected node, Escape clears the selection, f f
   const panel = page.getByTestId('graph-side-panel')
   await expect(panel.getByRole('heading', { name: 'Alice Andersen' })).toBeVisible()
   await expect(panel.getByTestId('property-list')).toContainText('engineer')
-  await page.keyboard.press('Delete')
+  await page.keyboard.press('h')
   await expect(page.getByRole('button', { name: 'Show 1 hidden' })).toBeVisible()
   await page.keyboard.press('Escape')
   await expect(panel).toBeHidden()

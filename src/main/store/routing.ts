@@ -103,6 +103,9 @@ export const callRoutes = {
   'history.getSettings': 'writer',
   'history.setSettings': 'writer',
   'history.compact': 'writer',
+  // Editing a selection (issue 12's UI): both read only.
+  'nodes.deleteImpact': 'reader',
+  'history.asOfMany': 'reader',
 
   // The log is written by the writer in batches; reading it right after is read-your-writes on the writer.
   // Metric runs compute in the writer's worker (progress, cancel); their values are read there too.

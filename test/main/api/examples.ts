@@ -96,6 +96,9 @@ export const validInputs: { [M in Method]: Input<M> } = {
   'history.undo': { batchId: 12, withLater: false },
   'history.redo': { batchId: 12 },
   'history.asOf': { key: 'babbage', at: 0 },
+  // Editing a selection (issue 12's UI)
+  'history.asOfMany': { keys: ['babbage', 'ada'], at: 0 },
+  'nodes.deleteImpact': { keys: ['babbage'] },
   'history.deleted': { entity: 'node', limit: 10 },
   'history.restore': { nodes: [1] },
   'edges.deleteMany': { ids: [2] },

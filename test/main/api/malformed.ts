@@ -90,7 +90,7 @@ export const fieldKinds: { [M in Method]: Kinds } = {
   'import.cancel': { jobId: 'jobId' },
   'export.run': { format: 'format', scope: 'object', path: 'filePath', jobId: 'jobId' },
 
-  'nodes.deleteMany': { keys: 'keyList' },
+  'nodes.deleteMany': { keys: 'keyList', edgeIds: 'idList' },
   'nodes.updateMany': { keys: 'keyList', type: 'typeName', set: 'jsonObject', remove: 'propertyNames' },
   'edges.deleteMany': { ids: 'idList' },
   'history.list': { origins: 'originList', operation: 'shortText', from: 'time', to: 'time', limit: 'pageLimit', before: 'edgeId' },
@@ -108,6 +108,9 @@ export const fieldKinds: { [M in Method]: Kinds } = {
   'history.getSettings': {},
   'history.setSettings': { retentionDays: 'retentionDays' },
   'history.compact': { olderThanDays: 'days' },
+  // Editing a selection (issue 12's UI)
+  'nodes.deleteImpact': { keys: 'keyList' },
+  'history.asOfMany': { keys: 'keyList', at: 'time' },
   'querylog.list': {
     methods: 'typeList', minDurationMs: 'duration', errorsOnly: 'flag', origins: 'logOriginList', from: 'epoch', to: 'epoch', text: 'logText',
     limit: 'logLimit', cursor: 'logCursor',

@@ -110,6 +110,9 @@ const rowsOf: RowsOf = {
   'history.getSettings': one,
   'history.setSettings': one,
   'history.compact': one,
+  // Editing a selection (issue 12's UI)
+  'nodes.deleteImpact': one,
+  'history.asOfMany': (answer) => answer.nodes.length,
 }
 
 let store: LoggedStore

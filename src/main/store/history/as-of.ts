@@ -9,16 +9,30 @@ import { diffImages } from './diff.ts'
 import { sameJson } from './same-json.ts'
 
 const MAX_EDGES = 2000
-type NodeImage = { key: string; type: string; label: string; properties: JsonObject }
+export type NodeImage = { key: string; type: string; label: string; properties: JsonObject }
 type EdgeImage = Omit<AsOfEdge, 'id' | 'status'>
-const state = (image: NodeImage | null) => (image ? { type: image.type, label: image.label, properties: image.properties } : null)
+export const state = (image: NodeImage | null) => (image ? { type: image.type, label: image.label, properties: image.properties } : null)
 
 /** A node and its edges as they were at a time, compared with now. */
 export function nodeAsOf(db: Db, key: string, at: number): AsOf {
+  refuseCompacted(db, at)
+  const { then, now } = nodeImagesAt(db, key, at)
+  if (!then && !now) throw new GraphKeepError('NOT_FOUND', `no node with key "${key}" now or in the history`, { key })
+  const edges = edgesAtKeyAsOf(db, key, at)
+  const changes = diffImages(state(then), state(now), ['type', 'label'])
+  return { at, then: state(then), now: state(now), changes, edges }
+}
+
+/** Before the last compaction the trail no longer says what was there. */
+export function refuseCompacted(db: Db, at: number): void {
   const checkpoint = checkpointAt(db)
   if (checkpoint !== null && at <= checkpoint) {
     throw new GraphKeepError('VALIDATION', `history before ${new Date(checkpoint).toISOString()} was compacted: pick a later time`, { checkpointAt: checkpoint })
   }
+}
+
+/** The node with this key then and now (either null when it was not there). */
+export function nodeImagesAt(db: Db, key: string, at: number): { then: NodeImage | null; now: NodeImage | null } {
   let then: NodeImage | null = null
   let now: NodeImage | null = null
   for (const id of nodeIdsWithKey(db, key)) {
@@ -27,7 +41,11 @@ export function nodeAsOf(db: Db, key: string, at: number): AsOf {
     const image = rowImageAt(db, 'node', id, at, current)
     if (image) then = JSON.parse(image) as NodeImage
   }
-  if (!then && !now) throw new GraphKeepError('NOT_FOUND', `no node with key "${key}" now or in the history`, { key })
+  return { then, now }
+}
+
+/** The node's edges then (same, changed or gone since) and those added since, by id. */
+export function edgesAtKeyAsOf(db: Db, key: string, at: number): AsOfEdge[] {
   const edges: AsOfEdge[] = []
   for (const id of edgeIdsEverAtKey(db, key).slice(0, MAX_EDGES)) {
     const current = edgeSnapshot(db, id) ?? null
@@ -40,7 +58,5 @@ export function nodeAsOf(db: Db, key: string, at: number): AsOf {
       edges.push({ id, ...(JSON.parse(current) as EdgeImage), status: 'added' })
     }
   }
-  edges.sort((a, b) => a.id - b.id)
-  const changes = diffImages(state(then), state(now), ['type', 'label'])
-  return { at, then: state(then), now: state(now), changes, edges }
+  return edges.sort((a, b) => a.id - b.id)
 }

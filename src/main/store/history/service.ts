@@ -5,6 +5,7 @@ import { getBatchRow, listBatchRows, redoTop, undoTop } from '../repos/history-b
 import { batchAuditRows } from '../repos/history-read.ts'
 import type { UnitOfWork } from '../unit-of-work.ts'
 import { nodeAsOf } from './as-of.ts'
+import { nodesAsOf } from './as-of-many.ts'
 import { listDeleted, restoreDeleted } from './deleted.ts'
 import { toRowChange } from './diff.ts'
 import { nodeHistory } from './node-history.ts'
@@ -70,6 +71,7 @@ export function createHistoryCalls(db: Db, work: UnitOfWork) {
       return restoreDeleted(db, work, nodes, edges)
     },
     asOf: ({ key, at }) => nodeAsOf(db, key, at),
+    asOfMany: ({ keys, at }) => nodesAsOf(db, keys, at),
     size: () => retention.size(),
     getSettings: () => retention.getSettings(),
     setSettings: (settings) => retention.setSettings(settings),

@@ -2,6 +2,7 @@ import { GraphKeepError } from '../../../shared/errors.ts'
 import type { In } from '../api.ts'
 import type { Db } from '../db.ts'
 import { auditEdgesAtNodeDeleted, edgeSnapshot, nodeSnapshot, recordAudit } from '../repos/audit.ts'
+import { countDeleteImpact } from '../repos/delete-impact.ts'
 import { deleteEdgeById } from '../repos/edges.ts'
 import { reindexNodeText, unindexNodeText } from '../repos/node-text.ts'
 import { deleteNodeById, getNodeByKey, getNodeIdByKey, updateNodeRow } from '../repos/nodes.ts'
@@ -15,8 +16,15 @@ function missingNode(key: string): GraphKeepError {
 
 export function createNodeBulkCalls(db: Db, work: UnitOfWork) {
   return {
-    deleteMany({ keys }: In<'nodes.deleteMany'>) {
+    deleteMany({ keys, edgeIds }: In<'nodes.deleteMany'>) {
       return work.change('nodes.deleteMany', ['nodes', 'edges'], ({ id: batchId }) => {
+        // Edges named beside the nodes go first, in the same batch (a graph view's mixed selection).
+        for (const id of new Set(edgeIds ?? [])) {
+          const before = edgeSnapshot(db, id)
+          if (before === undefined) throw new GraphKeepError('NOT_FOUND', `no edge with id ${id}: nothing was changed`, { id })
+          recordAudit(db, batchId, 'edge', id, 'delete', before, null)
+          deleteEdgeById(db, id)
+        }
         let count = 0
         for (const key of new Set(keys)) {
           const id = getNodeIdByKey(db, key)
@@ -29,6 +37,7 @@ export function createNodeBulkCalls(db: Db, work: UnitOfWork) {
         return { count, batchId }
       })
     },
+    deleteImpact: ({ keys }: In<'nodes.deleteImpact'>) => countDeleteImpact(db, JSON.stringify(keys)),
     /** Sets or removes top-level properties and changes the type of every node named. */
     updateMany({ keys, type, set, remove }: In<'nodes.updateMany'>) {
       if (type === undefined && !set && !remove?.length) throw new GraphKeepError('VALIDATION', 'a bulk edit needs a type, properties to set, or properties to remove')

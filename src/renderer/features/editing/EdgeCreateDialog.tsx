@@ -2,10 +2,11 @@ import { useState } from 'react'
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx'
 import { ErrorLine } from '../../components/ErrorLine.tsx'
 import { useCreateEdge } from './mutations.ts'
+import { NodePicker } from './NodePicker.tsx'
 import { PropertyEditor } from './PropertyEditor.tsx'
 import { propertiesOf, type PropertyRow } from './property-draft.ts'
 
-/** A new edge between two node keys (given, or typed), with type, weight and typed properties. */
+/** A new edge between two nodes (given, or picked by search or exact key), with type, weight and typed properties. */
 export function EdgeCreateDialog({ source: givenSource = '', target: givenTarget = '', onDone, onCancel }: {
   source?: string
   target?: string
@@ -32,8 +33,8 @@ export function EdgeCreateDialog({ source: givenSource = '', target: givenTarget
   return (
     <ConfirmDialog title="New edge" confirmLabel="Create edge" busyLabel="Saving…" busy={create.isPending} onConfirm={save} onCancel={onCancel} testId="edge-create-dialog">
       <div className="edit-form">
-        <label>From (node key) <input name="source" value={source} onChange={(event) => setSource(event.target.value)} /></label>
-        <label>To (node key) <input name="target" value={target} onChange={(event) => setTarget(event.target.value)} /></label>
+        <NodePicker label="From (node key)" name="source" value={source} onChange={setSource} />
+        <NodePicker label="To (node key)" name="target" value={target} onChange={setTarget} />
         <label>Type <input name="type" value={type} onChange={(event) => setType(event.target.value)} /></label>
         <label>Weight <input name="weight" inputMode="decimal" value={weight} onChange={(event) => setWeight(event.target.value)} /></label>
         <PropertyEditor rows={rows} onChange={setRows} />

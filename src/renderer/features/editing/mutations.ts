@@ -16,3 +16,7 @@ export const useCreateEdge = () => useEdit((input: Input<'edges.create'>) => api
 export const useDeleteEdge = () => useEdit((id: number) => api.call('edges.delete', { id }))
 export const useBulkEditNodes = () => useEdit((input: Input<'nodes.updateMany'>) => api.call('nodes.updateMany', input))
 export const useDeleteNodes = () => useEdit((keys: string[]) => api.call('nodes.deleteMany', { keys }))
+/** A graph view's selection: nodes (with their edges) and edges, one batch. */
+export const useDeleteSelection = () =>
+  useEdit(({ keys, edgeIds }: { keys: string[]; edgeIds: number[] }) =>
+    keys.length > 0 ? api.call('nodes.deleteMany', { keys, edgeIds }) : api.call('edges.deleteMany', { ids: edgeIds }))

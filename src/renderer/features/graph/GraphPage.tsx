@@ -11,6 +11,7 @@ import { fitView } from './cy/viewport.ts'
 import { ExpandMenu } from './ExpandMenu.tsx'
 import { GraphLegend } from './GraphLegend.tsx'
 import { GraphMetricControls } from './GraphMetricControls.tsx'
+import { GraphAsOf } from './as-of/GraphAsOf.tsx'
 import { GraphEmptyHint, OverBudget } from './GraphNotices.tsx'
 import { GraphSidePanel } from './GraphSidePanel.tsx'
 import { SimilarInGraph } from '../similar/SimilarInGraph.tsx'
@@ -29,6 +30,7 @@ import { showSubgraph, useGraphLoader } from './use-graph-loader.ts'
 import { useLayoutRunner } from './use-layout-runner.ts'
 import { usePathMode } from './use-path-mode.ts'
 import { useFitWhenPanelOpens } from './use-fit-when-panel-opens.ts'
+import { useDeleteSelection } from './use-delete-selection.tsx'
 import { useViewUndoSource } from './use-view-undo-source.ts'
 import { useWebglPreference } from './use-webgl-preference.ts'
 
@@ -81,6 +83,7 @@ export function GraphPage({ keys, view }: { keys: string[]; view: string | null 
     refresh()
   }
   useViewUndoSource(controllerRef, refresh)
+  const deletion = useDeleteSelection(controllerRef, refresh)
   const selectKey = (key: string) => {
     const cy = controllerRef.current?.cy
     const node = cy?.getElementById(key)
@@ -151,6 +154,7 @@ export function GraphPage({ keys, view }: { keys: string[]; view: string | null 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) =>
     handleGraphKey(event, controllerRef.current, {
       onHide: (ids) => change((controller) => controller.hide(ids)),
+      onDelete: () => (readOnly ? change((controller) => controller.hide(controller.cy.elements(':selected').map((element) => element.id()))) : deletion.request()),
       onEscape: () => {
         select(null)
         setExpandMenu(null)
@@ -184,7 +188,11 @@ export function GraphPage({ keys, view }: { keys: string[]; view: string | null 
         onToggleViews={() => { setGroupsOpen(false); setViewsOpen((open) => !open) }}
         onToggleWebgl={toggleWebgl}
       />
-      {!readOnly && <GraphEditBar controllerRef={controllerRef} onChanged={() => refresh()} />}
+      <div className="graph-edit-row">
+        {!readOnly && <GraphEditBar controllerRef={controllerRef} onChanged={() => refresh()} deletion={deletion} />}
+        <GraphAsOf controllerRef={controllerRef} viewKeys={viewKeys} />
+      </div>
+      {deletion.dialog}
       <GraphMetricControls controllerRef={controllerRef} viewKeys={viewKeys} />
       {pathMode.active && <PathPanel path={pathMode.path} onChange={pathMode.update} onClear={pathMode.clear} onExit={pathMode.exit} />}
       {pathMode.active && pathMode.path.result && (
@@ -207,7 +215,7 @@ export function GraphPage({ keys, view }: { keys: string[]; view: string | null 
           className="graph-canvas"
           tabIndex={0}
           role="application"
-          aria-label="Graph canvas: double-click a node to expand it; Delete hides the selection, Escape clears it, f fits, + and − zoom, Ctrl+Z undoes the last view change"
+          aria-label="Graph canvas: double-click a node to expand it; Delete deletes the selection, h hides it, Escape clears it, f fits, + and − zoom, Ctrl+Z undoes the last view change"
           data-testid="graph-canvas"
           data-graph-state={graphState}
           data-graph-elements={summary.nodes + summary.edges}

@@ -5,9 +5,10 @@ import { graphQueries } from './queries.ts'
 
 /**
  * After an edit, undo or redo: the view's nodes (and `extraKeys`, placed beside the view's centre) as the
- * store has them now: what is gone leaves the view, what is new between them comes in.
+ * store has them now: what is gone leaves the view, what is new between them comes in. `placed`: where
+ * extra keys go back (a deleted node that an undo brings back returns to where it was).
  */
-export async function syncViewWithStore(queryClient: QueryClient, controller: GraphController, extraKeys: string[]): Promise<void> {
+export async function syncViewWithStore(queryClient: QueryClient, controller: GraphController, extraKeys: string[], placed?: ReadonlyMap<string, { x: number; y: number }>): Promise<void> {
   const { cy } = controller
   const keys = [...new Set([...cy.nodes().map((node) => node.id()).filter((id) => !isStubId(id)), ...extraKeys])]
   if (keys.length === 0) return
@@ -20,6 +21,6 @@ export async function syncViewWithStore(queryClient: QueryClient, controller: Gr
   })
   const extent = cy.extent()
   const centre = { x: (extent.x1 + extent.x2) / 2, y: (extent.y1 + extent.y2) / 2 }
-  const positions = new Map(extraKeys.map((key, index) => [key, { x: centre.x + 40 * (index + 1), y: centre.y + 40 }]))
+  const positions = new Map(extraKeys.map((key, index) => [key, placed?.get(key) ?? { x: centre.x + 40 * (index + 1), y: centre.y + 40 }]))
   controller.load(subgraph, 'seed', positions)
 }

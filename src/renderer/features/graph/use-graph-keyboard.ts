@@ -5,10 +5,11 @@ import { fitView } from './cy/viewport.ts'
 const ZOOM_STEP = 1.25
 
 /**
- * Keys on the focused canvas: Delete hides the selection, Escape clears it, f fits, + and − zoom.
+ * Keys on the focused canvas: Delete deletes the selection from the store (a read-only store: hides it), h hides it,
+ * Escape clears it, f fits, + and − zoom.
  * Ctrl+Z is the app's (features/history/use-undo-shortcuts.ts): the view's changes are one of its sources.
  */
-export function handleGraphKey(event: KeyboardEvent<HTMLElement>, controller: GraphController | null, actions: { onHide(ids: string[]): void; onEscape(): void }): void {
+export function handleGraphKey(event: KeyboardEvent<HTMLElement>, controller: GraphController | null, actions: { onHide(ids: string[]): void; onDelete(): void; onEscape(): void }): void {
     if (!controller) return
     if (event.ctrlKey || event.metaKey || event.altKey) return
     const { cy } = controller
@@ -19,6 +20,9 @@ export function handleGraphKey(event: KeyboardEvent<HTMLElement>, controller: Gr
     switch (event.key) {
       case 'Delete':
       case 'Backspace':
+        actions.onDelete()
+        break
+      case 'h':
         actions.onHide(cy.elements(':selected').map((element) => element.id()))
         break
       case 'Escape':

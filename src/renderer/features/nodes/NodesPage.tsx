@@ -14,8 +14,15 @@ import { MetricSortedNodes } from './MetricSortedNodes.tsx'
 import { useNodeMetrics } from './metric-state.ts'
 import { analyticsQueries } from '../analytics/queries.ts'
 import { nodeQueries, type NodeListFilters } from './queries.ts'
+import { SelectionBar } from '../editing/SelectionBar.tsx'
+import { useRowSelection } from '../selection/row-selection.ts'
+import { selectionColumn } from '../selection/selection-column.tsx'
+import { useLoadedKeys } from '../selection/use-loaded-keys.ts'
+import { useReadOnly } from '../shell/use-read-only.ts'
 
 const PREFIX_DEBOUNCE_MS = 200
+const keyOfNode = (node: Node) => node.key
+const labelOfNode = (node: Node) => node.label || node.key
 
 export function NodesPage() {
   const [metrics, setMetrics] = useNodeMetrics()
@@ -33,7 +40,11 @@ function NodesByField() {
     [filters.types, labelPrefix, filters.sort, filters.order],
   )
   const counts = useQuery(typeQueries.counts())
+  const readOnly = useReadOnly()
+  const query = nodeQueries.list(applied)
+  const selection = useRowSelection(useLoadedKeys(query, keyOfNode), JSON.stringify(applied))
   const columns = [
+    ...(readOnly ? [] : [selectionColumn(selection, keyOfNode, labelOfNode)]),
     ...nodeColumns({ sort: filters.sort, order: filters.order, onSort: (sort, order) => setFilters({ sort, order }) }),
     ...metricColumns<Node>(runs.data?.runs ?? [], metrics, setMetrics),
   ]
@@ -43,12 +54,12 @@ function NodesByField() {
     <PagedTable
       title="Nodes"
       noun={['node', 'nodes']}
-      query={nodeQueries.list(applied)}
+      query={query}
       columns={columns}
       rowKey={(node) => node.key}
       rowLabel={(node) => `${node.label || node.key}, ${node.type}, ${node.key}`}
       onOpen={(node) => navigate({ name: 'node', key: node.key })}
-      toolbar={<div className="toolbar"><NodeFilters filters={filters} onChange={setFilters} /><MetricColumnPicker state={metrics} onChange={setMetrics} /><NewNodeButton /></div>}
+      toolbar={<><div className="toolbar"><NodeFilters filters={filters} onChange={setFilters} /><MetricColumnPicker state={metrics} onChange={setMetrics} /><NewNodeButton /></div>{!readOnly && <SelectionBar keys={[...selection.selected]} onClear={selection.clear} />}</>}
       types={applied.types}
       typeCounts={applied.labelPrefix === '' ? counts.data?.nodeTypes : undefined}
       filtered={isFiltered ? { onClear: () => setFilters({ types: [], labelPrefix: '' }), hint: 'Try a shorter label prefix or fewer type filters.' } : null}

@@ -261,7 +261,8 @@ export function createGraphController(cy: Core) {
       const edgeTypes: string[] = []
       cy.elements().forEach((element) => {
         if (element.hasClass('hidden')) hidden++
-        if (element.hasClass('stub') || isGroupId(element.id())) return
+        // "As of" ghosts (as-of/as-of-elements.ts) stand for what is gone: not counted as in view.
+        if (element.hasClass('stub') || element.hasClass('asof-ghost') || isGroupId(element.id())) return
         const type = element.data('type') as string
         if (element.isNode()) {
           nodes++
@@ -278,7 +279,7 @@ export function createGraphController(cy: Core) {
     nodeKeys(): string[] {
       const keys: string[] = []
       cy.nodes().forEach((node) => {
-        if (!node.hasClass('stub') && !isGroupId(node.id())) keys.push(node.id())
+        if (!node.hasClass('stub') && !node.hasClass('asof-ghost') && !isGroupId(node.id())) keys.push(node.id())
       })
       return keys
     },

@@ -1,4 +1,5 @@
 import type { StylesheetJson } from 'cytoscape'
+import { asOfStyle } from '../as-of/as-of-style.ts'
 import { groupStyle } from './group-style.ts'
 import { LABEL_FONT_SIZE, LABEL_MARGIN_Y, LABEL_MAX_WIDTH } from './label-boxes.ts'
 import { LABEL_HIDDEN } from './label-collisions.ts'
@@ -90,5 +91,6 @@ export function graphStyle({ simple }: { simple: boolean }): StylesheetJson {
     // Ends above the middle of the path: a middle node is never drawn over an end.
     { selector: 'node.path-end', style: { width: 26, height: 26, 'z-index': 20 } },
     { selector: 'edge.path', style: { width: 4, 'line-color': PATH, 'target-arrow-color': PATH, 'z-index': 10, opacity: 1 } },
+    ...asOfStyle(),
   ]
 }

@@ -36,7 +36,7 @@ const round = (n: number) => Math.round(n * 10) / 10
 
 /** The view as it stands: its real nodes (not "+N more" stubs), where they are, and what is pinned or hidden. */
 export function captureViewState(cy: Core, extra: { layout: LayoutName; hiddenTypes: string[] }): ViewState {
-  const nodes = cy.nodes().not('.stub, .group')
+  const nodes = cy.nodes().not('.stub, .group, .asof-ghost')
   const keys: string[] = []
   const positions: number[] = []
   const pinned: string[] = []
