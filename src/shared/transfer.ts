@@ -97,6 +97,8 @@ export const importSummary = z.object({
   batchId: z.number().nullable(),
   nodes: z.object({ inserted: z.number(), updated: z.number(), skipped: z.number() }),
   edges: z.object({ inserted: z.number(), skipped: z.number() }),
+  /** Embeddings stored, and left out (bad, or naming no node). */
+  vectors: z.object({ stored: z.number(), skipped: z.number() }),
   cancelled: z.boolean(),
   seconds: z.number(),
   rowsPerSecond: z.number(),

@@ -30,7 +30,8 @@ function describeSummary(summary: ImportSummary): string {
   const head = summary.cancelled ? 'import cancelled; committed before it stopped:' : summary.batchId === null ? 'nothing imported' : 'imported'
   return [
     `${head} nodes ${formatCount(nodes.inserted)} new, ${formatCount(nodes.updated)} updated, ${formatCount(nodes.skipped)} skipped; ` +
-      `edges ${formatCount(edges.inserted)} new, ${formatCount(edges.skipped)} skipped`,
+      `edges ${formatCount(edges.inserted)} new, ${formatCount(edges.skipped)} skipped` +
+      (summary.vectors.stored + summary.vectors.skipped > 0 ? `; vectors ${formatCount(summary.vectors.stored)} stored, ${formatCount(summary.vectors.skipped)} skipped` : ''),
     `${summary.seconds.toFixed(1)} s, ${formatCount(summary.rowsPerSecond)} rows/s${summary.batchId === null ? '' : `, audit batch ${summary.batchId}`}`,
   ].join('\n')
 }

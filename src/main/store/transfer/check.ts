@@ -1,12 +1,17 @@
+import { GraphKeepError } from '../../../shared/errors.ts'
 import type { ImportOptions } from '../../../shared/transfer.ts'
 import type { Db } from '../db.ts'
+import { findModel } from '../repos/embeddings.ts'
 import {
   addPendingEnd, markBadLine, stagedKeysAmong, stageKeys, stillMissingEnds, storedKeysAmong, unresolvedEnds,
 } from '../repos/import-staging.ts'
 import type { ImportRecord } from './formats/types.ts'
 import type { ProblemList } from './problems.ts'
+import { vectorMarkFile } from './vector-marks.ts'
+import { checkVector } from '../vectors/check-vector.ts'
 
 type NodeRecord = Extract<ImportRecord, { kind: 'node' }>
+type EmbeddingRecord = Extract<ImportRecord, { kind: 'embedding' }>
 type Located = { file: string; line: number }
 
 /**
@@ -17,6 +22,8 @@ export class ImportCheck {
   nodes = 0
   edges = 0
   private readonly fileIds = new Map<string, number>()
+  /** Each model's dimension: the store's, or fixed by the file's first good vector of a new model. */
+  private readonly dims = new Map<string, number | null>()
 
   private readonly db: Db
   private readonly options: ImportOptions
@@ -51,11 +58,27 @@ export class ImportCheck {
           this.edges++
           ends.push({ where: record, source: record.source, target: record.target })
         }
-        else if (record.kind === 'embedding') ends.push({ where: record, source: record.key, target: record.key })
+        else if (record.kind === 'embedding' && this.checkVectorOf(record)) ends.push({ where: record, source: record.key, target: record.key })
       }
       if (nodes.length) this.checkNodes(nodes)
       if (ends.length) this.checkEnds(ends)
     })()
+  }
+
+  /** The same checks as the store's own (dimension, finite float32, not all zeros); a bad vector is marked apart from its line. */
+  private checkVectorOf(record: EmbeddingRecord): boolean {
+    let dim = this.dims.get(record.model)
+    if (dim === undefined) this.dims.set(record.model, (dim = findModel(this.db, record.model)?.dim ?? null))
+    try {
+      const checked = checkVector(record.vector, dim, { row: record.line, key: record.key, model: record.model })
+      if (dim === null) this.dims.set(record.model, checked.length)
+      return true
+    } catch (error) {
+      if (!(error instanceof GraphKeepError)) throw error
+      this.problems.add({ code: 'INVALID_VALUE', line: record.line, file: record.file, message: error.message })
+      markBadLine(this.db, this.fileId(vectorMarkFile(record.file, record.model)), record.line)
+      return false
+    }
   }
 
   private checkNodes(nodes: NodeRecord[]): void {

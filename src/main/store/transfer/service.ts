@@ -150,6 +150,7 @@ export function createTransferCalls(context: TransferContext) {
           jobId, format, batchId: writer?.batchId ?? null, cancelled, seconds, report,
           nodes: { inserted: c.nodesInserted, updated: c.nodesUpdated, skipped: c.nodesSkipped },
           edges: { inserted: c.edgesInserted, skipped: c.edgesSkipped },
+          vectors: writer?.vectors ?? { stored: 0, skipped: 0 },
           rowsPerSecond: seconds > 0 ? (writer?.written ?? 0) / seconds : 0,
         }
       }

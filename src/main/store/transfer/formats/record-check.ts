@@ -44,9 +44,8 @@ export function toRecord(file: string, line: number, value: unknown, hint?: Kind
     if (!isName(v.key, 512)) return fail('MISSING_FIELD', 'an embedding needs the key of its node')
     if (!isName(v.model, 200)) return fail('MISSING_FIELD', 'an embedding needs a model name')
     const vector = v.vector
-    if (!Array.isArray(vector) || vector.length === 0 || vector.length > 65_536 || !vector.every((x) => typeof x === 'number' && Number.isFinite(x))) {
-      return fail('INVALID_VALUE', 'an embedding vector is a non-empty array of finite numbers')
-    }
+    // Its values are checked with the store's own rule (checkVector), in a message that names the row, key and model.
+    if (!Array.isArray(vector)) return fail('INVALID_VALUE', `the embedding of "${v.key.slice(0, 80)}" (model "${v.model.slice(0, 80)}"): a vector is an array of numbers`)
     return { kind: 'embedding', file, line, key: v.key, model: v.model, vector: vector as number[] }
   }
   const properties = v.properties ?? {}
