@@ -6,7 +6,8 @@ import type { ExportRequest, ExportSummary } from '../../../shared/transfer.ts'
 import type { Db } from '../db.ts'
 import { countEdges } from '../repos/edges.ts'
 import { allMeta, countScopedEdges, edgePage, embeddingPage, nodePage, setExportScope } from '../repos/export-rows.ts'
-import { countNodes } from '../repos/nodes.ts'
+import { listModelRows, slotsOfNode } from '../repos/embeddings.ts'
+import { countNodes, getNodeIdByKey } from '../repos/nodes.ts'
 import { toEdge, toNode } from '../repos/rows.ts'
 import { extensions, writers } from './detect.ts'
 import type { ExportSource, TextSink } from './formats/types.ts'
@@ -30,6 +31,7 @@ export function exportSource(db: Db, scope: ExportRequest['scope']): ExportSourc
   const scoped = scope.kind === 'nodes'
   const nodeCount = scoped ? setExportScope(db, JSON.stringify(scope.keys)) : countNodes(db)
   const edgeCount = scoped ? countScopedEdges(db) : countEdges(db)
+  const readers = new Map<number, ChunkReader>()
   return {
     nodeCount,
     edgeCount,
@@ -47,6 +49,19 @@ export function exportSource(db: Db, scope: ExportRequest['scope']): ExportSourc
       const rows = pages((after?: [number, number]) => embeddingPage(db, scoped, after ?? [0, -1], PAGE), (row) => [row.model_id, row.position] as [number, number])
       const chunks = new ChunkReader(db)
       for (const row of rows) yield { key: row.key, model: row.model, vector: chunks.vector(row) }
+    },
+    vectorModels: () => listModelRows(db).filter((model) => model.count > 0).map((model) => model.name),
+    vectorsOf(key) {
+      const vectors = new Map<string, number[]>()
+      const nodeId = getNodeIdByKey(db, key)
+      if (nodeId === undefined) return vectors
+      // One reader per model: nodes come in id order, so each model's chunks are read about once.
+      for (const slot of slotsOfNode(db, nodeId)) {
+        let reader = readers.get(slot.model_id)
+        if (!reader) readers.set(slot.model_id, (reader = new ChunkReader(db)))
+        vectors.set(slot.name, reader.vector(slot))
+      }
+      return vectors
     },
   }
 }

@@ -46,7 +46,7 @@ export function toRecord(file: string, line: number, value: unknown, hint?: Kind
     const vector = v.vector
     // Its values are checked with the store's own rule (checkVector), in a message that names the row, key and model.
     if (!Array.isArray(vector)) return fail('INVALID_VALUE', `the embedding of "${v.key.slice(0, 80)}" (model "${v.model.slice(0, 80)}"): a vector is an array of numbers`)
-    return { kind: 'embedding', file, line, key: v.key, model: v.model, vector: vector as number[] }
+    return { kind: 'embedding', file, line, key: v.key, model: v.model, vector }
   }
   const properties = v.properties ?? {}
   if (!jsonObject.safeParse(properties).success) return fail('BAD_PROPERTIES', 'properties must be a JSON object (finite numbers, at most 32 levels deep)')
