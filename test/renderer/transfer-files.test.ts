@@ -93,7 +93,7 @@ describe('withOriginalNames', () => {
 
 describe('reportFile', () => {
   it('is a JSON file named after the first file, holding the files, the choices and the report', async () => {
-    const report = { format: 'csv' as const, ok: false, nodes: 3, edges: 2, problemCount: 1, problemsTruncated: false,
+    const report = { format: 'csv' as const, ok: false, nodes: 3, edges: 2, vectors: 0, problemCount: 1, problemsTruncated: false,
       problems: [{ code: 'INVALID_VALUE' as const, line: 4, file: '/u/x-edges.csv', message: 'bad weight' }] }
     const { blob, name } = reportFile(report, ['my nodes.csv', 'edges.csv'], { onError: 'skip' })
     expect(name).toBe('import-report-my_nodes.json')

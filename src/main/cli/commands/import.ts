@@ -5,13 +5,15 @@ import { unwrap } from '../../api/dispatch.ts'
 import { createStoreDispatch } from '../../api/store-dispatch.ts'
 import { transferFormat, type ImportReport, type ImportRequestInput, type ImportSummary } from '../../../shared/transfer.ts'
 import { defaultStoreFile } from '../../setup/data-dir.ts'
-import { StoreHost } from '../../store/index.ts'
+import { detectFormatFromName, StoreHost } from '../../store/index.ts'
 import { UsageError } from '../args.ts'
 import { EXIT, formatCount, parseFileAndFlags, progressBar, reportStoreError } from '../transfer-output.ts'
 
 export const importUsage =
   'import <file> [--edges FILE] [--format F] [--store FILE] [--on-error abort|skip] [--on-duplicate skip|update|fail] [--dry-run] [--json]\n' +
-  '                                                             import a graph file (jsonl, csv, graphml, gexf, graphkeep)'
+  '                                                             import a graph file (jsonl, csv, graphml, gexf, graphkeep)\n' +
+  '  import <vectors.npy> --keys FILE --model NAME [--store FILE] [--on-error abort|skip] [--dry-run] [--json]\n' +
+  '                                                             import a model\'s vectors: row i of the array is the node on line i of the key list'
 
 function choice<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback
@@ -40,6 +42,8 @@ function describeSummary(summary: ImportSummary): string {
 export async function importCommand(args: string[]): Promise<number> {
   const { file, flags } = parseFileAndFlags('import', args, {
     edges: { type: 'string' },
+    keys: { type: 'string' },
+    model: { type: 'string' },
     format: { type: 'string' },
     store: { type: 'string' },
     'on-error': { type: 'string' },
@@ -50,9 +54,13 @@ export async function importCommand(args: string[]): Promise<number> {
   const format = flags.format === undefined ? undefined : choice('format', flags.format, transferFormat.options, 'jsonl')
   const path = resolve(file)
   const edgesPath = flags.edges === undefined ? undefined : resolve(flags.edges)
-  for (const file of [path, edgesPath]) if (file !== undefined && !existsSync(file)) throw new UsageError(`there is no file ${file}`)
+  const keysPath = flags.keys === undefined ? undefined : resolve(flags.keys)
+  for (const file of [path, edgesPath, keysPath]) if (file !== undefined && !existsSync(file)) throw new UsageError(`there is no file ${file}`)
+  if ((format ?? detectFormatFromName(path)) === 'npy' && (keysPath === undefined || flags.model === undefined)) {
+    throw new UsageError('a .npy import needs --keys FILE (one node key per row) and --model NAME')
+  }
   const request: ImportRequestInput = {
-    source: { path, ...(edgesPath ? { edgesPath } : {}), ...(format ? { format } : {}) },
+    source: { path, ...(edgesPath ? { edgesPath } : {}), ...(keysPath ? { keysPath } : {}), ...(flags.model !== undefined ? { model: flags.model } : {}), ...(format ? { format } : {}) },
     options: {
       onError: choice('on-error', flags['on-error'], ['abort', 'skip'] as const, 'abort'),
       onDuplicate: choice('on-duplicate', flags['on-duplicate'], ['skip', 'update', 'fail'] as const, 'fail'),

@@ -51,7 +51,7 @@ export class BulkImport {
   }
 
   get written(): number {
-    return this.counts.nodesInserted + this.counts.edgesInserted
+    return this.counts.nodesInserted + this.counts.edgesInserted + this.vectors.stored
   }
 
   /** Abort mode with a problem: the end empties the store again. Writing goes on until then, so that every problem is found. */

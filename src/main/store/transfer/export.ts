@@ -13,6 +13,7 @@ import { extensions, writers } from './detect.ts'
 import type { ExportSource, TextSink } from './formats/types.ts'
 import type { Progress } from './progress.ts'
 import { ChunkReader } from '../vectors/chunk-reader.ts'
+import { keysFileBeside, runNpyExport } from './export-npy.ts'
 
 const PAGE = 2000
 
@@ -163,7 +164,8 @@ export function edgesFileBeside(nodesPath: string): string {
 export async function runExport(db: Db, storeFile: string, request: ExportRequest, progress: Progress, signal: AbortSignal): Promise<ExportSummary> {
   const started = performance.now()
   const path = exportPath(storeFile, request)
-  for (const file of [path, ...(request.format === 'csv' ? [edgesFileBeside(path)] : [])]) {
+  const beside = request.format === 'csv' ? [edgesFileBeside(path)] : request.format === 'npy' ? [request.keysPath ?? keysFileBeside(path)] : []
+  for (const file of [path, ...beside]) {
     if (existsSync(file)) throw new GraphKeepError('CONFLICT', `${file} already exists; choose another name`, { path: file })
   }
   try {
@@ -171,11 +173,12 @@ export async function runExport(db: Db, storeFile: string, request: ExportReques
   } catch (error) {
     throw openError(error, dirname(path))
   }
+  if (request.format === 'npy') return runNpyExport(db, path, request, progress, signal, openError)
   const source = exportSource(db, request.scope)
   const total = source.nodeCount + source.edgeCount
   const sinks: FileSink[] = []
   try {
-    await writers[request.format](source, {
+    await writers[request.format as Exclude<typeof request.format, 'npy'>](source, {
       open(role) {
         const sink = new FileSink(role === 'edges' ? edgesFileBeside(path) : path)
         sinks.push(sink)

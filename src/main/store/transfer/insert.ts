@@ -60,7 +60,7 @@ export class ImportWriter {
   }
 
   get written(): number {
-    return this.counts.nodesInserted + this.counts.nodesUpdated + this.counts.edgesInserted
+    return this.counts.nodesInserted + this.counts.nodesUpdated + this.counts.edgesInserted + this.vectors.stored
   }
 
   /** Takes a chunk of records, leaving out problems and (skip mode) every line, or vector, the check marked bad. */

@@ -15,8 +15,9 @@ import { useImportFlow } from './use-import-flow.ts'
 
 function PickedList({ picked, csvPair }: { picked: PickedFiles; csvPair: boolean }) {
   const entries = [
-    picked.main && { file: picked.main, role: csvPair || picked.edges ? 'nodes' : 'graph' },
+    picked.main && { file: picked.main, role: picked.keys ? 'vectors' : csvPair || picked.edges ? 'nodes' : 'graph' },
     picked.edges && { file: picked.edges, role: 'edges' },
+    picked.keys && { file: picked.keys, role: 'keys' },
   ].filter((entry) => !!entry)
   return (
     <ul className="picked-files" data-testid="picked-files">

@@ -18,6 +18,9 @@ export interface ReadInput {
   /** CSV only. */
   edgesPath?: string
   csv?: CsvMapping
+  /** .npy only: the key list and the model. */
+  keysPath?: string
+  model?: string
   signal: AbortSignal
   /** Optional: told the number of bytes read so far (of all files), now and then, for progress. */
   onBytes?: (bytes: number) => void
