@@ -16,22 +16,24 @@ export function NpyModelField({ flow, npy }: { flow: ImportFlowState; npy: NonNu
         {formatCount(npy.rows)} {npy.rows === 1 ? 'vector' : 'vectors'} of {formatCount(npy.dim)} values ({npy.dtype}
         {npy.dtype === 'float64' ? ', stored as float32' : ''}) · {npy.keys === null ? 'no key list' : `${formatCount(npy.keys)} keys`}
       </p>
-      <label className="field">
-        <span>Model</span>
-        <input
-          type="text"
-          value={flow.model}
-          list={listId}
-          maxLength={200}
-          placeholder="e.g. minilm"
-          disabled={flow.run.isPending}
-          onChange={(event) => flow.setModel(event.target.value)}
-          data-testid="npy-model"
-        />
-        <datalist id={listId}>
-          {models.map((model) => <option key={model.name} value={model.name}>{`${model.dim} dimensions, ${model.count} vectors`}</option>)}
-        </datalist>
-      </label>
+      <div className="inline-form">
+        <label className="field">
+          <span>Model</span>
+          <input
+            type="text"
+            value={flow.model}
+            list={listId}
+            maxLength={200}
+            placeholder="e.g. minilm"
+            disabled={flow.run.isPending}
+            onChange={(event) => flow.setModel(event.target.value)}
+            data-testid="npy-model"
+          />
+          <datalist id={listId}>
+            {models.map((model) => <option key={model.name} value={model.name}>{`${model.dim} dimensions, ${model.count} vectors`}</option>)}
+          </datalist>
+        </label>
+      </div>
       <p className="muted" data-testid="npy-model-note">
         {known
           ? known.dim === npy.dim
