@@ -86,3 +86,18 @@ describe('a nodes CSV with vector columns', () => {
     }
   })
 })
+
+describe('vector cells', () => {
+  it('write float32 values in at most nine significant digits that read back as the same float32 (seeded)', async () => {
+    const { decodeVectorCell, encodeVectorCell } = await import('../../../../../src/main/store/transfer/formats/csv/vector-cells.ts')
+    let seed = 20261206
+    console.log(`vector cells seed ${seed}`)
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+    const values = Array.from({ length: 5000 }, (_, i) => Math.fround((next() - 0.5) * 10 ** ((i % 40) - 20)))
+    values.push(0, 1, -3, 0.5, Math.fround(0.1), Math.fround(3.4e38), Math.fround(1e-45))
+    const cell = encodeVectorCell(values)
+    expect((decodeVectorCell(cell) as number[]).map(Math.fround)).toEqual(values)
+    expect(Math.max(...cell.split(' ').map((text) => text.replace(/^-|e.*$|\./g, '').replace(/^0+/, '').length))).toBeLessThanOrEqual(9)
+    expect(encodeVectorCell([Math.fround(0.1), 0.25, 2])).toBe('0.100000001 0.25 2')
+  })
+})

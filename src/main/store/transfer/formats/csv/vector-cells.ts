@@ -42,7 +42,24 @@ export function decodeVectorCell(cell: string): (number | string)[] | undefined 
   })
 }
 
-/** Numbers in their shortest exact form, so that the cell reads back as the same values. */
+/**
+ * A float32 value in nine significant digits, which always read back as the same float32: about as
+ * fast as String(x) and 40% shorter than its seventeen ("0.100000001", not "0.10000000149011612").
+ */
+function float32Text(x: number): string {
+  if (Number.isInteger(x) && Math.abs(x) < 1e9) return String(x)
+  const text = x.toPrecision(9)
+  const e = text.indexOf('e')
+  const mantissa = e === -1 ? text : text.slice(0, e)
+  if (!mantissa.includes('.')) return text
+  // Trailing zeros of the mantissa go ("0.250000000" → "0.25"), then a bare point; never an exponent's digits.
+  let end = mantissa.length
+  while (mantissa.charCodeAt(end - 1) === 48) end--
+  if (mantissa.charCodeAt(end - 1) === 46) end--
+  return e === -1 ? mantissa.slice(0, end) : mantissa.slice(0, end) + text.slice(e)
+}
+
+/** A stored vector (float32 values) as a cell that reads back as the same values. */
 export function encodeVectorCell(vector: readonly number[] | undefined): string {
-  return vector === undefined ? '' : vector.map(String).join(' ')
+  return vector === undefined ? '' : vector.map(float32Text).join(' ')
 }
