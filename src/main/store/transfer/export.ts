@@ -178,7 +178,7 @@ export async function runExport(db: Db, storeFile: string, request: ExportReques
   const total = source.nodeCount + source.edgeCount
   const sinks: FileSink[] = []
   try {
-    await writers[request.format as Exclude<typeof request.format, 'npy'>](source, {
+    await writers[request.format](source, {
       open(role) {
         const sink = new FileSink(role === 'edges' ? edgesFileBeside(path) : path)
         sinks.push(sink)
