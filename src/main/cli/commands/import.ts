@@ -86,7 +86,7 @@ export async function importCommand(args: string[]): Promise<number> {
       bar.done()
       if (flags.json) process.stdout.write(JSON.stringify(report) + '\n')
       else {
-        process.stdout.write(`${report.ok ? 'no problems' : `${formatCount(report.problemCount)} problem(s)`}: ${formatCount(report.nodes)} nodes and ${formatCount(report.edges)} edges would be imported\n`)
+        process.stdout.write(`${report.ok ? 'no problems' : `${formatCount(report.problemCount)} problem(s)`}: ${formatCount(report.nodes)} nodes and ${formatCount(report.edges)} edges${report.vectors > 0 ? ` (and ${formatCount(report.vectors)} vectors)` : ''} would be imported\n`)
         if (!report.ok) process.stdout.write(describeProblems(report) + '\n')
       }
       return report.ok ? EXIT.ok : EXIT.problems

@@ -40,6 +40,14 @@ describe('.npy with a key list', () => {
     expect(store().embeddings.models().models.map((m) => [m.name, m.dim, m.count])).toEqual([['m', 4, 3]])
   })
 
+  it('knows a .npy file by its first bytes when its name does not say', async () => {
+    const renamed = join(dir(), 'vectors.bin')
+    copyFileSync(fixture('good-f4.npy'), renamed)
+    const summary = await store().import.run(importRequest.parse({ source: { path: renamed, keysPath: fixture('keys.txt'), model: 'm' } }))
+    expect(summary.format).toBe('npy')
+    expect(vectors()).toEqual(EXPECTED)
+  })
+
   it('imports float64, converted to float32', async () => {
     await run('good-f8.npy', 'keys.txt')
     const got = vectors() as number[][]
