@@ -55,3 +55,22 @@ describe('vectors imported into a store that holds nodes', () => {
     expect(store().embeddings.models().models.map((m) => [m.name, m.dim, m.count])).toEqual([['m', 2, 2], ['new', 3, 1]])
   })
 })
+
+describe('JSON Lines vectors that are not arrays of finite numbers', () => {
+  it('are reported in the store’s own words, naming the row, key and model, and nothing is written', async () => {
+    const path = file([
+      '{"kind":"embedding","key":"b","model":"m","vector":"0.1,0.2"}',
+      '{"kind":"embedding","key":"b","model":"m","vector":[1e999,1]}',
+      '{"kind":"embedding","key":"c","model":"m","vector":[]}',
+      '{"kind":"embedding","key":"c","model":"m","vector":[1,"2"]}',
+    ])
+    const summary = await store().import.run(importRequest.parse({ source: { path } }))
+    expect(summary.report.problems.map((p) => p.message)).toEqual([
+      'row 1 (key "b", model "m"): a vector is an array of numbers, not string',
+      'row 2 (key "b", model "m"): value 0 is Infinity; only finite numbers are allowed',
+      'row 3 (key "c", model "m"): the vector is empty',
+      'row 4 (key "c", model "m"): value 1 is string, not a number',
+    ])
+    expect(vectorsOf('b')).toEqual([])
+  })
+})
