@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { nodeKey, typeName } from './domain.ts'
+import { modelName } from './embeddings.ts'
 
-export const transferFormats = ['jsonl', 'csv', 'graphml', 'gexf', 'graphkeep'] as const
+export const transferFormats = ['jsonl', 'csv', 'graphml', 'gexf', 'graphkeep', 'npy'] as const
 export const transferFormat = z.enum(transferFormats)
 export type TransferFormat = z.infer<typeof transferFormat>
 
@@ -30,10 +31,17 @@ export const csvMapping = z.strictObject({
 })
 export type CsvMapping = z.output<typeof csvMapping>
 
-/** One file for JSON Lines, GraphML, GEXF and GraphKeep JSON; for CSV a nodes file, an edges file, or both. */
+/**
+ * One file for JSON Lines, GraphML, GEXF and GraphKeep JSON; for CSV a nodes file, an edges file, or both;
+ * for .npy the array (path), its key list (keysPath) and the model its rows belong to.
+ */
 export const importSource = z.strictObject({
   path: filePath.optional(),
   edgesPath: filePath.optional(),
+  /** .npy only: the node key of each row, one per line (or a JSON array). */
+  keysPath: filePath.optional(),
+  /** .npy only: the embedding model the vectors belong to. */
+  model: modelName.optional(),
   /** Detected from the file name and its first bytes when left out. */
   format: transferFormat.optional(),
   csv: csvMapping.optional(),
@@ -61,6 +69,8 @@ export const importInspection = z.object({
   format: transferFormat,
   files: z.array(z.object({ path: z.string(), bytes: z.number() })),
   csv: z.object({ nodes: csvPreview.optional(), edges: csvPreview.optional() }).optional(),
+  /** .npy: the array's shape and value type; keys is null until a key list is given. */
+  npy: z.object({ rows: z.number(), dim: z.number(), dtype: z.enum(['float32', 'float64']), keys: z.number().nullable() }).optional(),
 })
 export type ImportInspection = z.infer<typeof importInspection>
 
@@ -83,6 +93,8 @@ export const importReport = z.object({
   ok: z.boolean(),
   nodes: z.number(),
   edges: z.number(),
+  /** Embeddings that passed the check (vector columns, embedding records, .npy rows). */
+  vectors: z.number(),
   problemCount: z.number(),
   /** The first problems (all of them unless `problemsTruncated`). */
   problems: z.array(importProblem),
@@ -97,6 +109,8 @@ export const importSummary = z.object({
   batchId: z.number().nullable(),
   nodes: z.object({ inserted: z.number(), updated: z.number(), skipped: z.number() }),
   edges: z.object({ inserted: z.number(), skipped: z.number() }),
+  /** Embeddings stored, and left out (bad, or naming no node). */
+  vectors: z.object({ stored: z.number(), skipped: z.number() }),
   cancelled: z.boolean(),
   seconds: z.number(),
   rowsPerSecond: z.number(),
@@ -114,6 +128,10 @@ export const exportRequest = z.strictObject({
   scope: exportScope.default({ kind: 'all' }),
   /** Where to write; left out, a new file in the exports folder beside the store. For CSV, the nodes file (edges go beside it). */
   path: filePath.optional(),
+  /** .npy only (required there): the model whose vectors are written. */
+  model: modelName.optional(),
+  /** .npy only: where the row keys go; left out, beside the array (vectors.npy → vectors.keys.txt). */
+  keysPath: filePath.optional(),
   jobId: jobId.optional(),
 })
 export type ExportRequestInput = z.input<typeof exportRequest>
@@ -123,6 +141,8 @@ export const exportSummary = z.object({
   files: z.array(z.object({ path: z.string(), bytes: z.number() })),
   nodes: z.number(),
   edges: z.number(),
+  /** .npy: the vectors written. */
+  vectors: z.number().optional(),
   seconds: z.number(),
 })
 export type ExportSummary = z.infer<typeof exportSummary>

@@ -36,6 +36,20 @@ describe('pickFiles', () => {
   })
 })
 
+describe('pickFiles with a .npy array', () => {
+  it('pairs the array with its key list in either order, and refuses a lone array or a second array', () => {
+    const pair = (...names: string[]) => {
+      const picked = pickFiles(named(...names))
+      return 'error' in picked ? picked : { main: picked.main?.name, keys: picked.keys?.name, edges: picked.edges }
+    }
+    expect(pair('vectors.npy', 'keys.txt')).toEqual({ main: 'vectors.npy', keys: 'keys.txt', edges: null })
+    expect(pair('keys.json', 'V.NPY')).toEqual({ main: 'V.NPY', keys: 'keys.json', edges: null })
+    expect(pair('vectors.npy')).toMatchObject({ error: expect.stringContaining('only the array') })
+    expect(pair('a.npy', 'b.npy')).toMatchObject({ error: expect.stringContaining('two files') })
+    expect(pair('a.npy', 'nodes.csv')).toMatchObject({ error: expect.stringContaining('"nodes.csv" is not a key list') })
+  })
+})
+
 describe('formatFromName', () => {
   it('reads the extension, case-insensitively, and says nothing for unknown ones', () => {
     expect(formatFromName('x.JSONL')).toBe('jsonl')
@@ -93,7 +107,7 @@ describe('withOriginalNames', () => {
 
 describe('reportFile', () => {
   it('is a JSON file named after the first file, holding the files, the choices and the report', async () => {
-    const report = { format: 'csv' as const, ok: false, nodes: 3, edges: 2, problemCount: 1, problemsTruncated: false,
+    const report = { format: 'csv' as const, ok: false, nodes: 3, edges: 2, vectors: 0, problemCount: 1, problemsTruncated: false,
       problems: [{ code: 'INVALID_VALUE' as const, line: 4, file: '/u/x-edges.csv', message: 'bad weight' }] }
     const { blob, name } = reportFile(report, ['my nodes.csv', 'edges.csv'], { onError: 'skip' })
     expect(name).toBe('import-report-my_nodes.json')

@@ -43,13 +43,14 @@ export function confinePaths(handlers: Handlers<Contract>, roots: PathRoots): Ha
   const source = (input: ImportSource) => {
     confine(input.path, readable, 'files to import')
     confine(input.edgesPath, readable, 'files to import')
+    confine(input.keysPath, readable, 'files to import')
   }
   return {
     ...handlers,
     'import.inspect': (input) => (source(input), handlers['import.inspect'](input)),
     'import.validate': (input) => (source(input.source), handlers['import.validate'](input)),
     'import.run': (input) => (source(input.source), handlers['import.run'](input)),
-    'export.run': (input) => (confine(input.path, [roots.exports], 'export files'), handlers['export.run'](input)),
+    'export.run': (input) => (confine(input.path, [roots.exports], 'export files'), confine(input.keysPath, [roots.exports], 'export files'), handlers['export.run'](input)),
     'backup.preview': (input) => ('file' in input && confine(input.file, [roots.storeFolder, roots.uploads], 'files to restore'), handlers['backup.preview'](input)),
     'backup.restore': (input) => ('file' in input && confine(input.file, [roots.storeFolder, roots.uploads], 'files to restore'), handlers['backup.restore'](input)),
   }

@@ -84,11 +84,11 @@ export const fieldKinds: { [M in Method]: Kinds } = {
   'similar.hybrid': { model: 'viewName', text: 'searchText', key: 'nodeKey', k: 'searchLimit', weight: 'unitWeight', types: 'typeList' },
   'similar.indexStatus': { model: 'viewName' },
   'similar.buildIndex': { model: 'viewName' },
-  'import.inspect': { path: 'filePath', edgesPath: 'filePath', format: 'format', csv: 'object' },
+  'import.inspect': { path: 'filePath', edgesPath: 'filePath', keysPath: 'filePath', model: 'viewName', format: 'format', csv: 'object' },
   'import.validate': { source: 'object', options: 'object', jobId: 'jobId' },
   'import.run': { source: 'object', options: 'object', jobId: 'jobId' },
   'import.cancel': { jobId: 'jobId' },
-  'export.run': { format: 'format', scope: 'object', path: 'filePath', jobId: 'jobId' },
+  'export.run': { format: 'format', scope: 'object', path: 'filePath', model: 'viewName', keysPath: 'filePath', jobId: 'jobId' },
 
   'nodes.deleteMany': { keys: 'keyList', edgeIds: 'idList' },
   'nodes.updateMany': { keys: 'keyList', type: 'typeName', set: 'jsonObject', remove: 'propertyNames' },

@@ -14,7 +14,7 @@ describe('graphkeep import', () => {
     const store = join(dir(), 'people.db')
     const run = await runCli(['import', fixture('people.jsonl'), '--store', store])
     expect(run.code).toBe(0)
-    expect(run.stdout).toMatch(/^imported nodes 3 new, 0 updated, 0 skipped; edges 3 new, 0 skipped$/m)
+    expect(run.stdout).toMatch(/^imported nodes 3 new, 0 updated, 0 skipped; edges 3 new, 0 skipped; vectors 1 stored, 0 skipped$/m)
     expect(run.stderr).toBe('')
     const opened = openStore({ file: store })
     try {

@@ -23,6 +23,9 @@ describe('file paths in web mode', () => {
         expect(reply.text).toContain('uploads')
       }
       expect(errorCode(await call(server, 'import.run', { source: { path: join(dir, 'uploads', 'ok.csv'), edgesPath: path, format: 'csv' } }))).toBe('FORBIDDEN')
+      // A .npy import's key list is read too: the same folders.
+      expect(errorCode(await call(server, 'import.inspect', { path: join(dir, 'uploads', 'v.npy'), keysPath: path, format: 'npy' }))).toBe('FORBIDDEN')
+      expect(errorCode(await call(server, 'import.run', { source: { path: join(dir, 'uploads', 'v.npy'), keysPath: path, model: 'm' } }))).toBe('FORBIDDEN')
     }
   })
 
@@ -40,6 +43,10 @@ describe('file paths in web mode', () => {
       expect(errorCode(await call(server, 'export.run', { format: 'jsonl', path })), path).toBe('FORBIDDEN')
       expect(existsSync(path), path).toBe(false)
     }
+    const keysOutside = join(dir, 'escape.keys.txt')
+    const npyReply = await call(server, 'export.run', { format: 'npy', model: 'm', path: join(dir, 'exports', 'v.npy'), keysPath: keysOutside })
+    expect(errorCode(npyReply)).toBe('FORBIDDEN')
+    expect(existsSync(keysOutside)).toBe(false)
     const inside = join(dir, 'exports', 'chosen.jsonl')
     mkdirSync(join(dir, 'exports'), { recursive: true })
     const reply = await call(server, 'export.run', { format: 'jsonl', path: inside })

@@ -11,12 +11,16 @@ import { UsageError } from '../args.ts'
 import { EXIT, formatCount, parseFileAndFlags, progressBar, reportStoreError } from '../transfer-output.ts'
 
 export const exportUsage =
-  'export <file> [--format F] [--store FILE] [--json]           write every node and edge of a store to a file'
+  'export <file> [--format F] [--store FILE] [--json]           write every node and edge of a store to a file\n' +
+  '  export <vectors.npy> --model NAME [--keys FILE] [--store FILE] [--json]\n' +
+  '                                                             write a model\'s vectors as float32 .npy, the keys beside it (vectors.keys.txt)'
 
 /** Exports a whole store to a file; the format comes from --format or the file name. */
 export async function exportCommand(args: string[]): Promise<number> {
   const { file, flags } = parseFileAndFlags('export', args, {
     format: { type: 'string' },
+    model: { type: 'string' },
+    keys: { type: 'string' },
     store: { type: 'string' },
     json: { type: 'boolean', default: false },
   })
@@ -30,6 +34,8 @@ export async function exportCommand(args: string[]): Promise<number> {
     format = detectFormatFromName(path)
     if (!format) throw new UsageError(`cannot tell the format from the name ${file}: add --format`)
   }
+  if (format === 'npy' && flags.model === undefined) throw new UsageError('a .npy export needs --model NAME (the model whose vectors it writes)')
+  const vectors = format === 'npy' ? { model: flags.model, ...(flags.keys === undefined ? {} : { keysPath: resolve(flags.keys) }) } : {}
   const storeFile = resolve(flags.store ?? defaultStoreFile())
   if (!existsSync(storeFile)) return reportStoreError(new GraphKeepError('NOT_FOUND', `there is no store at ${storeFile}`))
   let host: StoreHost
@@ -43,11 +49,12 @@ export async function exportCommand(args: string[]): Promise<number> {
   const stopListening = host.onEvent(bar.onEvent)
   try {
     const dispatch = createStoreDispatch(host, 'cli')
-    const summary = unwrap(await dispatch('export.run', { format, path, jobId: `cli-${randomUUID()}` }))
+    const summary = unwrap(await dispatch('export.run', { format, path, ...vectors, jobId: `cli-${randomUUID()}` }))
     bar.done()
     if (flags.json) process.stdout.write(JSON.stringify(summary) + '\n')
     else {
-      process.stdout.write(`exported ${formatCount(summary.nodes)} nodes and ${formatCount(summary.edges)} edges in ${summary.seconds.toFixed(1)} s\n`)
+      const what = summary.vectors === undefined ? `${formatCount(summary.nodes)} nodes and ${formatCount(summary.edges)} edges` : `${formatCount(summary.vectors)} vectors`
+      process.stdout.write(`exported ${what} in ${summary.seconds.toFixed(1)} s\n`)
       for (const f of summary.files) process.stdout.write(`  ${f.path}  ${formatCount(f.bytes)} bytes\n`)
     }
     return EXIT.ok

@@ -5,13 +5,15 @@ import { unwrap } from '../../api/dispatch.ts'
 import { createStoreDispatch } from '../../api/store-dispatch.ts'
 import { transferFormat, type ImportReport, type ImportRequestInput, type ImportSummary } from '../../../shared/transfer.ts'
 import { defaultStoreFile } from '../../setup/data-dir.ts'
-import { StoreHost } from '../../store/index.ts'
+import { detectFormatFromName, StoreHost } from '../../store/index.ts'
 import { UsageError } from '../args.ts'
 import { EXIT, formatCount, parseFileAndFlags, progressBar, reportStoreError } from '../transfer-output.ts'
 
 export const importUsage =
   'import <file> [--edges FILE] [--format F] [--store FILE] [--on-error abort|skip] [--on-duplicate skip|update|fail] [--dry-run] [--json]\n' +
-  '                                                             import a graph file (jsonl, csv, graphml, gexf, graphkeep)'
+  '                                                             import a graph file (jsonl, csv, graphml, gexf, graphkeep)\n' +
+  '  import <vectors.npy> --keys FILE --model NAME [--store FILE] [--on-error abort|skip] [--dry-run] [--json]\n' +
+  '                                                             import a model\'s vectors: row i of the array is the node on line i of the key list'
 
 function choice<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback
@@ -30,7 +32,8 @@ function describeSummary(summary: ImportSummary): string {
   const head = summary.cancelled ? 'import cancelled; committed before it stopped:' : summary.batchId === null ? 'nothing imported' : 'imported'
   return [
     `${head} nodes ${formatCount(nodes.inserted)} new, ${formatCount(nodes.updated)} updated, ${formatCount(nodes.skipped)} skipped; ` +
-      `edges ${formatCount(edges.inserted)} new, ${formatCount(edges.skipped)} skipped`,
+      `edges ${formatCount(edges.inserted)} new, ${formatCount(edges.skipped)} skipped` +
+      (summary.vectors.stored + summary.vectors.skipped > 0 ? `; vectors ${formatCount(summary.vectors.stored)} stored, ${formatCount(summary.vectors.skipped)} skipped` : ''),
     `${summary.seconds.toFixed(1)} s, ${formatCount(summary.rowsPerSecond)} rows/s${summary.batchId === null ? '' : `, audit batch ${summary.batchId}`}`,
   ].join('\n')
 }
@@ -39,6 +42,8 @@ function describeSummary(summary: ImportSummary): string {
 export async function importCommand(args: string[]): Promise<number> {
   const { file, flags } = parseFileAndFlags('import', args, {
     edges: { type: 'string' },
+    keys: { type: 'string' },
+    model: { type: 'string' },
     format: { type: 'string' },
     store: { type: 'string' },
     'on-error': { type: 'string' },
@@ -49,9 +54,13 @@ export async function importCommand(args: string[]): Promise<number> {
   const format = flags.format === undefined ? undefined : choice('format', flags.format, transferFormat.options, 'jsonl')
   const path = resolve(file)
   const edgesPath = flags.edges === undefined ? undefined : resolve(flags.edges)
-  for (const file of [path, edgesPath]) if (file !== undefined && !existsSync(file)) throw new UsageError(`there is no file ${file}`)
+  const keysPath = flags.keys === undefined ? undefined : resolve(flags.keys)
+  for (const file of [path, edgesPath, keysPath]) if (file !== undefined && !existsSync(file)) throw new UsageError(`there is no file ${file}`)
+  if ((format ?? detectFormatFromName(path)) === 'npy' && (keysPath === undefined || flags.model === undefined)) {
+    throw new UsageError('a .npy import needs --keys FILE (one node key per row) and --model NAME')
+  }
   const request: ImportRequestInput = {
-    source: { path, ...(edgesPath ? { edgesPath } : {}), ...(format ? { format } : {}) },
+    source: { path, ...(edgesPath ? { edgesPath } : {}), ...(keysPath ? { keysPath } : {}), ...(flags.model !== undefined ? { model: flags.model } : {}), ...(format ? { format } : {}) },
     options: {
       onError: choice('on-error', flags['on-error'], ['abort', 'skip'] as const, 'abort'),
       onDuplicate: choice('on-duplicate', flags['on-duplicate'], ['skip', 'update', 'fail'] as const, 'fail'),
@@ -77,7 +86,7 @@ export async function importCommand(args: string[]): Promise<number> {
       bar.done()
       if (flags.json) process.stdout.write(JSON.stringify(report) + '\n')
       else {
-        process.stdout.write(`${report.ok ? 'no problems' : `${formatCount(report.problemCount)} problem(s)`}: ${formatCount(report.nodes)} nodes and ${formatCount(report.edges)} edges would be imported\n`)
+        process.stdout.write(`${report.ok ? 'no problems' : `${formatCount(report.problemCount)} problem(s)`}: ${formatCount(report.nodes)} nodes and ${formatCount(report.edges)} edges${report.vectors > 0 ? ` (and ${formatCount(report.vectors)} vectors)` : ''} would be imported\n`)
         if (!report.ok) process.stdout.write(describeProblems(report) + '\n')
       }
       return report.ok ? EXIT.ok : EXIT.problems

@@ -54,3 +54,18 @@ export function embeddingPage(db: Db, scoped: boolean, after: [number, number], 
 export function allMeta(db: Db): { key: string; value: string }[] {
   return statement<[string], { key: string; value: string }>(db, 'SELECT key, value FROM meta WHERE key <> ? ORDER BY key').all(BULK_IMPORT_MARKER)
 }
+
+/** One model's vectors in position order (a .npy export), with their node's key. */
+export function modelVectorPage(db: Db, modelId: number, scoped: boolean, afterPosition: number, limit: number): { position: number; key: string; norm: number }[] {
+  const scope = scoped ? `AND v.node_id ${IN_SCOPE}` : ''
+  return statement<[number, number, number], { position: number; key: string; norm: number }>(
+    db,
+    `SELECT v.position, n.key, v.norm FROM embedding_vectors v JOIN nodes n ON n.id = v.node_id
+     WHERE v.model_id = ? AND v.position > ? ${scope} ORDER BY v.position LIMIT ?`,
+  ).all(modelId, afterPosition, limit)
+}
+
+export function countModelVectors(db: Db, modelId: number, scoped: boolean): number {
+  const scope = scoped ? `AND v.node_id ${IN_SCOPE}` : ''
+  return statement<[number], number>(db, `SELECT count(*) FROM embedding_vectors v WHERE v.model_id = ? ${scope}`).pluck().get(modelId) ?? 0
+}

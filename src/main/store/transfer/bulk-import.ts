@@ -10,6 +10,7 @@ import type { LongChange } from '../unit-of-work.ts'
 import type { ImportRecord } from './formats/types.ts'
 import type { InsertCounts } from './insert.ts'
 import type { ProblemList } from './problems.ts'
+import type { VectorCounts } from './vector-marks.ts'
 
 type Row = { file: string; line: number; json: object }
 
@@ -23,6 +24,7 @@ const strip = <T extends { kind: unknown; file: unknown; line: unknown }>({ kind
  */
 export class BulkImport {
   readonly counts: InsertCounts = { nodesInserted: 0, nodesUpdated: 0, nodesSkipped: 0, edgesInserted: 0, edgesSkipped: 0 }
+  readonly vectors: VectorCounts = { stored: 0, skipped: 0 }
   nodeRecords = 0
   edgeRecords = 0
   private nodes: Row[] = []
@@ -49,7 +51,7 @@ export class BulkImport {
   }
 
   get written(): number {
-    return this.counts.nodesInserted + this.counts.edgesInserted
+    return this.counts.nodesInserted + this.counts.edgesInserted + this.vectors.stored
   }
 
   /** Abort mode with a problem: the end empties the store again. Writing goes on until then, so that every problem is found. */
@@ -101,10 +103,14 @@ export class BulkImport {
       for (const record of embeddings) {
         const outcome = vectors.put(record)
         if (outcome.stored) vectorsStored++
-        else this.problems.add({ code: outcome.code, line: record.line, file: record.file, message: outcome.message })
+        else {
+          this.vectors.skipped++
+          this.problems.add({ code: outcome.code, line: record.line, file: record.file, message: outcome.message })
+        }
       }
       vectors.flush()
       count('embedding.set', vectorsStored)
+      this.vectors.stored += vectorsStored
       recordImportRanges(db, batchId, inserted ? [nodesBefore + 1, nodesBefore + inserted] : null, edgesInserted ? [edgesBefore + 1, edgesBefore + edgesInserted] : null)
       count('node.insert', inserted)
       count('edge.insert', edgesInserted)
@@ -163,6 +169,8 @@ export class BulkImport {
         this.change.discard()
       })()
       this.counts.nodesInserted = this.counts.edgesInserted = 0
+      this.vectors.skipped += this.vectors.stored
+      this.vectors.stored = 0
       return
     }
     if (cancelled || deferredPage(db, 'meta', 0, 1).length === 0) return

@@ -11,16 +11,18 @@ import { readGraphMl } from './formats/graphml/read.ts'
 import { writeGraphMl } from './formats/graphml/write.ts'
 import { readJsonLines } from './formats/jsonl/read.ts'
 import { writeJsonLines } from './formats/jsonl/write.ts'
+import { readNpy } from './formats/npy/read.ts'
 import type { FormatReader, FormatWriter } from './formats/types.ts'
 
 export const readers: Record<TransferFormat, FormatReader> = {
-  jsonl: readJsonLines, csv: readCsv, graphml: readGraphMl, gexf: readGexf, graphkeep: readGraphKeepJson,
+  jsonl: readJsonLines, csv: readCsv, graphml: readGraphMl, gexf: readGexf, graphkeep: readGraphKeepJson, npy: readNpy,
 }
-export const writers: Record<TransferFormat, FormatWriter> = {
+/** The text formats' writers; .npy is binary and has its own (export-npy.ts). */
+export const writers: Record<Exclude<TransferFormat, 'npy'>, FormatWriter> = {
   jsonl: writeJsonLines, csv: writeCsv, graphml: writeGraphMl, gexf: writeGexf, graphkeep: writeGraphKeepJson,
 }
 export const extensions: Record<TransferFormat, string> = {
-  jsonl: '.jsonl', csv: '.csv', graphml: '.graphml', gexf: '.gexf', graphkeep: '.graphkeep.json',
+  jsonl: '.jsonl', csv: '.csv', graphml: '.graphml', gexf: '.gexf', graphkeep: '.graphkeep.json', npy: '.npy',
 }
 
 /** A file that must exist and be a regular file; its size. */

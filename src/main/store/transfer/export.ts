@@ -6,12 +6,14 @@ import type { ExportRequest, ExportSummary } from '../../../shared/transfer.ts'
 import type { Db } from '../db.ts'
 import { countEdges } from '../repos/edges.ts'
 import { allMeta, countScopedEdges, edgePage, embeddingPage, nodePage, setExportScope } from '../repos/export-rows.ts'
-import { countNodes } from '../repos/nodes.ts'
+import { listModelRows, slotsOfNode } from '../repos/embeddings.ts'
+import { countNodes, getNodeIdByKey } from '../repos/nodes.ts'
 import { toEdge, toNode } from '../repos/rows.ts'
 import { extensions, writers } from './detect.ts'
 import type { ExportSource, TextSink } from './formats/types.ts'
 import type { Progress } from './progress.ts'
 import { ChunkReader } from '../vectors/chunk-reader.ts'
+import { keysFileBeside, runNpyExport } from './export-npy.ts'
 
 const PAGE = 2000
 
@@ -30,6 +32,7 @@ export function exportSource(db: Db, scope: ExportRequest['scope']): ExportSourc
   const scoped = scope.kind === 'nodes'
   const nodeCount = scoped ? setExportScope(db, JSON.stringify(scope.keys)) : countNodes(db)
   const edgeCount = scoped ? countScopedEdges(db) : countEdges(db)
+  const readers = new Map<number, ChunkReader>()
   return {
     nodeCount,
     edgeCount,
@@ -47,6 +50,19 @@ export function exportSource(db: Db, scope: ExportRequest['scope']): ExportSourc
       const rows = pages((after?: [number, number]) => embeddingPage(db, scoped, after ?? [0, -1], PAGE), (row) => [row.model_id, row.position] as [number, number])
       const chunks = new ChunkReader(db)
       for (const row of rows) yield { key: row.key, model: row.model, vector: chunks.vector(row) }
+    },
+    vectorModels: () => listModelRows(db).filter((model) => model.count > 0).map((model) => model.name),
+    vectorsOf(key) {
+      const vectors = new Map<string, number[]>()
+      const nodeId = getNodeIdByKey(db, key)
+      if (nodeId === undefined) return vectors
+      // One reader per model: nodes come in id order, so each model's chunks are read about once.
+      for (const slot of slotsOfNode(db, nodeId)) {
+        let reader = readers.get(slot.model_id)
+        if (!reader) readers.set(slot.model_id, (reader = new ChunkReader(db)))
+        vectors.set(slot.name, reader.vector(slot))
+      }
+      return vectors
     },
   }
 }
@@ -148,7 +164,8 @@ export function edgesFileBeside(nodesPath: string): string {
 export async function runExport(db: Db, storeFile: string, request: ExportRequest, progress: Progress, signal: AbortSignal): Promise<ExportSummary> {
   const started = performance.now()
   const path = exportPath(storeFile, request)
-  for (const file of [path, ...(request.format === 'csv' ? [edgesFileBeside(path)] : [])]) {
+  const beside = request.format === 'csv' ? [edgesFileBeside(path)] : request.format === 'npy' ? [request.keysPath ?? keysFileBeside(path)] : []
+  for (const file of [path, ...beside]) {
     if (existsSync(file)) throw new GraphKeepError('CONFLICT', `${file} already exists; choose another name`, { path: file })
   }
   try {
@@ -156,6 +173,7 @@ export async function runExport(db: Db, storeFile: string, request: ExportReques
   } catch (error) {
     throw openError(error, dirname(path))
   }
+  if (request.format === 'npy') return runNpyExport(db, path, request, progress, signal, openError)
   const source = exportSource(db, request.scope)
   const total = source.nodeCount + source.edgeCount
   const sinks: FileSink[] = []

@@ -9,6 +9,7 @@ import { edgeTuple } from './edge-tuple.ts'
 import { ImportedVectors } from '../vectors/imported-vectors.ts'
 import type { LongChange } from '../unit-of-work.ts'
 import type { ImportRecord } from './formats/types.ts'
+import { vectorMarkFile, type VectorCounts } from './vector-marks.ts'
 
 /** Rows per transaction: large enough that a commit's fsync is noise, small enough that a cancel stops soon. */
 export const ROWS_PER_BATCH = 10_000
@@ -27,6 +28,7 @@ export interface InsertCounts {
  */
 export class ImportWriter {
   readonly counts: InsertCounts = { nodesInserted: 0, nodesUpdated: 0, nodesSkipped: 0, edgesInserted: 0, edgesSkipped: 0 }
+  readonly vectors: VectorCounts = { stored: 0, skipped: 0 }
   private nodes: object[] = []
   private edges: EdgeTuple[] = []
   private extras: ImportRecord[] = []
@@ -58,15 +60,19 @@ export class ImportWriter {
   }
 
   get written(): number {
-    return this.counts.nodesInserted + this.counts.nodesUpdated + this.counts.edgesInserted
+    return this.counts.nodesInserted + this.counts.nodesUpdated + this.counts.edgesInserted + this.vectors.stored
   }
 
-  /** Takes a chunk of records, leaving out problems and (skip mode) every line the check marked bad. */
+  /** Takes a chunk of records, leaving out problems and (skip mode) every line, or vector, the check marked bad. */
   add(records: ImportRecord[]): void {
     const bad = this.badLinesIn(records)
+    const isBad = (file: string, line: number) => bad !== null && bad.has(`${this.fileId(file)}:${line}`)
     for (const record of records) {
       if (record.kind === 'problem') continue
-      if (bad && bad.has(`${this.fileId(record.file)}:${record.line}`)) continue
+      if (isBad(record.file, record.line) || (record.kind === 'embedding' && isBad(vectorMarkFile(record.file, record.model), record.line))) {
+        if (record.kind === 'embedding') this.vectors.skipped++
+        continue
+      }
       if (record.kind === 'node') {
         const { kind: _kind, file: _file, line: _line, ...node } = record
         this.nodes.push(node)
@@ -81,14 +87,18 @@ export class ImportWriter {
   private badLinesIn(records: ImportRecord[]): Set<string> | null {
     if (this.options.onError !== 'skip') return null
     const ranges = new Map<string, [number, number]>()
+    const widen = (file: string, line: number) => {
+      const range = ranges.get(file)
+      if (!range) ranges.set(file, [line, line])
+      else {
+        range[0] = Math.min(range[0], line)
+        range[1] = Math.max(range[1], line)
+      }
+    }
     for (const record of records) {
       if (record.kind === 'problem') continue
-      const range = ranges.get(record.file)
-      if (!range) ranges.set(record.file, [record.line, record.line])
-      else {
-        range[0] = Math.min(range[0], record.line)
-        range[1] = Math.max(range[1], record.line)
-      }
+      widen(record.file, record.line)
+      if (record.kind === 'embedding') widen(vectorMarkFile(record.file, record.model), record.line)
     }
     const bad = new Set<string>()
     for (const [file, [from, to]] of ranges) {
@@ -129,10 +139,14 @@ export class ImportWriter {
       let vectorsStored = 0
       for (const record of extras) {
         if (record.kind === 'meta') putMetaValue(db, record.key, JSON.stringify(record.value))
-        else if (record.kind === 'embedding' && vectors.put(record).stored) vectorsStored++
+        else if (record.kind === 'embedding') {
+          if (vectors.put(record).stored) vectorsStored++
+          else this.vectors.skipped++
+        }
       }
       vectors.flush()
       count('embedding.set', vectorsStored)
+      this.vectors.stored += vectorsStored
       recordImportRanges(db, batchId, inserted ? [nodesBefore + 1, nodesBefore + inserted] : null, edgesInserted ? [edgesBefore + 1, edgesBefore + edgesInserted] : null)
       count('node.insert', inserted)
       count('edge.insert', edgesInserted)

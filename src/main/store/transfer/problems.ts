@@ -13,8 +13,8 @@ export class ProblemList {
     if (this.listed.length < MAX_LISTED_PROBLEMS) this.listed.push(problem)
   }
 
-  report(format: TransferFormat, nodes: number, edges: number): ImportReport {
+  report(format: TransferFormat, nodes: number, edges: number, vectors = 0): ImportReport {
     const problems = [...this.listed].sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1))
-    return { format, ok: this.count === 0, nodes, edges, problemCount: this.count, problems, problemsTruncated: this.count > this.listed.length }
+    return { format, ok: this.count === 0, nodes, edges, vectors, problemCount: this.count, problems, problemsTruncated: this.count > this.listed.length }
   }
 }

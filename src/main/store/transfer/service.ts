@@ -33,7 +33,7 @@ const IMPORT_SCOPES = ['nodes', 'edges', 'meta'] as const satisfies DataScope[]
 const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 function filesOf(source: ImportSource): string[] {
-  return [source.path, source.edgesPath].filter((path): path is string => path !== undefined)
+  return [source.path, source.edgesPath, source.keysPath].filter((path): path is string => path !== undefined)
 }
 
 /** The same files, unchanged since they were checked: their size and modification time are part of the name. */
@@ -76,7 +76,7 @@ export function createTransferCalls(context: TransferContext) {
     for await (const chunk of records) importCheck.checkChunk(chunk)
     importCheck.finish()
     progress.update(total, total, true)
-    return { check: importCheck, report: importCheck.problems.report(format, importCheck.nodes, importCheck.edges) }
+    return { check: importCheck, report: importCheck.problems.report(format, importCheck.nodes, importCheck.edges, importCheck.vectors) }
   }
 
   async function insert(db: Db, request: ImportRequest, format: TransferFormat, importCheck: ImportCheck, total: number, progress: Progress, signal: AbortSignal) {
@@ -135,7 +135,7 @@ export function createTransferCalls(context: TransferContext) {
       })
       bulk.change.finish()
     }
-    return { writer: bulk, report: problems.report(format, bulk.counts.nodesInserted, bulk.counts.edgesInserted) }
+    return { writer: bulk, report: problems.report(format, bulk.counts.nodesInserted, bulk.counts.edgesInserted, bulk.vectors.stored) }
   }
 
   async function runImport(request: ImportRequest): Promise<ImportSummary> {
@@ -150,6 +150,7 @@ export function createTransferCalls(context: TransferContext) {
           jobId, format, batchId: writer?.batchId ?? null, cancelled, seconds, report,
           nodes: { inserted: c.nodesInserted, updated: c.nodesUpdated, skipped: c.nodesSkipped },
           edges: { inserted: c.edgesInserted, skipped: c.edgesSkipped },
+          vectors: writer?.vectors ?? { stored: 0, skipped: 0 },
           rowsPerSecond: seconds > 0 ? (writer?.written ?? 0) / seconds : 0,
         }
       }
@@ -170,7 +171,7 @@ export function createTransferCalls(context: TransferContext) {
       if (signal.aborted) return summary(report, null, true)
       if (!report.ok && request.options.onError === 'abort') return summary(report, null, false)
       progress.phase('importing', 'Importing')
-      const writer = await insert(db, request, format, checked.check, report.nodes + report.edges, progress, signal)
+      const writer = await insert(db, request, format, checked.check, report.nodes + report.edges + report.vectors, progress, signal)
       return summary(report, writer, signal.aborted)
     })))
   }
@@ -183,7 +184,7 @@ export function createTransferCalls(context: TransferContext) {
       return asJob(request.jobId, (jobId, signal) => withScratch(context.db(), context.storeFile, async (db) => {
         const progress = createProgress(jobId, context.onEvent, 'Checking the file', 'validating')
         const { report } = await check(db, request, format, progress, signal)
-        checkedRows.set(sourceKey(request.source), report.nodes + report.edges)
+        checkedRows.set(sourceKey(request.source), report.nodes + report.edges + report.vectors)
         return report
       }))
     },

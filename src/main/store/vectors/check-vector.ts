@@ -14,6 +14,17 @@ function reject(source: VectorSource, problem: string): never {
   throw new GraphKeepError('VALIDATION', `${describe(source)}: ${problem}`, { row: source.row, key: source.key, model: source.model, problem })
 }
 
+/** Why a value is not a vector, in the words checkVector would use (for a reader that refuses it early). */
+export function vectorProblem(value: unknown, source: VectorSource): string {
+  try {
+    checkVector(value, null, source)
+  } catch (error) {
+    if (error instanceof GraphKeepError) return error.message
+    throw error
+  }
+  return `${describe(source)}: not a vector`
+}
+
 /**
  * A vector as float32 values, or a VALIDATION error naming its row: an array (or typed array) of
  * 1..MAX_DIMENSIONS finite numbers that stay finite as float32, not all zero, and of the model's

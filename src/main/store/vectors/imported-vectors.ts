@@ -32,7 +32,7 @@ export class ImportedVectors {
       unit = checkVector(record.vector, model?.dim ?? null, { row: record.line, key: record.key, model: record.model })
     } catch (error) {
       if (!(error instanceof GraphKeepError)) throw error
-      return { stored: false, code: 'INVALID_VALUE', message: `the embedding of "${record.key}": ${(error.details as { problem: string }).problem}` }
+      return { stored: false, code: 'INVALID_VALUE', message: error.message }
     }
     const norm = normaliseInPlace(unit)
     this.writer.put(model ?? (this.writer.model(record.model, unit.length) as NonNullable<typeof model>), nodeId, unit, norm)

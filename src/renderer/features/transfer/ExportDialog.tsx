@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query'
 import { useEffect, useId, useRef, useState } from 'react'
 import { createPortal } from 'react-dom'
 import { transferFormats, type TransferFormat } from '../../../shared/transfer.ts'
@@ -10,6 +11,7 @@ import { formatNames } from './FormatAndMapping.tsx'
 import { newJobId } from './job-id.ts'
 import { JobProgressView } from './JobProgressView.tsx'
 import { useRunExport } from './mutations.ts'
+import { similarQueries } from '../similar/queries.ts'
 
 const formatHints: Record<TransferFormat, string> = {
   jsonl: 'one node or edge per line; streams well, imports back exactly',
@@ -17,6 +19,7 @@ const formatHints: Record<TransferFormat, string> = {
   graphml: 'XML, for yEd, Gephi, NetworkX and igraph',
   gexf: 'XML, for Gephi',
   graphkeep: 'one JSON document, with metadata',
+  npy: 'one model’s vectors as a float32 array, and its key list',
 }
 
 /** Format and scope, then the export with progress, then the files (downloads in web mode, paths on the desktop). */
@@ -30,6 +33,9 @@ export function ExportDialog({ scope, onClose }: { scope: ExportScope; onClose: 
   const progress = useJobProgress(job?.id ?? '\u0000', job?.since ?? Infinity)
   const running = exportRun.isPending
   const givenKeys = scope.kind === 'nodes' ? scope.keys : []
+  const models = useQuery(similarQueries.models()).data?.models.filter((m) => m.count > 0) ?? []
+  const [chosenModel, setModel] = useState<string | null>(null)
+  const model = chosenModel ?? models[0]?.name ?? null
 
   useEffect(() => {
     const dialog = dialogRef.current
@@ -39,7 +45,10 @@ export function ExportDialog({ scope, onClose }: { scope: ExportScope; onClose: 
   const start = () => {
     const id = newJobId('export')
     setJob({ id, since: Date.now() })
-    exportRun.mutate({ format, scope: whole ? { kind: 'all' } : { kind: 'nodes', keys: givenKeys }, jobId: id })
+    exportRun.mutate({
+      format, scope: whole ? { kind: 'all' } : { kind: 'nodes', keys: givenKeys }, jobId: id,
+      ...(format === 'npy' && model !== null ? { model } : {}),
+    })
   }
 
   return createPortal(
@@ -63,10 +72,20 @@ export function ExportDialog({ scope, onClose }: { scope: ExportScope; onClose: 
               <legend>Format</legend>
               {transferFormats.map((value) => (
                 <label key={value} className="choice">
-                  <input type="radio" name="export-format" value={value} checked={format === value} onChange={() => setFormat(value)} />
-                  <span>{formatNames[value]} <span className="muted">— {formatHints[value]}</span></span>
+                  <input type="radio" name="export-format" value={value} checked={format === value} disabled={value === 'npy' && models.length === 0} onChange={() => setFormat(value)} />
+                  <span>
+                    {formatNames[value]} <span className="muted">— {value === 'npy' && models.length === 0 ? 'the store has no vectors' : formatHints[value]}</span>
+                  </span>
                 </label>
               ))}
+              {format === 'npy' && model !== null && (
+                <label className="field export-model">
+                  <span>Model</span>
+                  <select value={model} onChange={(event) => setModel(event.target.value)} data-testid="export-model">
+                    {models.map((m) => <option key={m.name} value={m.name}>{`${m.name} (${m.dim} dimensions, ${formatCount(m.count)} vectors)`}</option>)}
+                  </select>
+                </label>
+              )}
             </fieldset>
             <fieldset className="choice-group">
               <legend>What</legend>

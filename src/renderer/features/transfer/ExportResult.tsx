@@ -10,10 +10,14 @@ export function ExportResult({ summary }: { summary: ExportSummary }) {
   const onDisk = filesAreOnDisk()
   return (
     <div className="export-result" data-testid="export-result" role="status">
-      <p>
-        Exported {formatCount(summary.nodes)} {summary.nodes === 1 ? 'node' : 'nodes'} and {formatCount(summary.edges)}{' '}
-        {summary.edges === 1 ? 'edge' : 'edges'} in {formatSeconds(summary.seconds)}.
-      </p>
+      {summary.vectors === undefined ? (
+        <p>
+          Exported {formatCount(summary.nodes)} {summary.nodes === 1 ? 'node' : 'nodes'} and {formatCount(summary.edges)}{' '}
+          {summary.edges === 1 ? 'edge' : 'edges'} in {formatSeconds(summary.seconds)}.
+        </p>
+      ) : (
+        <p>Exported {formatCount(summary.vectors)} {summary.vectors === 1 ? 'vector' : 'vectors'} and their keys in {formatSeconds(summary.seconds)}.</p>
+      )}
       <ul className="export-files">
         {summary.files.map((file) => (
           <li key={file.path} data-testid="export-file">

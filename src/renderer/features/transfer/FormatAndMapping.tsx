@@ -1,6 +1,7 @@
 import { transferFormats, type TransferFormat } from '../../../shared/transfer.ts'
 import { fileNameOf } from '../../lib/transport-web-files.ts'
 import { EdgeMapping, NodeMapping } from './CsvMappingEditor.tsx'
+import { NpyModelField } from './NpyModelField.tsx'
 import type { ImportFlowState } from './use-import-flow.ts'
 
 export const formatNames: Record<TransferFormat, string> = {
@@ -9,6 +10,7 @@ export const formatNames: Record<TransferFormat, string> = {
   graphml: 'GraphML',
   gexf: 'GEXF',
   graphkeep: 'GraphKeep JSON',
+  npy: 'NumPy .npy vectors',
 }
 
 /** The detected format (changeable) and, for CSV, which column is what. */
@@ -18,7 +20,7 @@ export function FormatAndMapping({ flow }: { flow: ImportFlowState }) {
   const detected = inspection?.format
   return (
     <section className="card" aria-labelledby="import-format-title">
-      <h2 id="import-format-title" className="card-title"><span className="step-number">2</span> Format{flow.format === 'csv' && ' and columns'}</h2>
+      <h2 id="import-format-title" className="card-title"><span className="step-number">2</span> Format{flow.format === 'csv' && ' and columns'}{flow.format === 'npy' && ' and model'}</h2>
       <div className="inline-form">
         <label className="field">
           <span>Format</span>
@@ -54,6 +56,7 @@ export function FormatAndMapping({ flow }: { flow: ImportFlowState }) {
           )}
         </fieldset>
       )}
+      {flow.format === 'npy' && inspection?.npy && <NpyModelField flow={flow} npy={inspection.npy} />}
       {flow.problems.length > 0 && (
         <ul className="mapping-problems" role="alert">
           {flow.problems.map((problem) => <li key={problem} className="inline-error">{problem}</li>)}

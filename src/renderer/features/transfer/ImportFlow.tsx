@@ -15,8 +15,9 @@ import { useImportFlow } from './use-import-flow.ts'
 
 function PickedList({ picked, csvPair }: { picked: PickedFiles; csvPair: boolean }) {
   const entries = [
-    picked.main && { file: picked.main, role: csvPair || picked.edges ? 'nodes' : 'graph' },
+    picked.main && { file: picked.main, role: picked.keys ? 'vectors' : csvPair || picked.edges ? 'nodes' : 'graph' },
     picked.edges && { file: picked.edges, role: 'edges' },
+    picked.keys && { file: picked.keys, role: 'keys' },
   ].filter((entry) => !!entry)
   return (
     <ul className="picked-files" data-testid="picked-files">
@@ -69,7 +70,11 @@ export function ImportFlow({ offer, onRestart }: { offer: FileOffer | null; onRe
         {flow.upload.isError && <ErrorLine error={flow.upload.error} context="The files could not be sent" />}
         {flow.inspect.isPending && <LoadingState label="Reading the files…" />}
         {flow.inspect.isError && (
-          <ErrorLine error={flow.friendly(flow.inspect.error)} context="GraphKeep could not read this as a graph" action={flow.uploaded && <span className="error-hint"> Choose the format below if you know it.</span>} />
+          flow.picked?.keys ? (
+            <ErrorLine error={flow.friendly(flow.inspect.error)} context="These vectors cannot be imported" />
+          ) : (
+            <ErrorLine error={flow.friendly(flow.inspect.error)} context="GraphKeep could not read this as a graph" action={flow.uploaded && <span className="error-hint"> Choose the format below if you know it.</span>} />
+          )
         )}
         {started && !running && (
           <button type="button" className="button button-quiet" onClick={onRestart} disabled={flow.upload.isPending}>

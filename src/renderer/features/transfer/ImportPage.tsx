@@ -22,8 +22,8 @@ export function ImportPage() {
       ) : (
         <>
           <p className="muted">
-            Bring in nodes and edges from JSON Lines, CSV, GraphML, GEXF or GraphKeep JSON. The files are checked first; nothing is
-            written until you choose Import.
+            Bring in nodes and edges from JSON Lines, CSV, GraphML, GEXF or GraphKeep JSON, and vectors from a NumPy .npy array
+            with its key list. The files are checked first; nothing is written until you choose Import.
           </p>
           <ImportFlow key={`${offer?.seq ?? 0}:${restarts}`} offer={offer} onRestart={() => setRestarts((count) => count + 1)} />
         </>

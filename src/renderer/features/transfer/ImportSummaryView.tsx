@@ -38,6 +38,14 @@ export function ImportSummaryView({ summary, onAnother }: { summary: ImportSumma
             <td className="muted">—</td>
             <td>{formatCount(summary.edges.skipped)}</td>
           </tr>
+          {summary.vectors.stored + summary.vectors.skipped > 0 && (
+            <tr>
+              <th scope="row">Vectors</th>
+              <td data-testid="vectors-stored">{formatCount(summary.vectors.stored)}</td>
+              <td className="muted">—</td>
+              <td>{formatCount(summary.vectors.skipped)}</td>
+            </tr>
+          )}
         </tbody>
       </table>
       <p className="muted" data-testid="summary-speed">

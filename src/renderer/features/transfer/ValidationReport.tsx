@@ -21,7 +21,8 @@ export function ValidationReport({ report, names, onSave }: { report: ImportRepo
         <button type="button" className="button button-quiet report-save" onClick={onSave}>Save report</button>
       </div>
       <p data-testid="report-counts">
-        {plural(report.nodes, 'node', 'nodes')} and {plural(report.edges, 'edge', 'edges')} read ({report.format}).
+        {plural(report.nodes, 'node', 'nodes')}{report.vectors > 0 ? ', ' : ' and '}{plural(report.edges, 'edge', 'edges')}
+        {report.vectors > 0 && ` and ${plural(report.vectors, 'vector', 'vectors')}`} read ({report.format}).
       </p>
       {report.problems.length > 0 && (
         <div className="table-scroll problems-scroll">

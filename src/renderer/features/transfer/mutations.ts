@@ -12,6 +12,7 @@ import { downloadBlob } from '../../lib/download-blob.ts'
 export interface UploadedFiles {
   path?: string
   edgesPath?: string
+  keysPath?: string
   names: Record<string, string>
 }
 
@@ -29,7 +30,7 @@ function unwrap<T>(result: Result<T>): T {
 export function useUploadFiles() {
   return useMutation({
     mutationFn: async ({ picked, onProgress }: { picked: PickedFiles; onProgress: (sent: number, total: number) => void }) => {
-      const files = [picked.main, picked.edges].filter((file): file is File => file !== null)
+      const files = [picked.main, picked.edges, picked.keys ?? null].filter((file): file is File => file !== null)
       const total = files.reduce((sum, file) => sum + file.size, 0)
       const uploaded: UploadedFiles = { names: {} }
       let before = 0
@@ -38,6 +39,7 @@ export function useUploadFiles() {
         before += file.size
         uploaded.names[path] = file.name
         if (file === picked.main) uploaded.path = path
+        else if (file === picked.keys) uploaded.keysPath = path
         else uploaded.edgesPath = path
       }
       return uploaded

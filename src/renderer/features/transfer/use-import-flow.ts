@@ -22,6 +22,8 @@ export function useImportFlow() {
   const [nodeColumns, setNodeColumns] = useState<NodeColumns | null>(null)
   const [edgeColumns, setEdgeColumns] = useState<EdgeColumns | null>(null)
   const [options, setOptions] = useState<ImportOptions>({ onError: 'abort', onDuplicate: 'fail' })
+  /** .npy: the model the array's rows belong to. */
+  const [model, setModel] = useState('')
   const [checkedRequest, setCheckedRequest] = useState<string | null>(null)
   const [job, setJob] = useState<{ id: string; since: number } | null>(null)
   const [checkJob, setCheckJob] = useState<{ id: string; since: number } | null>(null)
@@ -41,7 +43,7 @@ export function useImportFlow() {
 
   const inspectAs = async (files: UploadedFiles, chosenFormat?: TransferFormat) => {
     validate.reset()
-    applyInspection(await inspect.mutateAsync({ path: files.path, edgesPath: files.edgesPath, format: chosenFormat }))
+    applyInspection(await inspect.mutateAsync({ path: files.path, edgesPath: files.edgesPath, keysPath: files.keysPath, format: chosenFormat }))
   }
 
   const choose = (files: File[]) => {
@@ -65,10 +67,13 @@ export function useImportFlow() {
     if (uploaded) inspectAs(uploaded, next).catch(() => undefined)
   }
 
-  const problems = format === 'csv' ? mappingProblems(nodeColumns, edgeColumns) : []
+  const problems = format === 'csv' ? mappingProblems(nodeColumns, edgeColumns) : format === 'npy' ? npyProblems(uploaded, model) : []
   const request: ImportRequestInput | null = uploaded && format && !inspect.isPending && problems.length === 0
     ? {
-        source: { path: uploaded.path, edgesPath: uploaded.edgesPath, format, csv: format === 'csv' ? toCsvMapping(nodeColumns, edgeColumns) : undefined },
+        source: {
+          path: uploaded.path, edgesPath: uploaded.edgesPath, format, csv: format === 'csv' ? toCsvMapping(nodeColumns, edgeColumns) : undefined,
+          ...(format === 'npy' ? { keysPath: uploaded.keysPath, model: model.trim() } : {}),
+        },
         options,
       }
     : null
@@ -106,10 +111,18 @@ export function useImportFlow() {
 
   return {
     picked, pickError, choose, upload, sendingProgress, uploaded, inspect, inspection: inspect.data ?? null,
-    format, formatChosen, changeFormat, nodeColumns, setNodeColumns, edgeColumns, setEdgeColumns, problems,
+    format, formatChosen, changeFormat, model, setModel, nodeColumns, setNodeColumns, edgeColumns, setEdgeColumns, problems,
     options, setOptions, request, validate, check, checkProgress, report,
     run, start, summary, refused, friendly, job, progress, cancel: () => job && cancel.mutate(job.id), cancelling: cancel.isPending || cancel.isSuccess, cancelError: cancel.error,
   }
 }
 
 export type ImportFlowState = ReturnType<typeof useImportFlow>
+
+/** What a .npy import still needs before it can be checked. */
+function npyProblems(uploaded: UploadedFiles | null, model: string): string[] {
+  const problems: string[] = []
+  if (!uploaded?.keysPath) problems.push('Choose the key list with the array: one key per row (.txt or .json).')
+  if (model.trim() === '') problems.push('Name the model these vectors belong to.')
+  return problems
+}

@@ -4,7 +4,7 @@ import { GraphKeepError } from '../../../../shared/errors.ts'
 import type { TransferFormat } from '../../../../shared/transfer.ts'
 
 const BY_EXTENSION: Record<string, TransferFormat> = {
-  '.jsonl': 'jsonl', '.ndjson': 'jsonl', '.csv': 'csv', '.graphml': 'graphml', '.gexf': 'gexf', '.graphkeep': 'graphkeep',
+  '.jsonl': 'jsonl', '.ndjson': 'jsonl', '.csv': 'csv', '.graphml': 'graphml', '.gexf': 'gexf', '.graphkeep': 'graphkeep', '.npy': 'npy',
 }
 const SNIFF_BYTES = 64 * 1024
 
@@ -29,6 +29,8 @@ const CSV_HEADER = /^[^,\r\n]*[^\s,][^,\r\n]*(,[^,\r\n]*)*,[^,\r\n]*[^\s,]/
 
 export function sniffFormat(head: string): TransferFormat | null {
   const text = head.replace(/^\uFEFF/, '')
+  // .npy starts with the byte 0x93 (not UTF-8: decoded as one replacement character), then "NUMPY".
+  if (/^.NUMPY/.test(text)) return 'npy'
   const xml = /<(graphml|gexf)[\s>/]/i.exec(text)
   if (xml) return (xml[1] as string).toLowerCase() as TransferFormat
   const start = text.trimStart()

@@ -1,6 +1,7 @@
 import { jsonObject, jsonValue } from '../../../../shared/json.ts'
 import type { ImportProblem } from '../../../../shared/transfer.ts'
 import type { ImportRecord } from './types.ts'
+import { vectorProblem } from '../../vectors/check-vector.ts'
 
 // The fields each kind of record may have in GraphKeep's JSON formats (JSON Lines and .graphkeep.json).
 const FIELDS = {
@@ -44,10 +45,9 @@ export function toRecord(file: string, line: number, value: unknown, hint?: Kind
     if (!isName(v.key, 512)) return fail('MISSING_FIELD', 'an embedding needs the key of its node')
     if (!isName(v.model, 200)) return fail('MISSING_FIELD', 'an embedding needs a model name')
     const vector = v.vector
-    if (!Array.isArray(vector) || vector.length === 0 || vector.length > 65_536 || !vector.every((x) => typeof x === 'number' && Number.isFinite(x))) {
-      return fail('INVALID_VALUE', 'an embedding vector is a non-empty array of finite numbers')
-    }
-    return { kind: 'embedding', file, line, key: v.key, model: v.model, vector: vector as number[] }
+    // Its values are checked with the store's own rule where it is stored; here only that it is an array, in the same words.
+    if (!Array.isArray(vector)) return fail('INVALID_VALUE', vectorProblem(vector, { row: line, key: v.key, model: v.model }))
+    return { kind: 'embedding', file, line, key: v.key, model: v.model, vector }
   }
   const properties = v.properties ?? {}
   if (!jsonObject.safeParse(properties).success) return fail('BAD_PROPERTIES', 'properties must be a JSON object (finite numbers, at most 32 levels deep)')

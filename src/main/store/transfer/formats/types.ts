@@ -7,7 +7,8 @@ export type ImportRecord =
   | { kind: 'node'; file: string; line: number; key: string; type: string; label?: string; properties: JsonObject; createdAt?: number; updatedAt?: number }
   | { kind: 'edge'; file: string; line: number; source: string; target: string; type: string; weight?: number; properties: JsonObject; createdAt?: number; updatedAt?: number }
   | { kind: 'meta'; file: string; line: number; key: string; value: JsonValue }
-  | { kind: 'embedding'; file: string; line: number; key: string; model: string; vector: number[] }
+  /** The vector as read: its values are checked where it is stored (checkVector), in a message that names the row. */
+  | { kind: 'embedding'; file: string; line: number; key: string; model: string; vector: readonly unknown[] | Float32Array | Float64Array }
   /** A record the reader could not make sense of; the pipeline reports it (abort) or lists it as skipped. */
   | { kind: 'problem'; problem: ImportProblem }
 
@@ -17,6 +18,9 @@ export interface ReadInput {
   /** CSV only. */
   edgesPath?: string
   csv?: CsvMapping
+  /** .npy only: the key list and the model. */
+  keysPath?: string
+  model?: string
   signal: AbortSignal
   /** Optional: told the number of bytes read so far (of all files), now and then, for progress. */
   onBytes?: (bytes: number) => void
@@ -33,6 +37,9 @@ export interface ExportSource {
   edges(): Iterable<Edge>
   meta(): Iterable<{ key: string; value: JsonValue }>
   embeddings(): Iterable<{ key: string; model: string; vector: number[] }>
+  /** Formats that write vectors beside their node (CSV): the models with vectors, and one node's vectors by model. */
+  vectorModels(): string[]
+  vectorsOf(key: string): Map<string, number[]>
 }
 
 /** Text output with backpressure: await write() when it returns a promise. */

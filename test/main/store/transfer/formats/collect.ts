@@ -33,7 +33,7 @@ export function tempFolder(): { dir: string; remove: () => void } {
 
 /** An export source over plain arrays. */
 export function sourceOf(nodes: Node[], edges: Edge[], meta: { key: string; value: JsonValue }[] = []): ExportSource {
-  return { nodeCount: nodes.length, edgeCount: edges.length, nodes: () => nodes, edges: () => edges, meta: () => meta, embeddings: () => [] }
+  return { nodeCount: nodes.length, edgeCount: edges.length, nodes: () => nodes, edges: () => edges, meta: () => meta, embeddings: () => [], vectorModels: () => [], vectorsOf: () => new Map() }
 }
 
 /** An output that keeps each file's text in memory, with a sink that sometimes asks the writer to wait. */

@@ -5,6 +5,7 @@ import { decodeWeight } from './cells.ts'
 import { locateColumns, propertyColumns, readProperties, type PropertyColumn } from './columns.ts'
 import { edgeMappingFor, nodeMappingFor } from './mapping.ts'
 import { parseCsvFile, type RowHandler } from './parse-file.ts'
+import { decodeVectorCell, vectorColumns } from './vector-cells.ts'
 
 /**
  * CSV: a nodes file and/or an edges file, each with a header row. Mapped columns become the record's
@@ -51,7 +52,8 @@ function nodeRows(file: string, given: CsvMapping['nodes']) {
     const { at, problems } = locateColumns(header, { key: mapping.key, type: mapping.type, label: mapping.label }, file)
     if (problems.length > 0) return stop(out, problems)
     const { key, type, label } = at as { key: number; type: number; label: number }
-    const properties: PropertyColumn[] = propertyColumns(header, at, mapping.skip)
+    const vectors = vectorColumns(header, mapping.skip)
+    const properties: PropertyColumn[] = propertyColumns(header, at, [...mapping.skip, ...vectors.map((v) => header[v.index] as string)])
     const defaultType = mapping.defaultType
     return (row, line, records) => {
       const nodeKey = row[key] as string
@@ -68,6 +70,11 @@ function nodeRows(file: string, given: CsvMapping['nodes']) {
         ...(label === -1 ? {} : { label: row[label] as string }),
         properties: readProperties(row, properties),
       })
+      // After its node, so that the vector's key resolves at once.
+      for (const { model, index } of vectors) {
+        const vector = decodeVectorCell(row[index] as string)
+        if (vector !== undefined) records.push({ kind: 'embedding', file, line, key: nodeKey, model, vector })
+      }
     }
   })
 }
