@@ -14,6 +14,8 @@ export interface ReaderPoolOptions {
   name?: string
   size: number
   onEvent: (event: AppEvent) => void
+  /** The host's write generation: readers keep a snapshot while it stands still. */
+  generation?: SharedArrayBuffer
 }
 
 /**
@@ -94,7 +96,7 @@ export class ReaderPool implements ReaderControl {
   }
 
   private spawn(): ReaderSlot {
-    const slot = new ReaderSlot({ file: this.options.file, name: this.options.name, role: 'reader' }, {
+    const slot = new ReaderSlot({ file: this.options.file, name: this.options.name, role: 'reader', generation: this.options.generation }, {
       onEvent: this.options.onEvent,
       onNeedAdjacency: () => this.builds.request(),
       onLost: (lost) => this.replace(lost),
