@@ -51,7 +51,7 @@ export async function measureAppOverhead(host: StoreHost, keys: string[], rounds
   const bare = createDispatch(createHandlers(host))
   const logged = createStoreDispatch(host, 'cli')
   const node = { key: 'k', type: 't', label: 'l', properties: {}, createdAt: 0, updatedAt: 0 }
-  const instant = createDispatch(Object.fromEntries(methods.map((method) => [method, async () => node])) as Parameters<typeof createDispatch>[0])
+  const instant = createDispatch(Object.fromEntries(methods.map((method) => [method, async () => node])) as unknown as Parameters<typeof createDispatch>[0])
   const key = (i: number) => keys[i % keys.length] as string
   const parts = {
     echoMicros: (i: number) => echoCall({ key: key(i) }),

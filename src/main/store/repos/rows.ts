@@ -43,7 +43,7 @@ export const toEdge = (row: EdgeRow): Edge => ({
   source: row.source,
   target: row.target,
   type: row.type,
-  properties: JSON.parse(row.props),
+  properties: parseProperties(row.props),
   weight: row.weight,
   createdAt: row.created_at,
   updatedAt: row.updated_at,

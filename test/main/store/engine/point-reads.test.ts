@@ -121,7 +121,7 @@ function readsOf(store: Store): Reads {
   }
 }
 
-const seedNodes = KEYS.map((key, i) => ({ key, type: 'p', label: `node ${i}`, properties: i % 2 ? { n: i } : {} }))
+const seedNodes = KEYS.map((key, i) => ({ key, type: 'p', label: `node ${i}`, properties: i % 2 ? { n: i } : ({} as Record<string, number>) }))
 
 describe('point reads', () => {
   let host: StoreHost | undefined
