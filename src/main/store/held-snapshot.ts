@@ -24,11 +24,7 @@ export class HeldSnapshot {
     this.generation = generation
     // An idle reader lets its snapshot go, so that it never holds back a checkpoint for long.
     this.idle = setInterval(() => {
-      try {
-        if (this.held && !this.fresh()) this.release()
-      } catch {
-        // A statement still iterating keeps the transaction open; the next call ends it.
-      }
+      if (this.held && !this.fresh()) this.releaseQuietly()
     }, MAX_SNAPSHOT_MS)
     this.idle.unref()
   }
@@ -42,13 +38,27 @@ export class HeldSnapshot {
       beginRead(this.db)
       this.held = { generation, at: performance.now() }
     }
-    return read()
+    try {
+      return read()
+    } finally {
+      // Written to meanwhile: let go now rather than at the next call, so that between calls no old
+      // snapshot keeps the writer from checkpointing and restarting the WAL.
+      if (!this.fresh()) this.releaseQuietly()
+    }
   }
 
   /** Ends the snapshot (before a call that must see each statement's own, or before closing). */
   release(): void {
     endRead(this.db)
     this.held = null
+  }
+
+  private releaseQuietly(): void {
+    try {
+      this.release()
+    } catch {
+      // A statement still iterating keeps the transaction open; the next call ends it.
+    }
   }
 
   close(): void {
