@@ -87,7 +87,8 @@ async function runReader(): Promise<void> {
       setImmediate(() => port.close())
       return
     }
-    // One read transaction per call: every statement of a traversal sees the same committed state.
+    // At least one snapshot per call, so every statement of a traversal sees the same committed state;
+    // calls in a row share one while nothing is written (held-snapshot.ts).
     if (readCallsWithoutSnapshot.has(method)) {
       reply(id, () => {
         held?.release()
