@@ -16,17 +16,11 @@ export const MAX_SNAPSHOT_MS = 50
 export class HeldSnapshot {
   private readonly db: Db
   private readonly generation: WriteGeneration
-  private held: { generation: number; at: number } | null = null
-  private readonly idle: ReturnType<typeof setInterval>
+  private held: { generation: number; at: number; expiry: ReturnType<typeof setTimeout> } | null = null
 
   constructor(db: Db, generation: WriteGeneration) {
     this.db = db
     this.generation = generation
-    // An idle reader lets its snapshot go, so that it never holds back a checkpoint for long.
-    this.idle = setInterval(() => {
-      if (this.held && !this.fresh()) this.releaseQuietly()
-    }, MAX_SNAPSHOT_MS)
-    this.idle.unref()
   }
 
   /** Runs `read` inside a snapshot at least as new as the last write the host has heard of. */
@@ -36,7 +30,11 @@ export class HeldSnapshot {
       if (this.db.inTransaction) endRead(this.db)
       const generation = this.generation.current
       beginRead(this.db)
-      this.held = { generation, at: performance.now() }
+      // One timer per snapshot (not per call): an idle reader lets it go and never holds back a
+      // checkpoint for long, and a reader with no snapshot wakes for nothing.
+      const expiry = setTimeout(() => this.releaseQuietly(), MAX_SNAPSHOT_MS)
+      expiry.unref()
+      this.held = { generation, at: performance.now(), expiry }
     }
     try {
       return read()
@@ -50,6 +48,7 @@ export class HeldSnapshot {
   /** Ends the snapshot (before a call that must see each statement's own, or before closing). */
   release(): void {
     endRead(this.db)
+    if (this.held) clearTimeout(this.held.expiry)
     this.held = null
   }
 
@@ -62,7 +61,7 @@ export class HeldSnapshot {
   }
 
   close(): void {
-    clearInterval(this.idle)
+    if (this.held) clearTimeout(this.held.expiry)
     if (this.db.open) this.release()
   }
 
