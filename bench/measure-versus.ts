@@ -11,6 +11,7 @@ import { createHandlers } from '../src/main/api/handlers.ts'
 import { adjacencyOf, lastServedAdjacency } from '../src/main/store/graph/cache.ts'
 import { kHop } from '../src/main/store/graph/neighbourhood.ts'
 import { StoreHost, type GraphStore } from '../src/main/store/index.ts'
+import { formatAppOverhead, measureAppOverhead, type AppOverhead } from './measure-app-overhead.ts'
 import { buildBaseline, keyLookupMicros } from './baseline.ts'
 import type { SyntheticGraph } from './generate.ts'
 import { mulberry32, randomInt } from './prng.ts'
@@ -66,6 +67,9 @@ export interface Row {
 export interface VersusResult {
   rows: Row[]
   exclusiveMicros: { exclusive: number; normal: number }
+  /** Where the app-level get by key spends its time beyond the library call. */
+  appOverhead: AppOverhead | null
+  libraryGetMicros: number
 }
 
 export async function measureVersus(folder: string, storeFile: string, store: GraphStore, graph: SyntheticGraph, seed: number, samples: number): Promise<VersusResult> {
@@ -75,9 +79,12 @@ export async function measureVersus(folder: string, storeFile: string, store: Gr
   console.log('  building the baseline (the seeds\' design) from the same graph…')
   const baseline = buildBaseline(join(folder, 'baseline.db'), graph)
   const rows: Row[] = []
+  let appOverhead: AppOverhead | null = null
+  let libraryGetMicros = NaN
   try {
     // Library level: this thread, no messaging.
     const getLib = timeSync(keys, (key) => store.nodes.get({ key }))
+    libraryGetMicros = getLib.p50
     const getBase = timeSync(keys, (key) => baseline.getByKey(key))
     const idOf = new Map(graph.nodes.map((node, i) => [node.key, i]))
     const getFloor = timeSync(keys, (key) => idOf.get(key))
@@ -113,6 +120,7 @@ export async function measureVersus(folder: string, storeFile: string, store: Gr
     const getApp = await timeAsync(keys.slice(0, 5_000), async (key) => unwrap(await dispatch('nodes.get', { key })))
     const hopApp = await timeAsync(keys.slice(0, 5_000), async (key) => unwrap(await dispatch('graph.expand', { key, direction: 'both', limit: 10_000 })))
     const threeApp = await timeAsync(hopKeys, async (key) => unwrap(await dispatch('graph.neighbourhood', { keys: [key], depth: 3, direction: 'out', mode: 'count' })))
+    appOverhead = await measureAppOverhead(host, keys)
     rows.push(
       { name: 'get by key p50', unit: 'µs', graphkeep: getLib.p50, baseline: getBase.p50, floor: getFloor.p50, app: getApp.p50 },
       { name: '1-hop both ways p50', unit: 'µs', graphkeep: hopLib.p50, baseline: hopBase.p50, floor: hopFloor.p50, app: hopApp.p50, note: 'GraphKeep: graph.expand (keys, labels, types); baseline: ids and types' },
@@ -178,7 +186,7 @@ export async function measureVersus(folder: string, storeFile: string, store: Gr
     exclusiveMicros.exclusive = Math.min(exclusiveMicros.exclusive, keyLookupMicros(storeFile, 'EXCLUSIVE', keys))
     exclusiveMicros.normal = Math.min(exclusiveMicros.normal, keyLookupMicros(storeFile, 'NORMAL', keys))
   }
-  return { rows, exclusiveMicros }
+  return { rows, exclusiveMicros, appOverhead, libraryGetMicros }
 }
 
 const fmt = (value: number | null, unit: Row['unit']) => {
@@ -200,6 +208,7 @@ export function formatVersus(result: VersusResult): string[] {
   const lines = table.map((r) => r.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd())
   lines.splice(1, 0, widths.map((w) => '-'.repeat(w)).join('  '))
   const { exclusive, normal } = result.exclusiveMicros
+  if (result.appOverhead) lines.push(...formatAppOverhead(result.appOverhead, result.libraryGetMicros))
   lines.push(`leaving locking_mode=EXCLUSIVE: a key lookup costs ${normal.toFixed(2)} µs in NORMAL mode against ${exclusive.toFixed(2)} µs in EXCLUSIVE (+${(normal - exclusive).toFixed(2)} µs per statement)`)
   return lines
 }

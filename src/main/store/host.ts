@@ -6,6 +6,7 @@ import type { Output } from '../../shared/contract.ts'
 import type { StoreMethod } from './api.ts'
 import { ReaderPool } from './reader-pool.ts'
 import { isReadCall } from './routing.ts'
+import { WriteGeneration } from './write-generation.ts'
 import type { RemoteStore } from './types.ts'
 import { workerFile } from './worker-file.ts'
 import type { HostNotice, HostRequest, WorkerInit, WorkerReply } from './worker-protocol.ts'
@@ -38,6 +39,7 @@ export class StoreHost {
   private nextId = 1
   private closed: Promise<void> | null = null
   private readonly closingTasks: (() => Promise<void> | void)[] = []
+  private readonly generation = new WriteGeneration()
 
   private constructor(worker: Worker, init: WorkerInit & { readerCount: number }) {
     this.worker = worker
@@ -45,7 +47,7 @@ export class StoreHost {
     const emit = (event: AppEvent) => {
       for (const listener of this.eventListeners) listener(event)
     }
-    this.readers = init.readerCount > 0 ? new ReaderPool({ file: init.file, name: init.name, size: init.readerCount, onEvent: emit }) : null
+    this.readers = init.readerCount > 0 ? new ReaderPool({ file: init.file, name: init.name, size: init.readerCount, onEvent: emit, generation: this.generation.buffer }) : null
     // store.nodes.get(input) sends 'nodes.get'; 'then' stays undefined so that awaiting a proxy does not call the worker.
     const domain = (name: string) =>
       new Proxy({}, { get: (_target, verb) => (verb === 'then' || typeof verb !== 'string' ? undefined : (...args: unknown[]) => this.request(`${name}.${verb}`, args)) })
@@ -134,6 +136,8 @@ export class StoreHost {
   }
 
   private receive(message: WorkerReply): void {
+    // Before anyone hears of it: whatever the writer says may follow a commit that the readers must see.
+    this.generation.bump()
     if (message.kind === 'event') {
       for (const listener of this.eventListeners) listener(message.event)
       return

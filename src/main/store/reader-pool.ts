@@ -14,6 +14,8 @@ export interface ReaderPoolOptions {
   name?: string
   size: number
   onEvent: (event: AppEvent) => void
+  /** The host's write generation: readers keep a snapshot while it stands still. */
+  generation?: SharedArrayBuffer
 }
 
 /**
@@ -26,7 +28,6 @@ export class ReaderPool implements ReaderControl {
   private slots: ReaderSlot[] = []
   private base: SharedBase | null = null
   private state: 'running' | 'paused' | 'closed' = 'running'
-  private next = 0
   readonly builds: AdjacencyBuilds
   private readonly options: ReaderPoolOptions
 
@@ -49,13 +50,12 @@ export class ReaderPool implements ReaderControl {
    */
   call(method: string, args: unknown[]): Promise<unknown> | null {
     if (this.state !== 'running') return null
+    // The first of the least loaded: calls one after another stay on one reader, whose thread is
+    // still awake from the last one (measured: alternating readers adds a thread wake-up, ~25 µs a call).
     let best: ReaderSlot | null = null
-    const count = this.slots.length
-    for (let i = 0; i < count; i++) {
-      const slot = this.slots[(this.next + i) % count] as ReaderSlot
+    for (const slot of this.slots) {
       if (slot.ready && (best === null || slot.load < best.load)) best = slot
     }
-    this.next++
     return best ? best.call(method, args) : null
   }
 
@@ -94,7 +94,7 @@ export class ReaderPool implements ReaderControl {
   }
 
   private spawn(): ReaderSlot {
-    const slot = new ReaderSlot({ file: this.options.file, name: this.options.name, role: 'reader' }, {
+    const slot = new ReaderSlot({ file: this.options.file, name: this.options.name, role: 'reader', generation: this.options.generation }, {
       onEvent: this.options.onEvent,
       onNeedAdjacency: () => this.builds.request(),
       onLost: (lost) => this.replace(lost),

@@ -5,9 +5,11 @@ import { openReaderConnection, type Db } from './db.ts'
 import { readAdjacencyFile, writeAdjacencyFile } from './graph/adjacency-file.ts'
 import { installSharedBase, useSharedAdjacency } from './graph/cache.ts'
 import { baseFits, buildSharedBase, type SharedBase } from './graph/shared-base.ts'
+import { HeldSnapshot } from './held-snapshot.ts'
 import type { readerCalls as ReaderCalls } from './graph-store.ts'
 import { readCallsWithoutSnapshot } from './routing.ts'
 import type { HostNotice, HostRequest, ReaderInit, WorkerReply } from './worker-protocol.ts'
+import { WriteGeneration } from './write-generation.ts'
 
 // A read-only connection in a thread of its own: one of the host's reader pool, or the one-off
 // builder of the shared adjacency. Any read-only worker (a query console, say) can start from here.
@@ -43,12 +45,14 @@ function runBuilder(): void {
 async function runReader(): Promise<void> {
   let db: Db
   let calls: ReturnType<typeof ReaderCalls>
+  let snapshot: HeldSnapshot | null = null
   try {
     // Loaded here, not at the top: the builder needs none of the services, and starts faster without them.
     const { readerCalls } = await import('./graph-store.ts')
     db = openReaderConnection(init.file)
     calls = readerCalls(db, { file: init.file, name: init.name, onEvent: (event) => post({ kind: 'event', event }) })
     useSharedAdjacency(() => post({ kind: 'needAdjacency' }))
+    if (init.generation) snapshot = new HeldSnapshot(db, new WriteGeneration(init.generation))
     post({ kind: 'ready' })
   } catch (error) {
     post({ kind: 'failed', error: toErrorData(error) })
@@ -57,14 +61,18 @@ async function runReader(): Promise<void> {
   }
   const reply = (id: number, run: () => unknown) => {
     try {
-      Promise.resolve(run()).then(
-        (value) => post({ kind: 'reply', id, ok: true, value }),
+      const value = run()
+      // Most reads answer at once: no promise for them.
+      if (!(value instanceof Promise)) return post({ kind: 'reply', id, ok: true, value })
+      value.then(
+        (answer) => post({ kind: 'reply', id, ok: true, value: answer }),
         (error) => post({ kind: 'reply', id, ok: false, error: toErrorData(error) }),
       )
     } catch (error) {
       post({ kind: 'reply', id, ok: false, error: toErrorData(error) })
     }
   }
+  const held = snapshot
   port?.on('message', (message: HostRequest | HostNotice) => {
     if ('kind' in message) {
       if (message.kind === 'installAdjacency') installSharedBase(message.base)
@@ -72,12 +80,21 @@ async function runReader(): Promise<void> {
     }
     const { id, method, args } = message
     if (method === 'close') {
-      reply(id, () => db.close())
+      reply(id, () => {
+        held?.close()
+        db.close()
+      })
       setImmediate(() => port.close())
       return
     }
-    // One read transaction per call: every statement of a traversal sees the same committed state.
-    if (readCallsWithoutSnapshot.has(method)) reply(id, () => callByName(calls, method, args))
+    // At least one snapshot per call, so every statement of a traversal sees the same committed state;
+    // calls in a row share one while nothing is written (held-snapshot.ts).
+    if (readCallsWithoutSnapshot.has(method)) {
+      reply(id, () => {
+        held?.release()
+        return callByName(calls, method, args)
+      })
+    } else if (held) reply(id, () => held.run(() => callByName(calls, method, args)))
     else reply(id, () => db.transaction(() => callByName(calls, method, args))())
   })
 }

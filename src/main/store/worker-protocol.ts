@@ -15,6 +15,8 @@ export interface ReaderInit {
   role: 'reader' | 'builder'
   /** The builder may take the adjacency file kept beside the store when it fits, instead of reading every edge. */
   reuseKept?: boolean
+  /** A reader's: the host's write generation (write-generation.ts); without it, every call takes its own snapshot. */
+  generation?: SharedArrayBuffer
 }
 /** method is a contract name ('nodes.get') or 'close'. */
 export type HostRequest = { id: number; method: string; args: unknown[] }

@@ -143,12 +143,34 @@ export function installedBaseMarks(): SharedBase['marks'] | null {
   return shared?.base.marks ?? null
 }
 
+/** The last batch the adjacency just served includes, per connection (absent: answered from SQL). */
+const servedBatches = new WeakMap<Db, { adjacency: Adjacency; batch: number }>()
+
+function trackedOf(db: Db, adjacency: Adjacency): Tracked | null {
+  const local = caches.get(db)
+  if (local?.adjacency === adjacency) return local
+  const tracked = shared?.tracked
+  return tracked?.adjacency === adjacency ? tracked : null
+}
+
+/**
+ * The last batch that `adjacency`, as adjacencyOf just served it for this call, includes; null for
+ * an answer from SQL. Anything cached beside the adjacency and tagged with this batch is exact.
+ */
+export function adjacencyBatchOf(db: Db, adjacency: Adjacency): number | null {
+  const served = servedBatches.get(db)
+  return served?.adjacency === adjacency ? served.batch : null
+}
+
 // Weak, so that a closed store's graph is not kept alive for the benchmark's sake.
 let lastServed: { db: WeakRef<Db>; adjacency: WeakRef<Adjacency> } | undefined
 
 /** The graph's adjacency as of now (never stale): built, shared or answered from SQL, as this thread is set up. */
 export function adjacencyOf(db: Db): Adjacency {
   const adjacency = provider(db)
+  const tracked = trackedOf(db, adjacency)
+  if (tracked) servedBatches.set(db, { adjacency, batch: tracked.batch })
+  else servedBatches.delete(db)
   if (lastServed?.adjacency.deref() !== adjacency) lastServed = { db: new WeakRef(db), adjacency: new WeakRef(adjacency) }
   return adjacency
 }

@@ -35,6 +35,14 @@ export function getNodeByKey(db: Db, key: string): NodeRow | undefined {
   return statement<[string], NodeRow>(db, `SELECT ${NODE_COLUMNS} FROM nodes n WHERE n.key = ?`).get(key)
 }
 
+/** [key, type, label, props, created_at, updated_at]: one node as its columns, for the point read. */
+export type NodeTuple = [string, string, string, string, number, number]
+
+/** The point read: one prepared statement, rows as arrays (no column-name objects to build). */
+export function nodeTupleByKey(db: Db, key: string): NodeTuple | undefined {
+  return statement<[string], NodeTuple>(db, 'SELECT key, type, label, props, created_at, updated_at FROM nodes WHERE key = ?').raw().get(key)
+}
+
 export function getNodeIdByKey(db: Db, key: string): number | undefined {
   return statement<[string], number>(db, 'SELECT id FROM nodes WHERE key = ?').pluck().get(key)
 }

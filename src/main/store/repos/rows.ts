@@ -1,4 +1,5 @@
 import type { Edge, Node } from '../../../shared/domain.ts'
+import type { JsonObject } from '../../../shared/json.ts'
 
 /** Columns selected for a node, and for an edge with its endpoints' keys. */
 export const NODE_COLUMNS = 'n.id, n.key, n.type, n.label, n.props, n.created_at, n.updated_at'
@@ -25,11 +26,14 @@ export interface EdgeRow {
   updated_at: number
 }
 
+/** Most nodes have no properties: their '{}' needs no parser. */
+export const parseProperties = (json: string): JsonObject => (json === '{}' ? {} : JSON.parse(json))
+
 export const toNode = (row: NodeRow): Node => ({
   key: row.key,
   type: row.type,
   label: row.label,
-  properties: JSON.parse(row.props),
+  properties: parseProperties(row.props),
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 })
@@ -39,7 +43,7 @@ export const toEdge = (row: EdgeRow): Edge => ({
   source: row.source,
   target: row.target,
   type: row.type,
-  properties: JSON.parse(row.props),
+  properties: parseProperties(row.props),
   weight: row.weight,
   createdAt: row.created_at,
   updatedAt: row.updated_at,

@@ -3,7 +3,9 @@ import type { GraphEdge, GraphNode } from '../../../shared/graph.ts'
 import type { Db } from '../db.ts'
 import type { Adjacency } from '../graph/adjacency.ts'
 import type { EdgeList } from '../graph/edge-list.ts'
-import { graphNodesByIds, nodeIdsByKeys } from '../repos/graph-nodes.ts'
+import { graphNodesById } from './graph-node-cache.ts'
+import { nodeIdsByKeys } from '../repos/graph-nodes.ts'
+import { getNodeIdByKey } from '../repos/nodes.ts'
 
 /** Node ids of these keys, set-based; `missing` lists the keys with no node, first seen first. */
 export function resolveKeys(db: Db, keys: readonly string[]): { ids: Map<string, number>; missing: string[] } {
@@ -14,6 +16,11 @@ export function resolveKeys(db: Db, keys: readonly string[]): { ids: Map<string,
 
 /** The ids of keys that must all exist: NOT_FOUND names the first that does not. */
 export function requireKeys(db: Db, keys: readonly string[]): number[] {
+  // One key (expand, a path's ends): an index seek, not a JSON array to parse and join.
+  if (keys.length === 1) {
+    const id = getNodeIdByKey(db, keys[0] as string)
+    if (id !== undefined) return [id]
+  }
   const { ids, missing } = resolveKeys(db, keys)
   if (missing.length > 0) {
     const key = missing[0] as string
@@ -22,16 +29,21 @@ export function requireKeys(db: Db, keys: readonly string[]): number[] {
   return keys.map((key) => ids.get(key) as number)
 }
 
-/** Key, type and label of many nodes in one statement, in the order of `ids`. */
-export function graphNodes(db: Db, ids: readonly number[]): { nodes: GraphNode[]; keyOf: Map<number, string> } {
-  const rows = graphNodesByIds(db, JSON.stringify(ids))
-  const byId = new Map(rows.map(([id, key, type, label]) => [id, { key, type, label }]))
+/**
+ * Key, type and label of many nodes, in the order of `ids`. Given the adjacency this call traverses,
+ * a small answer comes mostly from a cache kept exact by it (graph-node-cache.ts); else one statement.
+ */
+export function graphNodes(db: Db, ids: readonly number[], adjacency: Adjacency | null = null): { nodes: GraphNode[]; keyOf: Map<number, string> } {
+  const byId = graphNodesById(db, adjacency, ids)
   const nodes: GraphNode[] = []
+  const keyOf = new Map<number, string>()
   for (const id of ids) {
     const node = byId.get(id)
-    if (node) nodes.push(node)
+    if (!node) continue
+    nodes.push(node)
+    keyOf.set(id, node.key)
   }
-  return { nodes, keyOf: new Map(rows.map(([id, key]) => [id, key])) }
+  return { nodes, keyOf }
 }
 
 export function graphEdges(adjacency: Adjacency, edges: EdgeList, keyOf: Map<number, string>): GraphEdge[] {
@@ -50,6 +62,6 @@ export function graphEdges(adjacency: Adjacency, edges: EdgeList, keyOf: Map<num
 
 /** Nodes and edges of a search result, with keys for ids. */
 export function subgraphOf(db: Db, adjacency: Adjacency, nodeIds: readonly number[], edges: EdgeList): { nodes: GraphNode[]; edges: GraphEdge[] } {
-  const { nodes, keyOf } = graphNodes(db, nodeIds)
+  const { nodes, keyOf } = graphNodes(db, nodeIds, adjacency)
   return { nodes, edges: graphEdges(adjacency, edges, keyOf) }
 }

@@ -4,8 +4,8 @@ import type { Db } from '../db.ts'
 import { auditEdgesAtNodeDeleted, auditInsertedNodes, nodeSnapshot, recordAudit } from '../repos/audit.ts'
 import { indexNodeTextAfter, reindexNodeText, unindexNodeText } from '../repos/node-text.ts'
 import { nodeIdBase } from '../repos/id-base.ts'
-import { deleteNodeById, firstTakenKey, getNodeByKey, getNodeIdByKey, insertNodes, updateNodeRow } from '../repos/nodes.ts'
-import { toNode } from '../repos/rows.ts'
+import { deleteNodeById, firstTakenKey, getNodeByKey, getNodeIdByKey, insertNodes, nodeTupleByKey, updateNodeRow } from '../repos/nodes.ts'
+import { parseProperties, toNode } from '../repos/rows.ts'
 import type { Calls } from '../api.ts'
 import { sqliteCode } from '../sqlite-code.ts'
 import type { UnitOfWork } from '../unit-of-work.ts'
@@ -34,9 +34,9 @@ function explainInsertFailure(db: Db, inputs: NewNode[], json: string, error: un
 
 export function createNodeCalls(db: Db, work: UnitOfWork) {
   function getNode(key: string): Node {
-    const row = getNodeByKey(db, key)
+    const row = nodeTupleByKey(db, key)
     if (!row) throw nodeNotFound(key)
-    return toNode(row)
+    return { key: row[0], type: row[1], label: row[2], properties: parseProperties(row[3]), createdAt: row[4], updatedAt: row[5] }
   }
 
   /** All new nodes of one call go in set-based: rows, text index and audit, one statement each. */

@@ -6,6 +6,7 @@ import { adjacencyOf } from '../graph/cache.ts'
 import { decodeCursor, encodeCursor } from '../repos/cursor.ts'
 import { countNeighbourRows, neighbourRows, type NeighbourAfter, type NeighbourFilter, type NeighbourRow } from '../repos/neighbours.ts'
 import { getNodeIdByKey } from '../repos/nodes.ts'
+import { parseProperties } from '../repos/rows.ts'
 import { nodeNotFound } from './nodes.ts'
 
 /** The text a neighbour's label or key must contain, as the repos compare it; '' for no filter. */
@@ -20,12 +21,12 @@ function toNeighbour(key: string, direction: Step, row: NeighbourRow): Neighbour
       source: direction === 'out' ? key : otherKey,
       target: direction === 'out' ? otherKey : key,
       type: edgeType,
-      properties: JSON.parse(edgeProps),
+      properties: parseProperties(edgeProps),
       weight,
       createdAt: edgeCreated,
       updatedAt: edgeUpdated,
     },
-    node: { key: otherKey, type, label, properties: JSON.parse(props), createdAt: created, updatedAt: updated },
+    node: { key: otherKey, type, label, properties: parseProperties(props), createdAt: created, updatedAt: updated },
   }
 }
 
