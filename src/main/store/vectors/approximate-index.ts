@@ -18,6 +18,8 @@ export class ApproximateIndex {
   readonly buildSeconds: number | null
   /** Changed since it was last saved. */
   dirty = false
+  /** The model version it last matched: a search with nothing written since skips comparing every stamp. */
+  private matchedVersion = -1
 
   private constructor(index: UsearchIndex, nodeIds: Float64Array, stamps: Float64Array, loadedFromFile: boolean, buildSeconds: number | null) {
     this.index = index
@@ -67,6 +69,13 @@ export class ApproximateIndex {
 
   /** Applies what changed in the store since this index last matched it: removals first, then additions. */
   catchUp(vectors: ModelVectors): number {
+    if (this.matchedVersion === vectors.version) return 0
+    const count = this.applyChanges(vectors)
+    this.matchedVersion = vectors.version
+    return count
+  }
+
+  private applyChanges(vectors: ModelVectors): number {
     const length = Math.max(vectors.length, this.nodeIds.length)
     const removals: bigint[] = []
     const additions: number[] = []

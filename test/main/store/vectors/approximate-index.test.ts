@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
 import { describe, expect, it } from 'vitest'
 import { openStore, type GraphStore } from '../../../../src/main/store/index.ts'
 import type { AppEvent } from '../../../../src/shared/events.ts'
