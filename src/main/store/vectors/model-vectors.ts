@@ -61,13 +61,26 @@ function grow(vectors: ModelVectors, length: number): void {
   vectors.int8 = widen(vectors.int8, (n) => new Int8Array(n), capacity * dim)
 }
 
-function copyChunk(vectors: ModelVectors, chunk: number, bytes: Buffer, positions: Iterable<number> | null): number[] {
+/** A chunk's floats: a view when its bytes sit on a 4-byte boundary (as they normally do), else a copy. */
+function floatsOf(bytes: Buffer): Float32Array {
+  if (bytes.byteOffset % 4 === 0) return new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 2)
+  return new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength))
+}
+
+/** Copies a chunk's vectors in (all of them, or these positions); returns the positions in use it copied. */
+function copyChunk(vectors: ModelVectors, chunk: number, bytes: Buffer, positions: readonly number[] | null): number[] {
   const { dim, chunkSize } = vectors
-  const floats = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength))
+  const floats = floatsOf(bytes)
   const first = chunk * chunkSize
-  const each = positions ?? Array.from({ length: Math.min(chunkSize, vectors.length - first) }, (_, i) => first + i)
   const copied: number[] = []
-  for (const position of each) {
+  if (positions === null) {
+    const count = Math.max(0, Math.min(chunkSize, vectors.length - first, Math.floor(floats.length / dim)))
+    // One copy for the whole chunk: a free position's values are never read.
+    vectors.data.set(floats.subarray(0, count * dim), first * dim)
+    for (let position = first; position < first + count; position++) if (vectors.nodeIds[position] !== 0) copied.push(position)
+    return copied
+  }
+  for (const position of positions) {
     if (position >= vectors.length || vectors.nodeIds[position] === 0) continue
     vectors.data.set(floats.subarray((position - first) * dim, (position - first + 1) * dim), position * dim)
     copied.push(position)
