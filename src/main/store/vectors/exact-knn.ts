@@ -90,11 +90,13 @@ export function exactKnn(vectors: ModelVectors, query: KnnQuery): KnnAnswer {
   if (query.allowedCount < SCAN_BELOW || length < SCAN_BELOW) return { items: scanKnn(vectors, query), path: 'scan' }
   // Widen the first pass in proportion to how much of the store a filter leaves out.
   const widen = vectors.count / Math.max(1, query.allowedCount)
-  for (let candidates = Math.ceil((query.k * 4 + 64) * widen); candidates <= length / 16; candidates *= 8) {
+  const first = Math.ceil((query.k * 4 + 64) * widen)
+  for (let candidates = first; candidates <= length / 16; candidates *= 8) {
     const items = rescore(vectors, query, int8Pass(vectors, query.unit, candidates))
     if (items) return { items, path: 'int8' }
   }
-  for (let candidates = Math.ceil((query.k * 2 + 32) * widen); candidates <= length / 4; candidates *= 8) {
+  // Answers this close together come in crowds: a wide float32 pass (rescoring is cheap beside it) settles them at once.
+  for (let candidates = first * 8; candidates <= length / 4; candidates *= 8) {
     const items = rescore(vectors, query, float32Pass(vectors, query.unit, candidates))
     if (items) return { items, path: 'float32' }
   }
