@@ -22,7 +22,7 @@ interface Found {
 }
 
 function search(dataset: Float32Array | Int8Array, query: Float32Array | Int8Array, dim: number, count: number, metric: 'cos' | 'ip'): Found {
-  // The binding reads the dataset from the start of its buffer: the views here always start at 0.
+  // The binding reads from the start of each array's buffer: every view passed here starts at 0.
   const kind = metric === 'cos' ? usearch.MetricKind.Cos : usearch.MetricKind.IP
   return usearch.exactSearch(dataset, query, dim, count, kind, 0) as Found
 }
@@ -53,7 +53,8 @@ export function int8Pass(vectors: ModelVectors, unit: Float32Array, count: numbe
  */
 export function float32Pass(vectors: ModelVectors, unit: Float32Array, count: number): FirstPass {
   const { dim, length } = vectors
-  const found = search(vectors.data.subarray(0, length * dim), unit, dim, Math.min(count, length), 'ip')
+  const query = unit.byteOffset === 0 ? unit : unit.slice()
+  const found = search(vectors.data.subarray(0, length * dim), query, dim, Math.min(count, length), 'ip')
   const last = found.distances[found.distances.length - 1] as number
   return { positions: positionsOf(found), boundary: 1 - last, slack: (dim + 8) * 2 ** -23 }
 }
