@@ -15,6 +15,7 @@ export default defineConfig({
           storeWorker: resolve('src/main/store/worker.ts'),
           consoleProcess: resolve('src/main/store/console/console-process.ts'),
           readerWorker: resolve('src/main/store/reader-worker.ts'),
+          vectorIndexWorker: resolve('src/main/store/vectors/index-build-worker.ts'),
         },
         output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
       },

@@ -1,27 +1,10 @@
-import usearch from 'usearch'
+import { renameSync } from 'node:fs'
 import { dotAt } from './exact-knn.ts'
+import { newUsearchIndex, type UsearchIndex } from './hnsw-settings.ts'
+import type { BuiltIndex } from './index-build.ts'
 import { indexFiles, readManifest, readSlotSnapshot, saveIndexFiles } from './index-files.ts'
 import type { ModelVectors } from './model-vectors.ts'
 import { TopK, type Neighbour } from './top-k.ts'
-
-// HNSW settings: measured (npm run bench, bench/measure-vectors.ts) to keep recall@10 >= 0.95 on 384 dims.
-type UsearchIndex = InstanceType<typeof usearch.Index>
-
-const CONNECTIVITY = 16
-const EXPANSION_ADD = 64
-const EXPANSION_SEARCH = 96
-const BUILD_BATCH = 2048
-
-const newUsearchIndex = (dim: number) =>
-  new usearch.Index({
-    dimensions: dim, metric: usearch.MetricKind.Cos, quantization: usearch.ScalarKind.F32,
-    connectivity: CONNECTIVITY, expansion_add: EXPANSION_ADD, expansion_search: EXPANSION_SEARCH, multi: false,
-  })
-
-export interface BuildControl {
-  onProgress(done: number, total: number): void
-  cancelled(): boolean
-}
 
 /**
  * A model's HNSW index (usearch), and the (node id, stamp) of each position it holds, so that it can
@@ -35,6 +18,8 @@ export class ApproximateIndex {
   readonly buildSeconds: number | null
   /** Changed since it was last saved. */
   dirty = false
+  /** The model version it last matched: a search with nothing written since skips comparing every stamp. */
+  private matchedVersion = -1
 
   private constructor(index: UsearchIndex, nodeIds: Float64Array, stamps: Float64Array, loadedFromFile: boolean, buildSeconds: number | null) {
     this.index = index
@@ -48,37 +33,18 @@ export class ApproximateIndex {
     return this.index.size()
   }
 
-  /** Builds the index, a batch at a time, yielding between batches so that the worker keeps answering. */
-  static async build(vectors: ModelVectors, control: BuildControl): Promise<ApproximateIndex | null> {
-    const started = performance.now()
-    const { dim } = vectors
-    const length = vectors.length
-    const nodeIds = vectors.nodeIds.slice(0, length)
-    const stamps = vectors.stamps.slice(0, length)
-    const index = newUsearchIndex(dim)
-    let done = 0
-    for (let from = 0; from < length; from += BUILD_BATCH) {
-      const to = Math.min(length, from + BUILD_BATCH)
-      const keys: bigint[] = []
-      const rows = new Float32Array((to - from) * dim)
-      for (let position = from; position < to; position++) {
-        if (nodeIds[position] === 0) continue
-        rows.set(vectors.data.subarray(position * dim, (position + 1) * dim), keys.length * dim)
-        keys.push(BigInt(nodeIds[position] as number))
-      }
-      if (keys.length) index.add(BigUint64Array.from(keys), rows.subarray(0, keys.length * dim), 0)
-      done += keys.length
-      control.onProgress(done, vectors.count)
-      await new Promise((resolve) => setImmediate(resolve))
-      if (control.cancelled()) return null
-    }
-    const built = new ApproximateIndex(index, nodeIds, stamps, false, (performance.now() - started) / 1000)
-    built.dirty = true
-    return built
+  /**
+   * Installs an index built in its own thread (index-build.ts): its file moved into place with the
+   * (node id, stamp) of what it holds, then loaded like a saved one. Null when that fails.
+   */
+  static install(storeFile: string, vectors: ModelVectors, built: BuiltIndex): ApproximateIndex | null {
+    const manifest = { modelId: vectors.modelId, name: vectors.name, dim: vectors.dim, length: built.nodeIds.length, savedAt: Date.now() }
+    saveIndexFiles(storeFile, manifest, built.nodeIds, built.stamps, (path) => renameSync(built.builtPath, path))
+    return ApproximateIndex.load(storeFile, vectors, built.seconds)
   }
 
   /** The saved index of this model, if its files are whole and name the same model; null otherwise. */
-  static load(storeFile: string, vectors: ModelVectors): ApproximateIndex | null {
+  static load(storeFile: string, vectors: ModelVectors, builtInSeconds: number | null = null): ApproximateIndex | null {
     const manifest = readManifest(storeFile, vectors.modelId)
     if (!manifest || manifest.name !== vectors.name || manifest.dim !== vectors.dim) return null
     const snapshot = readSlotSnapshot(storeFile, vectors.modelId, manifest.length)
@@ -89,7 +55,7 @@ export class ApproximateIndex {
     } catch {
       return null
     }
-    return new ApproximateIndex(index, snapshot.nodeIds, snapshot.stamps, true, null)
+    return new ApproximateIndex(index, snapshot.nodeIds, snapshot.stamps, builtInSeconds === null, builtInSeconds)
   }
 
   /** How many positions differ from the store's copy: a large share means building again is cheaper. */
@@ -103,6 +69,13 @@ export class ApproximateIndex {
 
   /** Applies what changed in the store since this index last matched it: removals first, then additions. */
   catchUp(vectors: ModelVectors): number {
+    if (this.matchedVersion === vectors.version) return 0
+    const count = this.applyChanges(vectors)
+    this.matchedVersion = vectors.version
+    return count
+  }
+
+  private applyChanges(vectors: ModelVectors): number {
     const length = Math.max(vectors.length, this.nodeIds.length)
     const removals: bigint[] = []
     const additions: number[] = []

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 /**
@@ -20,6 +20,16 @@ export const vectorsFolder = (storeFile: string) => `${storeFile}.vectors`
 export function indexFiles(storeFile: string, modelId: number) {
   const folder = vectorsFolder(storeFile)
   return { folder, index: join(folder, `model-${modelId}.usearch`), slots: join(folder, `model-${modelId}.slots`), manifest: join(folder, `model-${modelId}.json`) }
+}
+
+/** Where a build in its own thread writes the index before it is installed (one name per build). */
+export const buildFileOf = (storeFile: string, modelId: number, build: string) => join(vectorsFolder(storeFile), `model-${modelId}.usearch.build-${build}`)
+
+/** Files of builds that never finished (the process ended during one): only the writer calls this, at open. */
+export function removeUnfinishedBuilds(storeFile: string): void {
+  const folder = vectorsFolder(storeFile)
+  if (!existsSync(folder)) return
+  for (const name of readdirSync(folder)) if (name.includes('.usearch.build-')) rmSync(join(folder, name), { force: true })
 }
 
 export function readManifest(storeFile: string, modelId: number): IndexManifest | null {

@@ -1,11 +1,11 @@
 import type { Db } from '../db.ts'
 import { allChunks, allSlots, findModel, modelVersion, readChunk, type ModelRow } from '../repos/embeddings.ts'
-import { quantizeInto } from './quantize.ts'
+import { quantizeScaled, sharedScale } from './quantize.ts'
 
 /**
  * One model's vectors in memory, by position: unit float32 vectors in one contiguous buffer, an
- * int8 copy for the first pass, the node id at each position (0: free) and the stamp of its last
- * write. Kept current by comparing the model's version, and then the stamps, with the store.
+ * int8 copy for the first pass (one scale for all, see quantize.ts), the node id at each position
+ * (0: free) and the stamp of its last write. Kept current by comparing the model's version, and then the stamps, with the store.
  */
 export interface ModelVectors {
   readonly modelId: number
@@ -20,7 +20,9 @@ export interface ModelVectors {
   stamps: Float64Array
   data: Float32Array
   int8: Int8Array
-  /** Per position: how far the int8 copy's direction is from the vector's (see quantize.ts). */
+  /** The int8 copies' shared scale; 0 until the model's first vectors are there to choose it. */
+  int8Scale: number
+  /** Per position: how far the int8 copy (divided by the scale) is from the vector (see quantize.ts). */
   error: Float32Array
   maxError: number
   positionOf: Map<number, number>
@@ -38,7 +40,7 @@ function allocate(model: ModelRow, capacity: number): ModelVectors {
     modelId: model.id, name: model.name, dim: model.dim, chunkSize: model.chunk_size, version: model.version,
     length: 0, count: 0,
     nodeIds: new Float64Array(capacity), stamps: new Float64Array(capacity),
-    data: new Float32Array(capacity * model.dim), int8: new Int8Array(capacity * model.dim), error: new Float32Array(capacity),
+    data: new Float32Array(capacity * model.dim), int8: new Int8Array(capacity * model.dim), int8Scale: 0, error: new Float32Array(capacity),
     maxError: 0, positionOf: new Map(),
   }
 }
@@ -59,15 +61,39 @@ function grow(vectors: ModelVectors, length: number): void {
   vectors.int8 = widen(vectors.int8, (n) => new Int8Array(n), capacity * dim)
 }
 
-function copyChunk(vectors: ModelVectors, chunk: number, bytes: Buffer, positions: Iterable<number> | null): void {
+/** A chunk's floats: a view when its bytes sit on a 4-byte boundary (as they normally do), else a copy. */
+function floatsOf(bytes: Buffer): Float32Array {
+  if (bytes.byteOffset % 4 === 0) return new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 2)
+  return new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength))
+}
+
+/** Copies a chunk's vectors in (all of them, or these positions); returns the positions in use it copied. */
+function copyChunk(vectors: ModelVectors, chunk: number, bytes: Buffer, positions: readonly number[] | null): number[] {
   const { dim, chunkSize } = vectors
-  const floats = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength))
+  const floats = floatsOf(bytes)
   const first = chunk * chunkSize
-  const each = positions ?? Array.from({ length: Math.min(chunkSize, vectors.length - first) }, (_, i) => first + i)
-  for (const position of each) {
+  const copied: number[] = []
+  if (positions === null) {
+    const count = Math.max(0, Math.min(chunkSize, vectors.length - first, Math.floor(floats.length / dim)))
+    // One copy for the whole chunk: a free position's values are never read.
+    vectors.data.set(floats.subarray(0, count * dim), first * dim)
+    for (let position = first; position < first + count; position++) if (vectors.nodeIds[position] !== 0) copied.push(position)
+    return copied
+  }
+  for (const position of positions) {
     if (position >= vectors.length || vectors.nodeIds[position] === 0) continue
     vectors.data.set(floats.subarray((position - first) * dim, (position - first + 1) * dim), position * dim)
-    const error = quantizeInto(vectors.data, position * dim, dim, vectors.int8, position * dim)
+    copied.push(position)
+  }
+  return copied
+}
+
+/** Makes the int8 copies of these positions; the first vectors of a model choose its scale. */
+export function quantizePositions(vectors: ModelVectors, positions: readonly number[]): void {
+  const { dim } = vectors
+  if (vectors.int8Scale === 0 && positions.length > 0) vectors.int8Scale = sharedScale(vectors.data, vectors.length, dim)
+  for (const position of positions) {
+    const error = quantizeScaled(vectors.data, position * dim, dim, vectors.int8Scale, vectors.int8, position * dim)
     vectors.error[position] = error
     if (error > vectors.maxError) vectors.maxError = error
   }
@@ -85,7 +111,9 @@ export function loadModelVectors(db: Db, model: ModelRow): ModelVectors {
     vectors.positionOf.set(nodeId, position)
   }
   vectors.count = slots.length
-  for (const [chunk, bytes] of allChunks(db, model.id)) copyChunk(vectors, chunk, bytes, null)
+  const copied: number[] = []
+  for (const [chunk, bytes] of allChunks(db, model.id)) for (const position of copyChunk(vectors, chunk, bytes, null)) copied.push(position)
+  quantizePositions(vectors, copied)
   return vectors
 }
 
@@ -116,7 +144,9 @@ export function refreshModelVectors(db: Db, vectors: ModelVectors): VectorChange
     vectors.positionOf.set(nodeId, position)
     changes.upserted.push(position)
     const chunk = Math.floor(position / vectors.chunkSize)
-    changedChunks.set(chunk, [...(changedChunks.get(chunk) ?? []), position])
+    const inChunk = changedChunks.get(chunk)
+    if (inChunk) inChunk.push(position)
+    else changedChunks.set(chunk, [position])
   }
   for (let position = 0; position < vectors.length; position++) {
     const nodeId = vectors.nodeIds[position] as number
@@ -128,10 +158,12 @@ export function refreshModelVectors(db: Db, vectors: ModelVectors): VectorChange
   }
   vectors.length = Math.max(length, vectors.length)
   vectors.count = slots.length
+  const copied: number[] = []
   for (const [chunk, positions] of changedChunks) {
     const bytes = readChunk(db, vectors.modelId, chunk)
-    if (bytes) copyChunk(vectors, chunk, bytes, positions)
+    if (bytes) for (const position of copyChunk(vectors, chunk, bytes, positions)) copied.push(position)
   }
+  quantizePositions(vectors, copied)
   vectors.version = version
   return changes
 }

@@ -1,25 +1,44 @@
 /**
- * An int8 copy of a unit vector for the fast first pass, and how far that copy's direction is from
- * the vector's: `‖x − x'/‖x'‖‖`. The cosine of two int8 copies differs from the cosine of the
- * vectors by at most the sum of their two distances (triangle inequality on unit vectors), which
- * is what lets the first pass's answer be proven exact, or be checked again in full.
+ * Int8 copies of unit vectors for the fast first pass. Every stored vector of a model shares one
+ * scale S, so that the integer inner product of two copies, divided by the two scales, estimates the
+ * cosine: the native pass can then rank by a plain int8 dot product (a third of the work of an int8
+ * cosine, which also sums both squared norms). What makes that ranking provable is the distance of
+ * each copy from its vector, `‖x − a/S‖`, measured here for every vector (values beyond ±127 are
+ * clipped, which only makes that distance larger).
  */
-export function quantizeInto(unit: Float32Array, from: number, dim: number, out: Int8Array, at: number): number {
+
+/** The scale that maps a vector's largest value to 127 (its own best scale; 0 for a zero vector). */
+export function scaleFor(values: Float32Array, from: number, dim: number): number {
   let max = 0
-  for (let j = 0; j < dim; j++) max = Math.max(max, Math.abs(unit[from + j] as number))
-  const scale = max === 0 ? 0 : 127 / max
-  let norm2 = 0
-  for (let j = 0; j < dim; j++) {
-    const q = Math.round((unit[from + j] as number) * scale)
-    out[at + j] = q
-    norm2 += q * q
+  for (let j = 0; j < dim; j++) max = Math.max(max, Math.abs(values[from + j] as number))
+  return max === 0 ? 0 : 127 / max
+}
+
+/** Writes round(x·scale) (clipped to ±127) and returns `‖x − a/scale‖` (float64 arithmetic). */
+export function quantizeScaled(values: Float32Array, from: number, dim: number, scale: number, out: Int8Array, at: number): number {
+  if (scale === 0) {
+    out.fill(0, at, at + dim)
+    let norm2 = 0
+    for (let j = 0; j < dim; j++) norm2 += (values[from + j] as number) ** 2
+    return Math.sqrt(norm2)
   }
-  if (norm2 === 0) return 2
-  const inv = 1 / Math.sqrt(norm2)
   let dist2 = 0
   for (let j = 0; j < dim; j++) {
-    const d = (unit[from + j] as number) - (out[at + j] as number) * inv
+    const x = values[from + j] as number
+    const q = Math.max(-127, Math.min(127, Math.round(x * scale)))
+    out[at + j] = q
+    const d = x - q / scale
     dist2 += d * d
   }
   return Math.sqrt(dist2)
+}
+
+/**
+ * A model's shared scale from the vectors it holds when first loaded: the one that maps the largest
+ * value of any of them to 127. Vectors written later keep it (a larger value is clipped, and its
+ * larger distance counted).
+ */
+export function sharedScale(data: Float32Array, count: number, dim: number): number {
+  const scale = scaleFor(data, 0, count * dim)
+  return scale === 0 ? 127 : scale
 }

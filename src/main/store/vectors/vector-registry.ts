@@ -4,17 +4,21 @@ import type { AppEvent } from '../../../shared/events.ts'
 import type { Db } from '../db.ts'
 import { findModel } from '../repos/embeddings.ts'
 import { ApproximateIndex } from './approximate-index.ts'
-import { removeIndexFiles } from './index-files.ts'
+import { startIndexBuild, type IndexBuild } from './index-build.ts'
+import { removeIndexFiles, removeUnfinishedBuilds } from './index-files.ts'
 import { loadModelVectors, refreshModelVectors, type ModelVectors } from './model-vectors.ts'
 
 /** A saved index this far out of date is built again rather than patched. */
 const REBUILD_SHARE = 0.3
 const SAVE_AFTER_MS = 5000
+/** After a failed build, one is not started again by itself for this long. */
+const RETRY_BUILD_AFTER_MS = 60_000
 
 interface Entry {
   vectors: ModelVectors
   index: ApproximateIndex | null
-  building: { done: number; cancelled: boolean } | null
+  building: { done: number; job: IndexBuild } | null
+  failedAt: number
   triedFile: boolean
 }
 
@@ -32,6 +36,7 @@ export function createVectorRegistry(db: Db, options: RegistryOptions) {
   const entries = new Map<string, Entry>()
   let saveTimer: NodeJS.Timeout | null = null
   let closed = false
+  if (!options.readOnly) removeUnfinishedBuilds(options.storeFile)
 
   function saveDirty(): void {
     saveTimer = null
@@ -46,7 +51,8 @@ export function createVectorRegistry(db: Db, options: RegistryOptions) {
   }
 
   function dropEntry(name: string, entry: Entry): void {
-    if (entry.building) entry.building.cancelled = true
+    entry.building?.job.cancel()
+    entry.building = null
     entries.delete(name)
   }
 
@@ -61,7 +67,7 @@ export function createVectorRegistry(db: Db, options: RegistryOptions) {
     }
     if (!model) throw new GraphKeepError('NOT_FOUND', `no model named "${name}" has vectors in this store`)
     if (!entry) {
-      entry = { vectors: loadModelVectors(db, model), index: null, building: null, triedFile: false }
+      entry = { vectors: loadModelVectors(db, model), index: null, building: null, failedAt: 0, triedFile: false }
       entries.set(name, entry)
     } else {
       refreshModelVectors(db, entry.vectors)
@@ -72,30 +78,35 @@ export function createVectorRegistry(db: Db, options: RegistryOptions) {
       if (saved && saved.differences(entry.vectors) <= REBUILD_SHARE * Math.max(1, entry.vectors.count)) entry.index = saved
     }
     if (entry.index && entry.index.catchUp(entry.vectors) > 0) scheduleSave()
-    if (!entry.index && !entry.building && entry.vectors.count >= APPROXIMATE_THRESHOLD) startBuild(name, entry)
+    const mayRetry = Date.now() - entry.failedAt > RETRY_BUILD_AFTER_MS
+    if (!entry.index && !entry.building && mayRetry && entry.vectors.count >= APPROXIMATE_THRESHOLD) startBuild(name, entry)
     return entry
   }
 
+  /** Builds in a thread of its own (index-build.ts); here only the snapshot, the progress and the install. */
   function startBuild(name: string, entry: Entry): void {
     if (options.readOnly) return
-    const building = { done: 0, cancelled: false }
-    entry.building = building
     const jobId = `vector-index:${name}`
-    const progress = (done: number, total: number) => {
+    const total = entry.vectors.count
+    const job = startIndexBuild(options.storeFile, entry.vectors, (done) => {
+      if (building.done === done) return
       building.done = done
       options.onEvent?.({ type: 'progress', jobId, label: `Building the similarity index of ${name}`, done, total, phase: 'indexing' })
-    }
-    void ApproximateIndex.build(entry.vectors, { onProgress: progress, cancelled: () => building.cancelled || closed })
-      .then((index) => {
-        if (entry.building === building) entry.building = null
-        if (!index || building.cancelled || closed) return
-        index.catchUp(entry.vectors)
-        entry.index = index
-        index.save(options.storeFile, entry.vectors)
-      })
-      .catch(() => {
-        if (entry.building === building) entry.building = null
-      })
+    })
+    const building = { done: 0, job }
+    entry.building = building
+    void job.finished.then((built) => {
+      if (entry.building !== building || closed) return
+      const index = built ? ApproximateIndex.install(options.storeFile, entry.vectors, built) : null
+      entry.building = null
+      if (!index) {
+        entry.failedAt = Date.now()
+        return
+      }
+      // Writes that came in while it was built: applied now, saved a little later.
+      if (index.catchUp(entry.vectors) > 0) scheduleSave()
+      entry.index = index
+    })
   }
 
   function status(name: string, entry: Entry): IndexStatus {

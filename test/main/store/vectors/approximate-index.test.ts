@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
 import { describe, expect, it } from 'vitest'
 import { openStore, type GraphStore } from '../../../../src/main/store/index.ts'
 import type { AppEvent } from '../../../../src/shared/events.ts'
@@ -48,8 +49,19 @@ describe('the approximate index', () => {
     try {
       fill(store, dataset(seed))
       expect(store.similar.buildIndex({ model: 'm' }).state).toBe('building')
+      // The build runs in a thread of its own: this thread stays free, and takes writes meanwhile…
+      const utilisation = performance.eventLoopUtilization()
+      const written = dataset(seed + 2, 3)
+      store.embeddings.set({ model: 'm', items: written.map((vector, i) => ({ key: `n${7 + i}`, vector })) })
       const built = await store.vectors.settled('m')
+      const busy = performance.eventLoopUtilization(utilisation).utilization
+      console.log(`this thread was busy ${(busy * 100).toFixed(0)}% of the build`)
+      expect(busy).toBeLessThan(0.5)
       expect(built).toMatchObject({ state: 'ready', size: N, vectors: N, loadedFromFile: false })
+      // …which the installed index has caught up with.
+      for (const [i, vector] of written.entries()) {
+        expect(store.similar.nodes({ model: 'm', vector, k: 1, method: 'approximate' }).items[0]?.node.key).toBe(`n${7 + i}`)
+      }
       expect(events.some((e) => e.type === 'progress' && e.jobId === 'vector-index:m' && e.done === N)).toBe(true)
       const recall = recallAt10(store, 200)
       console.log(`recall@10 on ${N} x ${DIM}: ${recall}; build ${built.buildSeconds?.toFixed(2)} s`)

@@ -1,8 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { exactKnn } from '../../../../src/main/store/vectors/exact-knn.ts'
-import type { ModelVectors } from '../../../../src/main/store/vectors/model-vectors.ts'
-import { quantizeInto } from '../../../../src/main/store/vectors/quantize.ts'
+import { quantizePositions, type ModelVectors } from '../../../../src/main/store/vectors/model-vectors.ts'
 
 /** An in-memory model as the store would load it: node ids from 1, some positions free. */
 function modelOf(rows: (number[] | null)[], dim: number): ModelVectors {
@@ -10,7 +9,7 @@ function modelOf(rows: (number[] | null)[], dim: number): ModelVectors {
   const vectors: ModelVectors = {
     modelId: 1, name: 'm', dim, chunkSize: 8, version: 0, length, count: 0,
     nodeIds: new Float64Array(length), stamps: new Float64Array(length), data: new Float32Array(length * dim),
-    int8: new Int8Array(length * dim), error: new Float32Array(length), maxError: 0, positionOf: new Map(),
+    int8: new Int8Array(length * dim), int8Scale: 0, error: new Float32Array(length), maxError: 0, positionOf: new Map(),
   }
   rows.forEach((row, position) => {
     if (!row) return
@@ -20,10 +19,8 @@ function modelOf(rows: (number[] | null)[], dim: number): ModelVectors {
     vectors.nodeIds[position] = nodeId
     vectors.positionOf.set(nodeId, position)
     vectors.count++
-    const error = quantizeInto(vectors.data, position * dim, dim, vectors.int8, position * dim)
-    vectors.error[position] = error
-    vectors.maxError = Math.max(vectors.maxError, error)
   })
+  quantizePositions(vectors, rows.flatMap((row, position) => (row ? [position] : [])))
   return vectors
 }
 
@@ -93,5 +90,46 @@ describe('exact k-NN', () => {
       expect(answer.items.map((n) => [n.nodeId, n.score])).toEqual(expected.map((n) => [n.nodeId, n.score]))
     }
     expect(paths.has('int8')).toBe(true)
+  })
+
+  it(`equals the reference on large sets through every first pass: int8, float32 and scan (fast-check seed ${seed})`, () => {
+    const paths = new Set<string>()
+    const large = fc.record({
+      d: fc.integer({ min: 2, max: 12 }),
+      n: fc.integer({ min: 2100, max: 3200 }),
+      rowSeed: fc.integer({ min: 1, max: 2 ** 30 }),
+      // Near copies of one vector, closer together than the int8 error: only a float32 pass can order them.
+      nearCopies: fc.integer({ min: 0, max: 300 }),
+      k: fc.integer({ min: 1, max: 30 }),
+      filtered: fc.boolean(),
+    })
+    fc.assert(
+      fc.property(large, ({ d, n, rowSeed, nearCopies, k, filtered }) => {
+        let state = rowSeed
+        const random = () => (state = (Math.imul(state, 48271) + 11) % 2147483647) / 2147483647
+        const base = Array.from({ length: d }, () => Math.round(random() * 6) - 3 || 1)
+        const rows = Array.from({ length: n }, (_, i): number[] | null => {
+          if (i % 53 === 7) return null
+          if (i < nearCopies) return base.map((x, j) => x + (j === i % d ? (Math.round(random() * 8) - 4) * 1e-4 : 0))
+          const row = Array.from({ length: d }, () => Math.round(random() * 6) - 3)
+          return row.some((x) => x !== 0) ? row : null
+        })
+        const vectors = modelOf(rows, d)
+        const norm = Math.hypot(...base)
+        const queries = [Float32Array.from(base, (x) => x / norm), vectors.data.slice((n - 1) * d, n * d)]
+        const allowed = filtered ? Uint8Array.from(rows, (_, i) => (i % 7 === 3 ? 0 : 1)) : null
+        const allowedCount = allowed ? allowed.reduce((sum, a, i) => sum + (a && rows[i] ? 1 : 0), 0) : vectors.count
+        for (const unit of queries) {
+          if (!unit.some((x) => x !== 0)) continue
+          const answer = exactKnn(vectors, { unit, k, allowed, allowedCount, exclude: 5 })
+          paths.add(answer.path)
+          const expected = reference(vectors, unit, k, 5, allowed)
+          expect(answer.items.map((nb) => [nb.nodeId, nb.score])).toEqual(expected.map((nb) => [nb.nodeId, nb.score]))
+        }
+      }),
+      { seed, numRuns: 40 },
+    )
+    console.log(`first passes taken: ${[...paths].join(', ')}`)
+    expect(paths.has('int8') && paths.has('float32')).toBe(true)
   })
 })

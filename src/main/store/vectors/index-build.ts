@@ -1,0 +1,72 @@
+import { mkdirSync, rmSync } from 'node:fs'
+import { Worker } from 'node:worker_threads'
+import { workerFile } from '../worker-file.ts'
+import { buildFileOf, vectorsFolder } from './index-files.ts'
+import type { ModelVectors } from './model-vectors.ts'
+
+/** What the builder thread is given: a copy of the vectors by position (node id 0: a free position). */
+export interface IndexBuildInit {
+  dim: number
+  data: Float32Array
+  nodeIds: Float64Array
+  builtPath: string
+}
+
+export type IndexBuildReply = { kind: 'progress'; done: number } | { kind: 'built'; seconds: number } | { kind: 'failed'; message: string }
+
+/** A finished build: its index file, and the (node id, stamp) by position of the vectors it holds. */
+export interface BuiltIndex {
+  builtPath: string
+  nodeIds: Float64Array
+  stamps: Float64Array
+  seconds: number
+}
+
+export interface IndexBuild {
+  /** The build, or null when it failed or was cancelled (its file then removed). */
+  finished: Promise<BuiltIndex | null>
+  cancel(): void
+}
+
+let builds = 0
+
+/**
+ * Builds a model's index in a worker thread of its own from a snapshot of its vectors (copied once,
+ * then moved to the thread): the writer goes on taking writes, which the index catches up with by
+ * their stamps once it is installed.
+ */
+export function startIndexBuild(storeFile: string, vectors: ModelVectors, onProgress: (done: number) => void): IndexBuild {
+  const { dim, length } = vectors
+  const nodeIds = vectors.nodeIds.slice(0, length)
+  const stamps = vectors.stamps.slice(0, length)
+  const data = vectors.data.slice(0, length * dim)
+  const builtPath = buildFileOf(storeFile, vectors.modelId, `${process.pid}-${++builds}`)
+  mkdirSync(vectorsFolder(storeFile), { recursive: true })
+  const worker = new Worker(workerFile('vectorIndexWorker', 'vectors/index-build-worker.ts'), {
+    workerData: { dim, data, nodeIds: nodeIds.slice(), builtPath } satisfies IndexBuildInit,
+    transferList: [data.buffer],
+  })
+  let cancelled = false
+  let seconds: number | null = null
+  const finished = new Promise<BuiltIndex | null>((resolve) => {
+    worker.on('message', (message: IndexBuildReply) => {
+      if (message.kind === 'progress' && !cancelled) onProgress(message.done)
+      if (message.kind === 'built') seconds = message.seconds
+    })
+    // A failed build ends like a cancelled one: no index, its file removed; 'exit' follows.
+    worker.on('error', () => undefined)
+    worker.once('exit', () => {
+      if (cancelled || seconds === null) {
+        rmSync(builtPath, { force: true })
+        resolve(null)
+      } else resolve({ builtPath, nodeIds, stamps, seconds })
+    })
+  })
+  return {
+    finished,
+    cancel() {
+      cancelled = true
+      void worker.terminate()
+    },
+  }
+}
