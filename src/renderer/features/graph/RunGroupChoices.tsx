@@ -9,7 +9,7 @@ export function RunGroupChoices({ grouping }: { grouping: Grouping }) {
   const runs = (useQuery(analyticsQueries.runs()).data?.runs ?? []).filter(isGrouping)
   if (runs.length === 0) return null
   return (
-    <div className="graph-group-actions" role="group" aria-label="Group by a metric run">
+    <div className="graph-group-actions graph-run-groups" role="group" aria-label="Group by a metric run">
       {runs.map((run) => (
         <button key={run.id} type="button" className="button" disabled={grouping.busy} onClick={() => void grouping.byRun(run)}>
           {groupByRunLabel(run)}
