@@ -91,6 +91,14 @@ test('expands a hub by its top N neighbours by PageRank, the N highest values of
   await expect.poll(async () => (await shownKeys(page)).filter((key) => key.startsWith('fan/'))).toEqual(top)
   await expect.poll(() => page.evaluate(() => (window as WithCy).__graphkeepCy!.nodes('.stub').map((node) => node.data('label') as string))).toEqual(['+20 more follows'])
   await page.screenshot({ path: '.artifacts/screenshots/graph-expand-by-metric.png' })
+
+  // "+20 more" asks for the next 10 by the same run.
+  const stubAt = await page.evaluate(() => (window as WithCy).__graphkeepCy!.nodes('.stub').map((node) => node.renderedPosition())[0])
+  const box = await canvas(page).boundingBox()
+  await page.mouse.click(box!.x + stubAt!.x, box!.y + stubAt!.y)
+  const next = Object.entries(values).sort((a, b) => b[1][0] - a[1][0]).slice(0, 20).map(([key]) => key).sort()
+  await expect.poll(async () => (await shownKeys(page)).filter((key) => key.startsWith('fan/'))).toEqual(next)
+  await expect.poll(() => page.evaluate(() => (window as WithCy).__graphkeepCy!.nodes('.stub').map((node) => node.data('label') as string))).toEqual(['+10 more follows'])
 })
 
 test('focuses on an ego network loaded from the store, the largest component and a k-core, and clears the focus', async ({ page }) => {
