@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { runId } from './analytics.ts'
 import { direction, edgeId, neighbourText, nodeKey, typeList } from './domain.ts'
 import { jsonObject } from './json.ts'
 
@@ -45,9 +46,10 @@ export type Neighbourhood = z.infer<typeof neighbourhood>
  * How expand ranks a node's edges. `id`: outgoing first, then incoming, each by (type name, other
  * node, edge id). `degree`: by the other node's degree (all its edges, every type and direction),
  * highest first, then by other node, direction, type and edge id, so one neighbour's edges stay together.
- * A stored metric (analytics) becomes one more value here and one ranking in the store's expand.
+ * `metric`: by the other node's value in the stored metric run `runId`, highest first (nodes the run
+ * did not cover last), then by other node, direction, type and edge id, as `degree`.
  */
-export const expandOrders = ['id', 'degree'] as const
+export const expandOrders = ['id', 'degree', 'metric'] as const
 export const expandOrder = z.enum(expandOrders)
 export type ExpandOrder = z.infer<typeof expandOrder>
 
@@ -58,10 +60,15 @@ export const expandInput = z.strictObject({
   edgeTypes: typeList.optional(),
   /** How to rank the edges; `id` when not given. */
   order: expandOrder.optional(),
+  /** The metric run that order `metric` ranks by. */
+  runId: runId.optional(),
   /** Only neighbours whose label or key contains this text (case-insensitive). */
   text: neighbourText.optional(),
   limit: z.number().int().min(1).max(10_000).default(50),
   offset: z.number().int().min(0).max(1_000_000_000).default(0),
+}).refine((query) => (query.order === 'metric') === (query.runId !== undefined), {
+  message: "order 'metric' needs the runId of a metric run, and a runId needs order 'metric'",
+  path: ['runId'],
 })
 export type ExpandInput = z.input<typeof expandInput>
 export type ExpandQuery = z.output<typeof expandInput>

@@ -64,7 +64,7 @@ export const fieldKinds: { [M in Method]: Kinds } = {
   'search.counts': { text: 'searchText', where: 'filters' },
   'search.explain': { text: 'searchText' },
   'graph.neighbourhood': { keys: 'keyList', depth: 'depth', direction: 'direction', edgeTypes: 'typeList', nodeBudget: 'nodeBudget', mode: 'neighbourhoodMode' },
-  'graph.expand': { key: 'nodeKey', direction: 'direction', edgeTypes: 'typeList', order: 'expandOrder', text: 'neighbourText', limit: 'expandLimit', offset: 'offset' },
+  'graph.expand': { key: 'nodeKey', direction: 'direction', edgeTypes: 'typeList', order: 'expandOrder', runId: 'runId', text: 'neighbourText', limit: 'expandLimit', offset: 'offset' },
   'graph.neighbourTypes': { key: 'nodeKey', text: 'neighbourText' },
   'graph.shortestPath': { from: 'nodeKey', to: 'nodeKey', direction: 'direction', edgeTypes: 'typeList', weighted: 'flag', maxDepth: 'depth' },
   'graph.shortestPaths': { from: 'nodeKey', to: 'nodeKey', direction: 'direction', edgeTypes: 'typeList', maxDepth: 'depth', limit: 'pathLimit' },
@@ -228,7 +228,7 @@ function hostile(kind: Kind): fc.Arbitrary<unknown> {
     case 'unitWeight': return fc.oneof(bad.badWeight, fc.constantFrom(-0.1, 1.5, 2))
     case 'vectorItems': return fc.oneof(bad.notArray, fc.constant([]), { arbitrary: oneBadAmong(() => ({ key: 'ada', vector: [1] }), bad.notObject, 5), weight: 3 })
     case 'neighbourText': return bad.badString(200, { mayBeEmpty: true })
-    case 'expandOrder': return bad.badWord(['id', 'degree'])
+    case 'expandOrder': return bad.badWord(['id', 'degree', 'metric'])
     case 'idList': return fc.oneof(bad.notArray, fc.constant(Array.from({ length: MAX_BATCH + 1 }, (_, index) => index + 1)), { arbitrary: oneBadAmong((index) => index + 1, bad.badEdgeId, 20), weight: 3 })
     case 'originList': return fc.oneof(bad.notArray, oneBadAmong(() => 'edit', bad.badWord(['edit', 'import', 'undo', 'redo', 'view', 'meta', 'system']), 5))
     case 'shortText': return bad.badString(100, { mayBeEmpty: true })

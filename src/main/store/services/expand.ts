@@ -4,6 +4,7 @@ import { rawEdge, stepsOf, type Adjacency, type RawEdge, type Step } from '../gr
 import { adjacencyOf } from '../graph/cache.ts'
 import { EdgeList } from '../graph/edge-list.ts'
 import { neighbourIdsMatching } from '../repos/neighbours.ts'
+import { compareScores, metricRanking } from '../analytics/expand-ranking.ts'
 import { matchText } from './traverse.ts'
 import { requireKeys, subgraphOf } from './graph-nodes.ts'
 
@@ -19,10 +20,16 @@ interface Candidate {
 /** A neighbour's score under an order, higher first; null keeps the index order (type, other node, edge). */
 type Ranking = ((adjacency: Adjacency, neighbour: number) => number) | null
 
-/** Every order the expand menu offers; a stored metric (analytics) adds one ranking that reads its values. */
-const rankings: Record<ExpandOrder, Ranking> = {
+/** Every order the expand menu offers; `metric` reads a stored run's values (metricRanking). */
+const rankings: Record<Exclude<ExpandOrder, 'metric'>, Ranking> = {
   id: null,
   degree: (adjacency, node) => adjacency.count(node, 'out', null) + adjacency.count(node, 'in', null),
+}
+
+/** The ranking a query asks for: a stored metric run's values, or one of the fixed orders. */
+function rankingOf(db: Db, query: ExpandQuery): Ranking {
+  if (query.order !== 'metric') return rankings[query.order ?? 'id']
+  return metricRanking(db, query.runId as number)
 }
 
 function candidatesOf(adjacency: Adjacency, node: number, query: ExpandQuery, keep: ((step: Step, neighbour: number) => boolean) | null): Candidate[] {
@@ -47,7 +54,7 @@ function rank(adjacency: Adjacency, candidates: Candidate[], ranking: Ranking): 
   // Slots arrive outgoing first, each by (type name, other node, edge id): a stable sort keeps that as the tie-break.
   return candidates
     .map((candidate, index) => ({ candidate, index }))
-    .sort((a, b) => (score.get(b.candidate.neighbour) as number) - (score.get(a.candidate.neighbour) as number) || a.candidate.neighbour - b.candidate.neighbour || a.index - b.index)
+    .sort((a, b) => compareScores(score.get(b.candidate.neighbour) as number, score.get(a.candidate.neighbour) as number) || a.candidate.neighbour - b.candidate.neighbour || a.index - b.index)
     .map(({ candidate }) => candidate)
 }
 
@@ -66,7 +73,7 @@ export function expandNode(db: Db, query: ExpandQuery): Expansion {
     for (const step of stepsOf(query.direction)) matching[step] = new Set(neighbourIdsMatching(db, node, step, text))
     keep = (step, neighbour) => matching[step].has(neighbour)
   }
-  const ranked = rank(adjacency, candidatesOf(adjacency, node, query, keep), rankings[query.order ?? 'id'])
+  const ranked = rank(adjacency, candidatesOf(adjacency, node, query, keep), rankingOf(db, query))
   const page = ranked.slice(query.offset, query.offset + query.limit)
   const edges: RawEdge[] = page.map((c) => rawEdge(node, c.step, c.neighbour, c.edge, c.type, c.weight))
   const nodeIds = [...new Set([node, ...page.map((c) => c.neighbour)])]

@@ -6,12 +6,12 @@ import { createClientStore } from '../../lib/client-store.ts'
 import { formatCount } from '../../lib/format.ts'
 import { useDebouncedValue } from '../../lib/use-debounced-value.ts'
 import { entryId, filtersFor, type ExpandFilter } from './expand-filter.ts'
+import { chosenOrder, useExpandOrders } from './expand-orders.ts'
 import { EXPAND_PAGE, graphQueries } from './queries.ts'
 
-const ORDER_LABELS: Record<ExpandOrder, string> = { degree: 'Most connected first', id: 'Stored order' }
 const PAGE_SIZES = [10, 25, 50, 100]
 // The analyst's ranking and page size hold for the next node too.
-const remembered = createClientStore<{ order: ExpandOrder; limit: number }>({ order: 'degree', limit: EXPAND_PAGE })
+const remembered = createClientStore<{ order: ExpandOrder; runId: number | null; limit: number }>({ order: 'degree', runId: null, limit: EXPAND_PAGE })
 
 /**
  * The menu a double-click opens: which edge types to follow (with their exact counts at this node),
@@ -23,7 +23,10 @@ export function ExpandMenu({ nodeKey, at, onExpand, onClose }: {
   onExpand: (filters: ExpandFilter[]) => void
   onClose: () => void
 }) {
-  const { order, limit } = remembered.use()
+  const { order: rememberedOrder, runId, limit } = remembered.use()
+  const orders = useExpandOrders()
+  const ranking = chosenOrder(orders, rememberedOrder, runId)
+  const order = ranking.order
   const [typed, setTyped] = useState('')
   const text = useDebouncedValue(typed.trim(), 250)
   const types = useQuery(graphQueries.neighbourTypes(nodeKey))
@@ -37,7 +40,7 @@ export function ExpandMenu({ nodeKey, at, onExpand, onClose }: {
   const countOf = (id: string, count: number) => (matchCounts ? (matchCounts.get(id) ?? 0) : count)
   const chosen = new Set(entries.map((entry) => entryId(entry.type, entry.direction)).filter((id) => !unchecked.has(id)))
   const worthAsking = new Set([...chosen].filter((id) => countOf(id, 1) > 0))
-  const filters = filtersFor(entries, worthAsking, { order, limit, text: matchCounts ? text : '' })
+  const filters = filtersFor(entries, worthAsking, { order, ...(ranking.runId !== undefined ? { runId: ranking.runId } : {}), limit, text: matchCounts ? text : '' })
   const toggle = (id: string) => setUnchecked((old) => {
     const next = new Set(old)
     if (next.has(id)) next.delete(id)
@@ -66,13 +69,20 @@ export function ExpandMenu({ nodeKey, at, onExpand, onClose }: {
       <div className="graph-expand-options">
         <label>
           <span>Rank</span>
-          <select value={order} aria-label="Rank neighbours" onChange={(event) => remembered.set({ order: event.target.value as ExpandOrder, limit })}>
-            {(Object.keys(ORDER_LABELS) as ExpandOrder[]).map((value) => <option key={value} value={value}>{ORDER_LABELS[value]}</option>)}
+          <select
+            value={ranking.value}
+            aria-label="Rank neighbours"
+            onChange={(event) => {
+              const next = orders.find((choice) => choice.value === event.target.value) ?? ranking
+              remembered.set({ order: next.order, runId: next.runId ?? null, limit })
+            }}
+          >
+            {orders.map((choice) => <option key={choice.value} value={choice.value}>{choice.label}</option>)}
           </select>
         </label>
         <label>
           <span>Show</span>
-          <select value={limit} aria-label="Neighbours per type" onChange={(event) => remembered.set({ order, limit: Number(event.target.value) })}>
+          <select value={limit} aria-label="Neighbours per type" onChange={(event) => remembered.set({ order, runId: ranking.runId ?? null, limit: Number(event.target.value) })}>
             {PAGE_SIZES.map((size) => <option key={size} value={size}>{size}</option>)}
           </select>
           <span>per type</span>
@@ -99,7 +109,7 @@ export function ExpandMenu({ nodeKey, at, onExpand, onClose }: {
         })}
       </ul>
       <p className="muted graph-menu-note">
-        Adds the {order === 'degree' ? 'most connected ' : 'first '}{limit} of each type; a “+N more” node per type adds the next {limit}.
+        {ranking.adds(limit)}; a “+N more” node per type adds the next {limit}.
       </p>
       <div className="graph-menu-actions">
         <button type="button" className="button" disabled={filters.length === 0} onClick={() => onExpand(filters)}>

@@ -16,6 +16,7 @@ import { GraphEmptyHint, OverBudget } from './GraphNotices.tsx'
 import { GraphSidePanel } from './GraphSidePanel.tsx'
 import { SimilarInGraph } from '../similar/SimilarInGraph.tsx'
 import { GraphEditBar } from './GraphEditBar.tsx'
+import { GraphFocusBanner, GraphFocusControls } from './GraphFocus.tsx'
 import { GraphToolbar } from './GraphToolbar.tsx'
 import { GroupControls } from './GroupControls.tsx'
 import { LayoutControls } from './LayoutControls.tsx'
@@ -31,6 +32,7 @@ import { useLayoutRunner } from './use-layout-runner.ts'
 import { usePathMode } from './use-path-mode.ts'
 import { useFitWhenPanelOpens } from './use-fit-when-panel-opens.ts'
 import { useDeleteSelection } from './use-delete-selection.tsx'
+import { useFocus } from './use-focus.ts'
 import { useViewUndoSource } from './use-view-undo-source.ts'
 import { useWebglPreference } from './use-webgl-preference.ts'
 
@@ -53,6 +55,7 @@ export function GraphPage({ keys, view }: { keys: string[]; view: string | null 
   const [actionError, setActionError] = useState<unknown>(null)
   const [viewsOpen, setViewsOpen] = useState(false)
   const [groupsOpen, setGroupsOpen] = useState(false)
+  const [focusOpen, setFocusOpen] = useState(false)
 
   const layouts = useLayoutRunner(controllerRef, setMessage)
   const actions = useGraphActions(controllerRef, setMessage)
@@ -84,6 +87,7 @@ export function GraphPage({ keys, view }: { keys: string[]; view: string | null 
   }
   useViewUndoSource(controllerRef, refresh)
   const deletion = useDeleteSelection(controllerRef, refresh)
+  const focus = useFocus(controllerRef, setMessage, () => refresh())
   const selectKey = (key: string) => {
     const cy = controllerRef.current?.cy
     const node = cy?.getElementById(key)
@@ -184,8 +188,11 @@ export function GraphPage({ keys, view }: { keys: string[]; view: string | null 
         onExportPng={() => withCy(({ cy }) => exportPng(cy, view ?? 'graph'))}
         onExportSvg={() => withCy(({ cy }) => exportSvg(cy, view ?? 'graph'))}
         onShowHidden={() => change((controller) => controller.showHidden())}
-        groupButton={<button type="button" className="button" aria-pressed={groupsOpen} disabled={summary.nodes === 0} onClick={() => { setViewsOpen(false); setGroupsOpen((open) => !open) }}>Groups…</button>}
-        onToggleViews={() => { setGroupsOpen(false); setViewsOpen((open) => !open) }}
+        groupButton={<>
+          <button type="button" className="button" aria-pressed={groupsOpen} disabled={summary.nodes === 0} onClick={() => { setViewsOpen(false); setFocusOpen(false); setGroupsOpen((open) => !open) }}>Groups…</button>
+          <button type="button" className="button" aria-pressed={focusOpen} disabled={summary.nodes === 0} onClick={() => { setViewsOpen(false); setGroupsOpen(false); setFocusOpen((open) => !open) }}>Focus…</button>
+        </>}
+        onToggleViews={() => { setGroupsOpen(false); setFocusOpen(false); setViewsOpen((open) => !open) }}
         onToggleWebgl={toggleWebgl}
       />
       <div className="graph-edit-row">
@@ -199,6 +206,8 @@ export function GraphPage({ keys, view }: { keys: string[]; view: string | null 
         <PathList answer={pathMode.path.result} selected={pathMode.path.selected} onChoose={pathMode.choose} onSelectNode={selectKey} onSelectEdge={selectEdge} />
       )}
       {groupsOpen && <GroupControls grouping={grouping} onClose={() => setGroupsOpen(false)} />}
+      {focusOpen && <GraphFocusControls focus={focus} selectedKey={selection?.kind === 'node' ? selection.key : null} onClose={() => setFocusOpen(false)} />}
+      <GraphFocusBanner focus={focus} />
       {viewsOpen && <SavedViews currentName={view} canSave={summary.nodes > 0} readOnly={readOnly} capture={captureForSave} onClose={() => setViewsOpen(false)} />}
       {message && (
         <p className="graph-message" role="status">

@@ -1,7 +1,8 @@
 import { useState } from 'react'
+import { RunGroupChoices } from './RunGroupChoices.tsx'
 import type { Grouping } from './use-grouping.ts'
 
-/** Grouping: by node type, by a property's value, or the selected nodes; then collapse, expand or ungroup each group. */
+/** Grouping: by node type, by a community or component run, by a property's value, or the selected nodes; then collapse, expand or ungroup each group. */
 export function GroupControls({ grouping, onClose }: { grouping: Grouping; onClose: () => void }) {
   const [property, setProperty] = useState('')
   return (
@@ -10,6 +11,7 @@ export function GroupControls({ grouping, onClose }: { grouping: Grouping; onClo
         <button type="button" className="button" onClick={grouping.byType}>Group by type</button>
         <button type="button" className="button" onClick={grouping.bySelection}>Group selection</button>
       </div>
+      <RunGroupChoices grouping={grouping} />
       <form
         className="graph-group-actions"
         onSubmit={(event) => {

@@ -7,6 +7,8 @@ export interface ExpandFilter {
   /** The stub this expansion keeps: its edge type, or '' for several types at once. */
   group?: string
   order?: ExpandOrder
+  /** The metric run that order 'metric' ranks by. */
+  runId?: number
   /** Only neighbours whose label or key contains this. */
   text?: string
   /** Neighbours (edges) per page. */
@@ -16,6 +18,7 @@ export interface ExpandFilter {
 /** The menu's choices that apply to every chosen type. */
 export interface ExpandChoices {
   order: ExpandOrder
+  runId?: number
   text: string
   limit: number
 }
@@ -40,6 +43,7 @@ export function filtersFor(entries: { type: string; direction: 'out' | 'in' }[],
     edgeTypes: [type],
     group: type,
     order: choices.order,
+    ...(choices.order === 'metric' && choices.runId !== undefined ? { runId: choices.runId } : {}),
     limit: choices.limit,
     ...(text ? { text } : {}),
   }))

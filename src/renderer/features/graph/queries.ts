@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query'
-import type { ExpandInput, InducedInput, ShortestPathInput, ShortestPathsInput } from '../../../shared/graph.ts'
+import type { ExpandInput, InducedInput, NeighbourhoodInput, ShortestPathInput, ShortestPathsInput } from '../../../shared/graph.ts'
 import { api } from '../../lib/api.ts'
 import { queryRoots } from '../../lib/query-keys.ts'
 
@@ -26,6 +26,9 @@ export const graphQueries = {
     queryOptions({ queryKey: [...queryRoots.graph, 'shortestPaths', input], queryFn: () => api.call('graph.shortestPaths', input), staleTime }),
   induced: (input: InducedInput) =>
     queryOptions({ queryKey: [...queryRoots.graph, 'induced', input], queryFn: () => api.call('graph.induced', input), staleTime: 0, gcTime: 0 }),
+  /** A node's neighbourhood to a depth, with its edges: the ego focus. */
+  neighbourhood: (input: NeighbourhoodInput) =>
+    queryOptions({ queryKey: [...queryRoots.graph, 'neighbourhood', input], queryFn: () => api.call('graph.neighbourhood', input), staleTime }),
   node: (key: string) => queryOptions({ queryKey: [...queryRoots.graph, 'node', key], queryFn: () => api.call('nodes.get', { key }) }),
   edge: (id: number) => queryOptions({ queryKey: [...queryRoots.graph, 'edge', id], queryFn: () => api.call('edges.get', { id }) }),
 }

@@ -6,11 +6,12 @@ import { EXPAND_PAGE, graphQueries } from './queries.ts'
 import { fetchPathAnswer, type PathAnswer, type PathRequest } from './path-answer.ts'
 
 /** graph.expand's input for a filter: only the fields it sets. */
-const expandInput = (key: string, { direction, edgeTypes, order, text }: ExpandFilter) => ({
+const expandInput = (key: string, { direction, edgeTypes, order, runId, text }: ExpandFilter) => ({
   key,
   direction,
   ...(edgeTypes ? { edgeTypes } : {}),
   ...(order ? { order } : {}),
+  ...(order === 'metric' && runId !== undefined ? { runId } : {}),
   ...(text ? { text } : {}),
 })
 

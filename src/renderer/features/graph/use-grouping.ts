@@ -1,9 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useCallback, useState, type RefObject } from 'react'
+import type { MetricRun } from '../../../shared/analytics.ts'
 import type { JsonValue } from '../../../shared/json.ts'
+import { viewValuesQuery } from '../analytics/queries.ts'
 import type { GraphController } from './cy/graph-controller.ts'
 import { collapseGroup, createGroups, expandGroup, groupByValue, listGroups, ungroup, ungroupAll, type GroupInfo } from './cy/groups.ts'
 import { graphQueries } from './queries.ts'
+import { groupNoun, runGroupNames } from './run-groups.ts'
 
 /** Grouping by a property fetches each node's properties: views larger than this are refused. */
 export const MAX_PROPERTY_GROUPING = 1000
@@ -50,9 +53,29 @@ export function useGrouping(controllerRef: RefObject<GraphController | null>, re
     }
   }
 
+  /** One group per community or component of a stored run, among the nodes in view. */
+  const byRun = async (run: MetricRun) => {
+    const controller = controllerRef.current
+    if (!controller) return
+    setBusy(true)
+    try {
+      // Members of collapsed groups come back first, so that they are grouped too.
+      ungroupAll(controller.cy)
+      const keys = controller.nodeKeys()
+      const values = await queryClient.fetchQuery(viewValuesQuery([run.id], keys))
+      const names = runGroupNames(values[run.id] ?? {}, keys, groupNoun(run))
+      apply(({ cy }) => groupByValue(cy, (key) => names.get(key) ?? null))
+    } catch (error) {
+      report(`Grouping failed: ${error instanceof Error ? error.message : String(error)}`)
+    } finally {
+      setBusy(false)
+    }
+  }
+
   return {
     groups,
     busy,
+    byRun,
     refresh: () => apply(() => {}),
     byType: () => apply(({ cy }) => groupByValue(cy, (key) => (cy.getElementById(key).data('type') as string) || null)),
     byProperty,

@@ -66,7 +66,7 @@ export function graphStyle({ simple }: { simple: boolean }): StylesheetJson {
     { selector: 'edge:selected', style: { label: 'data(type)', 'font-size': 9, 'text-rotation': 'autorotate', color: '#5f6b77', width: 3, 'line-color': ACCENT } },
     { selector: 'node:selected', style: { 'border-width': 3, 'border-color': ACCENT } },
     { selector: 'node.pinned', style: { 'border-width': 2, 'border-style': 'double', 'border-color': '#1d2329' } },
-    { selector: '.hidden, .type-hidden, .metric-hidden', style: { display: 'none' } },
+    { selector: '.hidden, .type-hidden, .metric-hidden, .focus-out', style: { display: 'none' } },
     {
       selector: 'node.stub',
       style: {
