@@ -7,6 +7,7 @@ import history from './006-history.ts'
 import queryLog from './008-query-log.ts'
 import embeddings from './009-embeddings.ts'
 import metricRuns from './010-metric-runs.ts'
+import rangeUndo from './011-range-undo.ts'
 
 export interface Migration {
   version: number
@@ -15,6 +16,6 @@ export interface Migration {
 }
 
 /** Every schema migration, in order. A new one is a new numbered file added here. */
-export const migrations: readonly Migration[] = [initial, views, searchPrefixes, importRanges, unitOfWork, history, queryLog, embeddings, metricRuns]
+export const migrations: readonly Migration[] = [initial, views, searchPrefixes, importRanges, unitOfWork, history, queryLog, embeddings, metricRuns, rangeUndo]
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0

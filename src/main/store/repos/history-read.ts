@@ -51,7 +51,7 @@ export function importsAtNode(db: Db, nodeId: number): { batchId: number; at: nu
     SELECT b.id AS batchId, b.at, max(b.first_node_id IS NOT NULL AND ? BETWEEN b.first_node_id AND b.last_node_id) AS node, count(e.id) AS edges
     FROM batches b LEFT JOIN (SELECT id FROM edges WHERE source = ? UNION SELECT id FROM edges WHERE target = ?) e
       ON e.id BETWEEN b.first_edge_id AND b.last_edge_id
-    WHERE b.first_node_id IS NOT NULL OR b.first_edge_id IS NOT NULL
+    WHERE (b.first_node_id IS NOT NULL OR b.first_edge_id IS NOT NULL) AND b.origin = 'import'
     GROUP BY b.id HAVING node OR edges > 0 ORDER BY b.id DESC LIMIT 50`).all(nodeId, nodeId, nodeId)
 }
 

@@ -73,14 +73,9 @@ export function auditPlan(db: Db, batchId: number): void {
     FROM temp.revert_plan ORDER BY entity DESC, entity_id`).run(batchId)
 }
 
-export function auditRangeDeletes(db: Db, batchId: number, entity: Entity, range: Range): void {
-  if (!range) return
-  const sql = entity === 'node'
-    ? `INSERT INTO audit (batch_id, entity, entity_id, op, before, after) SELECT @batchId, 'node', n.id, 'delete', ${NODE_JSON}, NULL FROM nodes n
-       WHERE n.id BETWEEN @first AND @last AND NOT EXISTS (SELECT 1 FROM temp.revert_plan p WHERE p.entity = 'node' AND p.entity_id = n.id)`
-    : `INSERT INTO audit (batch_id, entity, entity_id, op, before, after) SELECT @batchId, 'edge', e.id, 'delete', ${EDGE_JSON}, NULL FROM ${EDGE_FROM}
-       WHERE e.id BETWEEN @first AND @last AND NOT EXISTS (SELECT 1 FROM temp.revert_plan p WHERE p.entity = 'edge' AND p.entity_id = e.id)`
-  statement(db, sql).run({ batchId, first: range[0], last: range[1] })
+/** Planned rows inside a range: a revert by range keeps and deletes them with the rest of the range, not row by row. */
+export function dropPlannedInRange(db: Db, entity: Entity, range: Range): void {
+  if (range) statement(db, 'DELETE FROM temp.revert_plan WHERE entity = ? AND entity_id BETWEEN ? AND ?').run(entity, range[0], range[1])
 }
 
 export function deletePlannedEdges(db: Db, range: Range): void {
