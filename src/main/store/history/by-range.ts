@@ -1,7 +1,7 @@
 import type { Db } from '../db.ts'
 import type { BatchRow } from '../repos/history-batches.ts'
 import {
-  countRows, deleteRanges, keepRangeRows, keptEdgesWithoutEnds, keptKeysTaken, keptRowCounts, recordRevertRanges, restoreKeptRows, type Range,
+  countRows, deleteRanges, keepRangeRows, raiseIdFloor, keptEdgesWithoutEnds, keptKeysTaken, keptRowCounts, recordRevertRanges, restoreKeptRows, type Range,
 } from '../repos/range-undo.ts'
 import { dropPlannedInRange } from '../repos/revert-plan.ts'
 import type { Batch } from '../unit-of-work.ts'
@@ -27,6 +27,8 @@ export function takeOutRanges(db: Db, batch: Batch, nodes: Range, edges: Range):
   const kept = keepRangeRows(db, batch.id, nodes, edges)
   keepVectors(db, batch.id, nodes)
   recordRevertRanges(db, batch.id, nodes, edges)
+  raiseIdFloor(db, 'node', nodes)
+  raiseIdFloor(db, 'edge', edges)
   deleteRanges(db, nodes, edges, rebuildPays(kept.nodes + kept.edges, countRows(db, 'nodes') + countRows(db, 'edges')))
   batch.count('node.delete', kept.nodes)
   batch.count('edge.delete', kept.edges)

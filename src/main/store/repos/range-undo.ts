@@ -90,6 +90,12 @@ export function keptRowCounts(db: Db, batchId: number): { nodes: number; edges: 
   }
 }
 
+/** Ids in a range taken out stay used: new rows are numbered above them (see id-base.ts), so a redo finds them free. */
+export function raiseIdFloor(db: Db, entity: 'node' | 'edge', range: Range): void {
+  if (!range) return
+  statement(db, `INSERT INTO id_floor (entity, last_id) VALUES (?, ?) ON CONFLICT (entity) DO UPDATE SET last_id = max(last_id, excluded.last_id)`).run(entity, range[1])
+}
+
 /** Records the ranges a batch deleted or put back by range (an import's undo or redo): caches that follow imports by range follow these too. */
 export function recordRevertRanges(db: Db, batchId: number, nodes: Range, edges: Range): void {
   statement(db, `UPDATE batches SET first_node_id = @nf, last_node_id = @nl, first_edge_id = @ef, last_edge_id = @el WHERE id = @batchId`)
