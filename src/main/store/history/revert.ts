@@ -10,6 +10,7 @@ import {
 import type { Batch, UnitOfWork } from '../unit-of-work.ts'
 import { blame, type Obstacles } from './blame.ts'
 import { checkKeptKeys, isRangeUndo, putBackRanges, REDO_BY_RANGE, takeOutRanges, UNDO_BY_RANGE } from './by-range.ts'
+import { revertMeta } from './revert-meta.ts'
 import { sameJson } from './same-json.ts'
 
 const RANGE_SCOPES: DataScope[] = ['nodes', 'edges', 'meta', 'embeddings']
@@ -59,6 +60,7 @@ export function createReverter(db: Db, work: UnitOfWork) {
       const { inserted, expected } = restorePlannedEdges(db, batch.now)
       if (inserted < expected) refuseWith({ rows: [], insertedRows: [], deletedKeys: edgesWithoutEnds(db).map((row) => row.key) })
       if (kept) putBackRanges(db, batch, source, refuseWith)
+      revertMeta(db, batch.id, source, what)
     } finally {
       clearPlan(db)
     }
