@@ -117,3 +117,8 @@ export function dropKeptRowsUpTo(db: Db, checkpoint: number): number {
   for (const table of ['undone_nodes', 'undone_edges', 'undone_vectors']) removed += statement(db, `DELETE FROM ${table} WHERE batch_id <= ?`).run(checkpoint).changes
   return removed
 }
+
+/** Ids of nodes with this key that an undo by range kept (a scan of the kept rows: only "as of" asks). */
+export function keptNodeIdsWithKey(db: Db, key: string): number[] {
+  return statement<[string], number>(db, 'SELECT DISTINCT id FROM undone_nodes WHERE key = ?').pluck().all(key)
+}

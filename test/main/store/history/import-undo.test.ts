@@ -49,6 +49,8 @@ describe('undo of an import by its id ranges', () => {
       expect(neighbours(store, 'n5')).toEqual(['n4', 'n6'])
       expect(oddCount(store)).toBe(before.odd + N / 2)
       const auditRows = store.history.size().auditRows
+      // Apart in time from the undo, so that "as of" can tell them apart.
+      await new Promise((resolve) => setTimeout(resolve, 5))
 
       const undo = store.history.undo({ batchId: batch.id, withLater: false })
       expect(store.history.list({ limit: 1 }).items[0]).toMatchObject({ id: undo.batchId, origin: 'undo', counts: { 'node.delete': N, 'edge.delete': filled ? N : N - 1 } })
@@ -61,6 +63,12 @@ describe('undo of an import by its id ranges', () => {
       expect(store.search.query({ text: 'N17', limit: 10 } as never).items).toEqual([])
       expect(filled ? neighbours(store, 'old') : []).toEqual([])
       expect({ odd: oddCount(store), big: bigCount(store) }).toEqual(before)
+      // As of the time between the import and its undo, the imported node and its edges were there.
+      const then = store.history.asOf({ key: 'n5', at: batch.at })
+      expect(then.then).toMatchObject({ label: 'N5', properties: { i: 5, word: 'w5' } })
+      expect(then.now).toBeNull()
+      expect(then.edges.map((e) => [e.source, e.target, e.status])).toEqual([['n4', 'n5', 'gone'], ['n5', 'n6', 'gone']])
+      expect(() => store.history.asOf({ key: 'n5', at: batch.at - 1 })).toThrow(/no node/)
       // New rows never take the ids the undo took out.
       store.nodes.create({ key: 'later', type: 'x' })
       store.close()
