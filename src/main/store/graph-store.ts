@@ -10,6 +10,7 @@ import { readBackupSettings } from './backup/settings.ts'
 import { closeDatabase, lockStore, openDatabase, openDatabaseReadOnly, type Db, type StoreLock } from './db.ts'
 import { removeAdjacencyFile } from './graph/adjacency-file.ts'
 import { createHealthCalls } from './health/index.ts'
+import { compactHistoryAtOpen } from './history/retention.ts'
 import { createHistoryCalls } from './history/service.ts'
 import { createEdgeCalls } from './services/edges.ts'
 import { createEmbeddingCalls } from './services/embeddings.ts'
@@ -88,6 +89,7 @@ function open(options: OpenStoreOptions, storeName: string): Db {
   // At every open, a restore's reopen included: a bulk import that died before building its indexes is finished.
   finishInterruptedBulkImport(db)
   convertV1Embeddings(db)
+  compactHistoryAtOpen(db, createUnitOfWork(db))
   return db
 }
 

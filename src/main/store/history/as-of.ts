@@ -5,6 +5,7 @@ import type { Db } from '../db.ts'
 import { edgeSnapshot, nodeSnapshot } from '../repos/audit.ts'
 import { edgeIdsEverAtKey, nodeIdsWithKey, rowImageAt } from '../repos/history-read.ts'
 import { checkpointAt } from '../repos/history-retention.ts'
+import { keptNodeIdsWithKey } from '../repos/range-undo.ts'
 import { diffImages } from './diff.ts'
 import { sameJson } from './same-json.ts'
 
@@ -35,7 +36,7 @@ export function refuseCompacted(db: Db, at: number): void {
 export function nodeImagesAt(db: Db, key: string, at: number): { then: NodeImage | null; now: NodeImage | null } {
   let then: NodeImage | null = null
   let now: NodeImage | null = null
-  for (const id of nodeIdsWithKey(db, key)) {
+  for (const id of new Set([...nodeIdsWithKey(db, key), ...keptNodeIdsWithKey(db, key)])) {
     const current = nodeSnapshot(db, id) ?? null
     if (current) now = JSON.parse(current) as NodeImage
     const image = rowImageAt(db, 'node', id, at, current)

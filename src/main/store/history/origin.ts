@@ -2,9 +2,10 @@ import type { BatchOrigin } from '../../../shared/history.ts'
 
 /** Where a batch came from, by its operation: the user's own edits and imports are what Ctrl+Z undoes. */
 export function originOf(operation: string): BatchOrigin {
+  // An import's undo and redo by range (./by-range.ts) are named after the import, but are an undo and a redo.
+  if (operation === 'history.undo' || operation === 'import.undo') return 'undo'
+  if (operation === 'history.redo' || operation === 'import.redo') return 'redo'
   if (operation.startsWith('import')) return 'import'
-  if (operation === 'history.undo') return 'undo'
-  if (operation === 'history.redo') return 'redo'
   if (operation.startsWith('views.')) return 'view'
   if (operation.startsWith('meta.') || operation === 'history.setSettings') return 'meta'
   if (operation.startsWith('backup.') || operation === 'history.compact') return 'system'

@@ -1,7 +1,8 @@
 import type { HistorySettings } from '../../../shared/history.ts'
 import type { Db } from '../db.ts'
 import { recordKeyedAudit } from '../repos/audit.ts'
-import { auditSize, checkpointAt, compactAuditUpTo, lastBatchUpTo } from '../repos/history-retention.ts'
+import { auditSize, checkpointAt, compactAuditUpTo, hasUncompactedUpTo, lastBatchUpTo } from '../repos/history-retention.ts'
+import { dropKeptRowsUpTo } from '../repos/range-undo.ts'
 import { deleteMetaValue, getMetaValue, putMetaValue } from '../repos/meta.ts'
 import type { UnitOfWork } from '../unit-of-work.ts'
 
@@ -16,8 +17,12 @@ export function readHistorySettings(db: Db): HistorySettings {
 export function historyRetention(db: Db, work: UnitOfWork) {
   function compact(olderThanDays: number) {
     const checkpoint = lastBatchUpTo(db, Date.now() - olderThanDays * DAY_MS)
-    if (checkpoint === undefined) return { removedAuditRows: 0, compactedBatches: 0, checkpointAt: checkpointAt(db) }
-    const result = work.change('history.compact', ['meta'], () => compactAuditUpTo(db, checkpoint))
+    // Nothing new to compact: no batch (not even an empty compaction) is written.
+    if (checkpoint === undefined || !hasUncompactedUpTo(db, checkpoint)) return { removedAuditRows: 0, compactedBatches: 0, checkpointAt: checkpointAt(db) }
+    const result = work.change('history.compact', ['meta'], () => {
+      dropKeptRowsUpTo(db, checkpoint)
+      return compactAuditUpTo(db, checkpoint)
+    })
     return { ...result, checkpointAt: checkpointAt(db) }
   }
   return {
@@ -38,4 +43,15 @@ export function historyRetention(db: Db, work: UnitOfWork) {
       return readHistorySettings(db)
     },
   }
+}
+
+/**
+ * The retention setting applied when a store is opened: history older than the kept days is compacted
+ * into the checkpoint (the Health page shows it; undo before it is refused, as after a compaction on
+ * demand). Keep-all (the default) compacts nothing. Returns what was compacted.
+ */
+export function compactHistoryAtOpen(db: Db, work: UnitOfWork): { removedAuditRows: number; compactedBatches: number } {
+  const { retentionDays } = readHistorySettings(db)
+  if (retentionDays === null) return { removedAuditRows: 0, compactedBatches: 0 }
+  return historyRetention(db, work).compact(retentionDays)
 }

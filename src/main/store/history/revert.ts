@@ -1,15 +1,19 @@
+import type { DataScope } from '../../../shared/events.ts'
 import { GraphKeepError } from '../../../shared/errors.ts'
 import type { Blocker } from '../../../shared/history.ts'
 import type { Db } from '../db.ts'
 import { getBatchRow, markRedone, markUndone, type BatchRow } from '../repos/history-batches.ts'
 import {
-  auditPlan, auditRangeDeletes, clearPlan, deletePlannedEdges, deletePlannedNodes, edgesBlockingNodeDeletes, edgesWithoutEnds,
+  auditPlan, clearPlan, deletePlannedEdges, deletePlannedNodes, edgesBlockingNodeDeletes, edgesWithoutEnds,
   planMismatches, preparePlan, rangeMismatches, restorePlannedEdges, restorePlannedNodes, takenKeys, type Range,
 } from '../repos/revert-plan.ts'
 import type { Batch, UnitOfWork } from '../unit-of-work.ts'
 import { blame, type Obstacles } from './blame.ts'
+import { checkKeptKeys, isRangeUndo, putBackRanges, REDO_BY_RANGE, takeOutRanges, UNDO_BY_RANGE } from './by-range.ts'
+import { revertMeta } from './revert-meta.ts'
 import { sameJson } from './same-json.ts'
 
+const RANGE_SCOPES: DataScope[] = ['nodes', 'edges', 'meta', 'embeddings']
 const range = (first: number | null, last: number | null): Range => (first !== null && last !== null ? [first, last] : null)
 const describe = (row: BatchRow) => `#${row.id} (${row.operation}, ${new Date(row.at).toISOString()})`
 
@@ -28,27 +32,35 @@ export function createReverter(db: Db, work: UnitOfWork) {
     throw new GraphKeepError('CONFLICT', message, { batchId: target.id, blockers, rows: obstacles.rows.slice(0, 20) })
   }
 
-  /** Writes `source`'s before-images back (its inserted rows deleted), refusing when the rows are no longer as `source` left them. */
+  /**
+   * Writes `source`'s before-images back, refusing when the rows are no longer as `source` left them.
+   * An import's rows (its id ranges) are deleted by range and kept for a redo (see ./by-range.ts); the
+   * redo of such an undo puts the kept rows back.
+   */
   function invert(what: 'undo' | 'redo', target: BatchRow, source: BatchRow, batch: Batch): void {
     const nodes = what === 'undo' ? range(source.first_node_id, source.last_node_id) : null
     const edges = what === 'undo' ? range(source.first_edge_id, source.last_edge_id) : null
+    const refuseWith = (obstacles: Obstacles): never => refuse(what, target, obstacles, source.id)
     preparePlan(db, source.id, source.first_audit_id ?? 0, source.last_audit_id ?? -1)
     try {
       const changed = [...planMismatches(db), ...rangeMismatches(db, 'node', nodes, source.id), ...rangeMismatches(db, 'edge', edges, source.id)]
         .filter((row) => !sameJson(row.expected, row.current))
-      if (changed.length) refuse(what, target, { rows: changed, insertedRows: [], deletedKeys: [] }, source.id)
-      auditRangeDeletes(db, batch.id, 'edge', edges)
-      auditRangeDeletes(db, batch.id, 'node', nodes)
+      if (changed.length) refuseWith({ rows: changed, insertedRows: [], deletedKeys: [] })
+      const stranded = edgesBlockingNodeDeletes(db, nodes, edges)
+      if (stranded.length) refuseWith({ rows: [], insertedRows: stranded.map((id) => ({ entity: 'edge', id })), deletedKeys: [] })
+      if (nodes || edges) takeOutRanges(db, batch, nodes, edges)
+      const kept = what === 'redo' && isRangeUndo(source)
+      if (kept) checkKeptKeys(db, source.id, refuseWith)
       auditPlan(db, batch.id)
-      deletePlannedEdges(db, edges)
-      const stranded = edgesBlockingNodeDeletes(db, nodes, null)
-      if (stranded.length) refuse(what, target, { rows: [], insertedRows: stranded.map((id) => ({ entity: 'edge', id })), deletedKeys: [] }, source.id)
-      deletePlannedNodes(db, nodes)
+      deletePlannedEdges(db)
+      deletePlannedNodes(db)
       const taken = takenKeys(db)
-      if (taken.length) refuse(what, target, { rows: [], insertedRows: taken.map(({ holder }) => ({ entity: 'node', id: holder })), deletedKeys: [] }, source.id)
+      if (taken.length) refuseWith({ rows: [], insertedRows: taken.map(({ holder }) => ({ entity: 'node', id: holder })), deletedKeys: [] })
       restorePlannedNodes(db, batch.now)
       const { inserted, expected } = restorePlannedEdges(db, batch.now)
-      if (inserted < expected) refuse(what, target, { rows: [], insertedRows: [], deletedKeys: edgesWithoutEnds(db).map((row) => row.key) }, source.id)
+      if (inserted < expected) refuseWith({ rows: [], insertedRows: [], deletedKeys: edgesWithoutEnds(db).map((row) => row.key) })
+      if (kept) putBackRanges(db, batch, source, refuseWith)
+      revertMeta(db, batch.id, source, what)
     } finally {
       clearPlan(db)
     }
@@ -70,7 +82,8 @@ export function createReverter(db: Db, work: UnitOfWork) {
   function undo(batchId: number): number {
     const target = undoable(batchId)
     if (target.undone_by !== null) throw new GraphKeepError('CONFLICT', `#${batchId} is already undone (by #${target.undone_by})`, { batchId, blockers: [] })
-    return work.change('history.undo', ['nodes', 'edges'], (batch) => {
+    const byRange = target.first_node_id !== null || target.first_edge_id !== null
+    return work.change(byRange ? UNDO_BY_RANGE : 'history.undo', byRange ? RANGE_SCOPES : ['nodes', 'edges', 'meta'], (batch) => {
       invert('undo', target, target, batch)
       markUndone(db, target.id, batch.id)
       return batch.id
@@ -81,7 +94,7 @@ export function createReverter(db: Db, work: UnitOfWork) {
     const target = undoable(batchId)
     const undoBatch = target.undone_by === null ? undefined : getBatchRow(db, target.undone_by)
     if (!undoBatch) throw new GraphKeepError('CONFLICT', `#${batchId} is not undone, so there is nothing to redo`, { batchId, blockers: [] })
-    return work.change('history.redo', ['nodes', 'edges'], (batch) => {
+    return work.change(isRangeUndo(undoBatch) ? REDO_BY_RANGE : 'history.redo', isRangeUndo(undoBatch) ? RANGE_SCOPES : ['nodes', 'edges', 'meta'], (batch) => {
       invert('redo', target, undoBatch, batch)
       markRedone(db, target.id, batch.id)
       return batch.id

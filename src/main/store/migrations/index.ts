@@ -7,6 +7,7 @@ import history from './006-history.ts'
 import queryLog from './008-query-log.ts'
 import embeddings from './009-embeddings.ts'
 import metricRuns from './010-metric-runs.ts'
+import rangeUndo from './011-range-undo.ts'
 import compactFullText from './012-compact-full-text.ts'
 
 export interface Migration {
@@ -16,6 +17,6 @@ export interface Migration {
 }
 
 /** Every schema migration, in order. A new one is a new numbered file added here. */
-export const migrations: readonly Migration[] = [initial, views, searchPrefixes, importRanges, unitOfWork, history, queryLog, embeddings, metricRuns, compactFullText]
+export const migrations: readonly Migration[] = [initial, views, searchPrefixes, importRanges, unitOfWork, history, queryLog, embeddings, metricRuns, rangeUndo, compactFullText]
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0

@@ -45,3 +45,20 @@ export type KeyedEntity = 'view' | 'meta'
 export function recordKeyedAudit(db: Db, batchId: number, entity: KeyedEntity, key: string, op: AuditOp, before: string | null, after: string | null): void {
   statement(db, 'INSERT INTO audit (batch_id, entity, entity_key, op, before, after) VALUES (?, ?, ?, ?, ?, ?)').run(batchId, entity, key, op, before, after)
 }
+
+/** A metadata entry written by an import, audited (before and after) so that the import's undo takes it back. */
+export function putMetaAudited(db: Db, batchId: number, key: string, json: string): void {
+  const before = statement<[string], string>(db, 'SELECT value FROM meta WHERE key = ?').pluck().get(key) ?? null
+  if (before === json) return
+  statement(db, 'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, json)
+  recordKeyedAudit(db, batchId, 'meta', key, before === null ? 'insert' : 'update', before, json)
+}
+
+/** A batch's net effect on metadata: per key, the value before its first change and after its last. */
+export function metaEffects(db: Db, batchId: number, firstAudit: number, lastAudit: number): { key: string; before: string | null; after: string | null }[] {
+  return statement<unknown[], { key: string; before: string | null; after: string | null }>(db, `WITH spans AS (
+      SELECT entity_key, min(id) AS first, max(id) AS last FROM audit
+      WHERE id BETWEEN @firstAudit AND @lastAudit AND batch_id = @batchId AND entity = 'meta' GROUP BY entity_key)
+    SELECT s.entity_key AS key, f.before, l.after FROM spans s JOIN audit f ON f.id = s.first JOIN audit l ON l.id = s.last ORDER BY s.entity_key`)
+    .all({ batchId, firstAudit, lastAudit })
+}

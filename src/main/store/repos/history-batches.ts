@@ -42,11 +42,11 @@ export function batchesTouching(db: Db, entity: 'node' | 'edge', id: number, aft
     'SELECT DISTINCT batch_id FROM audit WHERE entity = ? AND entity_id = ? AND batch_id > ? ORDER BY batch_id DESC LIMIT 20').pluck().all(entity, id, afterBatch)
 }
 
-/** The import batch whose id range holds this row, if any. */
+/** The import batch whose id range holds this row, if any (an import's undo and redo by range name the same ranges). */
 export function importHolding(db: Db, entity: 'node' | 'edge', id: number): number | undefined {
   const sql = entity === 'node'
-    ? 'SELECT id FROM batches WHERE ? BETWEEN first_node_id AND last_node_id ORDER BY id DESC LIMIT 1'
-    : 'SELECT id FROM batches WHERE ? BETWEEN first_edge_id AND last_edge_id ORDER BY id DESC LIMIT 1'
+    ? "SELECT id FROM batches WHERE ? BETWEEN first_node_id AND last_node_id AND origin = 'import' ORDER BY id DESC LIMIT 1"
+    : "SELECT id FROM batches WHERE ? BETWEEN first_edge_id AND last_edge_id AND origin = 'import' ORDER BY id DESC LIMIT 1"
   return statement<[number], number>(db, sql).pluck().get(id)
 }
 

@@ -1,4 +1,5 @@
 import type { Db } from '../db.ts'
+import { keptImage } from './range-undo.ts'
 import { statement } from './statements.ts'
 
 export interface AuditRow {
@@ -51,34 +52,53 @@ export function importsAtNode(db: Db, nodeId: number): { batchId: number; at: nu
     SELECT b.id AS batchId, b.at, max(b.first_node_id IS NOT NULL AND ? BETWEEN b.first_node_id AND b.last_node_id) AS node, count(e.id) AS edges
     FROM batches b LEFT JOIN (SELECT id FROM edges WHERE source = ? UNION SELECT id FROM edges WHERE target = ?) e
       ON e.id BETWEEN b.first_edge_id AND b.last_edge_id
-    WHERE b.first_node_id IS NOT NULL OR b.first_edge_id IS NOT NULL
+    WHERE (b.first_node_id IS NOT NULL OR b.first_edge_id IS NOT NULL) AND b.origin = 'import'
     GROUP BY b.id HAVING node OR edges > 0 ORDER BY b.id DESC LIMIT 50`).all(nodeId, nodeId, nodeId)
 }
 
-/** The edge ids ever at a node with this key: from the audit trail and the edges there now. */
+/** The edge ids ever at a node with this key: from the audit trail, the edges there now and those an undo by range kept. */
 export function edgeIdsEverAtKey(db: Db, key: string): number[] {
-  return statement<[string, string, string, string], number>(db, `
+  return statement<string[], number>(db, `
     SELECT entity_id FROM audit WHERE entity = 'edge' AND coalesce(after, before) ->> 'source' = ?
     UNION SELECT entity_id FROM audit WHERE entity = 'edge' AND coalesce(after, before) ->> 'target' = ?
     UNION SELECT e.id FROM edges e JOIN nodes n ON n.id = e.source WHERE n.key = ?
-    UNION SELECT e.id FROM edges e JOIN nodes n ON n.id = e.target WHERE n.key = ?`).pluck().all(key, key, key, key)
+    UNION SELECT e.id FROM edges e JOIN nodes n ON n.id = e.target WHERE n.key = ?
+    UNION SELECT id FROM undone_edges WHERE source_key = ? UNION SELECT id FROM undone_edges WHERE target_key = ?`).pluck().all(key, key, key, key, key, key)
+}
+
+interface RangeEvent { id: number; at: number; operation: string }
+
+/** The batches that put this row in (an import, a redo by range) or took it out (an undo by range) by id range, oldest first. */
+function rangeEvents(db: Db, entity: 'node' | 'edge', id: number): RangeEvent[] {
+  return statement<[number], RangeEvent>(db, entity === 'node'
+    ? 'SELECT id, at, operation FROM batches WHERE ? BETWEEN first_node_id AND last_node_id ORDER BY id'
+    : 'SELECT id, at, operation FROM batches WHERE ? BETWEEN first_edge_id AND last_edge_id ORDER BY id').all(id)
 }
 
 /**
- * A row's image at a time: after its last change up to then; else before its first change after then;
- * else what it is now, unless an import after then inserted it. `undefined` means the row did not exist.
+ * A row's image at a time: after its last change up to then, be it an audited change or a batch that
+ * put it in or took it out by id range (an import, its undo and redo). A row put in by range is as the
+ * next audited change found it, or as the next undo by range kept it, or as it is now. Null: the row
+ * did not exist then.
  */
 export function rowImageAt(db: Db, entity: 'node' | 'edge', id: number, at: number, current: string | null): string | null {
-  const last = statement<[string, number, number], { after: string | null }>(db, `SELECT a.after FROM audit a JOIN batches b ON b.id = a.batch_id
-    WHERE a.entity = ? AND a.entity_id = ? AND b.at <= ? ORDER BY a.id DESC LIMIT 1`).get(entity, id, at)
+  const events = rangeEvents(db, entity, id)
+  const last = statement<[string, number, number], { after: string | null; batchId: number }>(db, `SELECT a.after, a.batch_id AS batchId FROM audit a
+    JOIN batches b ON b.id = a.batch_id WHERE a.entity = ? AND a.entity_id = ? AND b.at <= ? ORDER BY a.id DESC LIMIT 1`).get(entity, id, at)
+  const lastRange = events.filter((event) => event.at <= at).at(-1)
+  const imageAfter = (batchId: number): string | null => {
+    const next = statement<[string, number, number], { before: string | null; batchId: number }>(db, `SELECT before, batch_id AS batchId FROM audit
+      WHERE entity = ? AND entity_id = ? AND batch_id > ? ORDER BY id LIMIT 1`).get(entity, id, batchId)
+    const takenOut = events.find((event) => event.id > batchId && event.operation === 'import.undo')
+    if (next && (!takenOut || next.batchId < takenOut.id)) return next.before
+    if (takenOut) return keptImage(db, entity, id, takenOut.id) ?? null
+    return current
+  }
+  if (lastRange && (!last || lastRange.id > last.batchId)) return lastRange.operation === 'import.undo' ? null : imageAfter(lastRange.id)
   if (last) return last.after
-  const next = statement<[string, number, number], { before: string | null }>(db, `SELECT a.before FROM audit a JOIN batches b ON b.id = a.batch_id
-    WHERE a.entity = ? AND a.entity_id = ? AND b.at > ? ORDER BY a.id LIMIT 1`).get(entity, id, at)
-  if (next) return next.before
-  const importedAt = statement<[number], number>(db, entity === 'node'
-    ? 'SELECT at FROM batches WHERE ? BETWEEN first_node_id AND last_node_id ORDER BY id DESC LIMIT 1'
-    : 'SELECT at FROM batches WHERE ? BETWEEN first_edge_id AND last_edge_id ORDER BY id DESC LIMIT 1').pluck().get(id)
-  return importedAt !== undefined && importedAt > at ? null : current
+  if (events.length > 0) return null
+  const upTo = statement<[number], number>(db, 'SELECT coalesce(max(id), 0) FROM batches WHERE at <= ?').pluck().get(at) ?? 0
+  return imageAfter(upTo)
 }
 
 export interface DeletedRow {

@@ -14,6 +14,11 @@ export function lastBatchUpTo(db: Db, at: number): number | undefined {
   return statement<[number], number>(db, 'SELECT max(id) FROM batches WHERE at <= ?').pluck().get(at) ?? undefined
 }
 
+/** Whether any batch up to this one still has its history (compaction would remove something). */
+export function hasUncompactedUpTo(db: Db, batchId: number): boolean {
+  return statement<[number], number>(db, 'SELECT EXISTS (SELECT 1 FROM batches WHERE id <= ? AND compacted = 0)').pluck().get(batchId) === 1
+}
+
 /**
  * Removes the audit rows of every batch up to `checkpoint` (the batches stay, marked compacted). The
  * append-only trigger is dropped and created again inside this one transaction: compaction is the only

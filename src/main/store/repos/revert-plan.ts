@@ -6,7 +6,7 @@ import { statement } from './statements.ts'
 // Undo and redo apply a batch's inverse set-based. The plan holds the batch's net effect per row:
 // the row's image before the batch's first change of it and after its last. Reverting writes the
 // before-images back; the plan's rows with no before-image (inserted by the batch) are deleted.
-// An import's inserted rows are not in the plan: they are its id ranges, handled by the *Range calls.
+// An import's inserted rows are not in the plan: they are its id ranges, taken out and put back by range-undo.ts.
 
 export type Range = [number, number] | null
 type Entity = 'node' | 'edge'
@@ -73,28 +73,20 @@ export function auditPlan(db: Db, batchId: number): void {
     FROM temp.revert_plan ORDER BY entity DESC, entity_id`).run(batchId)
 }
 
-export function auditRangeDeletes(db: Db, batchId: number, entity: Entity, range: Range): void {
-  if (!range) return
-  const sql = entity === 'node'
-    ? `INSERT INTO audit (batch_id, entity, entity_id, op, before, after) SELECT @batchId, 'node', n.id, 'delete', ${NODE_JSON}, NULL FROM nodes n
-       WHERE n.id BETWEEN @first AND @last AND NOT EXISTS (SELECT 1 FROM temp.revert_plan p WHERE p.entity = 'node' AND p.entity_id = n.id)`
-    : `INSERT INTO audit (batch_id, entity, entity_id, op, before, after) SELECT @batchId, 'edge', e.id, 'delete', ${EDGE_JSON}, NULL FROM ${EDGE_FROM}
-       WHERE e.id BETWEEN @first AND @last AND NOT EXISTS (SELECT 1 FROM temp.revert_plan p WHERE p.entity = 'edge' AND p.entity_id = e.id)`
-  statement(db, sql).run({ batchId, first: range[0], last: range[1] })
+/** Planned rows inside a range: a revert by range keeps and deletes them with the rest of the range, not row by row. */
+export function dropPlannedInRange(db: Db, entity: Entity, range: Range): void {
+  if (range) statement(db, 'DELETE FROM temp.revert_plan WHERE entity = ? AND entity_id BETWEEN ? AND ?').run(entity, range[0], range[1])
 }
 
-export function deletePlannedEdges(db: Db, range: Range): void {
+/** Deletes the planned rows the batch inserted (an import's id ranges are deleted by range-undo.ts). */
+export function deletePlannedEdges(db: Db): void {
   statement(db, "DELETE FROM edges WHERE id IN (SELECT entity_id FROM temp.revert_plan WHERE entity = 'edge' AND before IS NULL)").run()
-  if (range) statement(db, 'DELETE FROM edges WHERE id BETWEEN ? AND ?').run(range[0], range[1])
 }
 
-export function deletePlannedNodes(db: Db, range: Range): void {
+export function deletePlannedNodes(db: Db): void {
   const planned = "SELECT entity_id FROM temp.revert_plan WHERE entity = 'node' AND before IS NULL"
   statement(db, `DELETE FROM nodes_fts WHERE rowid IN (${planned})`).run()
   statement(db, `DELETE FROM nodes WHERE id IN (${planned})`).run()
-  if (!range) return
-  statement(db, 'DELETE FROM nodes_fts WHERE rowid BETWEEN ? AND ?').run(range[0], range[1])
-  statement(db, 'DELETE FROM nodes WHERE id BETWEEN ? AND ?').run(range[0], range[1])
 }
 
 /** Puts back the nodes the batch deleted and the fields it changed, under their own ids; then their text index. */

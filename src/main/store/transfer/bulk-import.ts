@@ -3,7 +3,7 @@ import type { Db } from '../db.ts'
 import { edgeIdBase, nodeIdBase } from '../repos/id-base.ts'
 import { deferRecord, deferredPage } from '../repos/import-staging.ts'
 import { edgesWithMissingEnd, emptyGraphTables, insertEdgesInOrder, insertNewNodes, keysStoredUpTo, recordImportRanges } from '../repos/import-rows.ts'
-import { putMetaValue } from '../repos/meta.ts'
+import { putMetaAudited } from '../repos/audit.ts'
 import { edgeTuple } from './edge-tuple.ts'
 import { ImportedVectors } from '../vectors/imported-vectors.ts'
 import type { LongChange } from '../unit-of-work.ts'
@@ -174,14 +174,14 @@ export class BulkImport {
       return
     }
     if (cancelled || deferredPage(db, 'meta', 0, 1).length === 0) return
-    this.change.step(() => {
+    this.change.step(({ id: batchId }) => {
       for (let after = 0; ; ) {
         const page = deferredPage(db, 'meta', after, 1000)
         if (page.length === 0) break
         after = (page.at(-1) as { rowid: number }).rowid
         for (const row of page) {
           const { key, value } = JSON.parse(row.record) as { key: string; value: unknown }
-          putMetaValue(db, key, JSON.stringify(value))
+          putMetaAudited(db, batchId, key, JSON.stringify(value))
         }
       }
     })

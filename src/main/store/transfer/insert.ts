@@ -3,7 +3,7 @@ import type { Db } from '../db.ts'
 import { edgeIdBase, nodeIdBase } from '../repos/id-base.ts'
 import { badLinesBetween, deferredPage, deferRecord } from '../repos/import-staging.ts'
 import { edgesWithMissingEnd, insertEdgesInOrder, type EdgeTuple, insertNewNodes, recordImportRanges, updateExistingNodes } from '../repos/import-rows.ts'
-import { putMetaValue } from '../repos/meta.ts'
+import { putMetaAudited } from '../repos/audit.ts'
 import { indexNodeTextAfter } from '../repos/node-text.ts'
 import { edgeTuple } from './edge-tuple.ts'
 import { ImportedVectors } from '../vectors/imported-vectors.ts'
@@ -138,7 +138,7 @@ export class ImportWriter {
       const vectors = new ImportedVectors(db, now)
       let vectorsStored = 0
       for (const record of extras) {
-        if (record.kind === 'meta') putMetaValue(db, record.key, JSON.stringify(record.value))
+        if (record.kind === 'meta') putMetaAudited(db, batchId, record.key, JSON.stringify(record.value))
         else if (record.kind === 'embedding') {
           if (vectors.put(record).stored) vectorsStored++
           else this.vectors.skipped++

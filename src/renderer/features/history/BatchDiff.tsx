@@ -6,6 +6,8 @@ import { historyQueries } from './queries.ts'
 import { RevertButtons } from './RevertButtons.tsx'
 
 const verbs = { insert: 'added', update: 'changed', delete: 'deleted' } as const
+// An import's undo takes its id ranges out (kept for a redo), its redo puts them back.
+const rangeVerbs: Partial<Record<string, string>> = { undo: 'Took out', redo: 'Put back' }
 
 /** One batch opened: its rows as readable diffs, and its undo or redo. */
 export function BatchDiff({ id }: { id: number }) {
@@ -21,7 +23,7 @@ export function BatchDiff({ id }: { id: number }) {
       </header>
       {(ranges.nodes || ranges.edges) && (
         <p className="muted">
-          Imported {ranges.nodes ? `nodes #${ranges.nodes[0]}–#${ranges.nodes[1]}` : 'no nodes'}
+          {rangeVerbs[batch.origin] ?? 'Imported'} {ranges.nodes ? `nodes #${ranges.nodes[0]}–#${ranges.nodes[1]}` : 'no nodes'}
           {ranges.edges ? ` and edges #${ranges.edges[0]}–#${ranges.edges[1]}` : ''} (kept as id ranges, not row by row).
         </p>
       )}
