@@ -16,6 +16,8 @@ import { createEdgeCalls } from './services/edges.ts'
 import { createEmbeddingCalls } from './services/embeddings.ts'
 import { createSimilarCalls } from './services/similar.ts'
 import { closeVectorRegistry, vectorRegistryFor } from './vectors/vector-registry.ts'
+import { readerVectors } from './vectors/reader-vectors.ts'
+import { writerSource } from './vectors/writer-source.ts'
 import { convertV1Embeddings } from './vectors/convert-v1.ts'
 import { createGraphCalls } from './services/graph.ts'
 import { createMetaCalls } from './services/meta.ts'
@@ -34,10 +36,12 @@ interface ConnectionContext {
   options: OpenStoreOptions
   work: UnitOfWork
   lastBackupAt: () => number | null
+  /** A reader of the host's pool: similarity reads the shared vectors (vectors/reader-vectors.ts). */
+  reader?: boolean
 }
 
 /** The calls that read or write through one connection; rebuilt when a restore reopens the file. */
-export function connectionCalls(db: Db, { options, work, lastBackupAt }: ConnectionContext) {
+export function connectionCalls(db: Db, { options, work, lastBackupAt, reader = false }: ConnectionContext) {
   return {
     store: { stats: () => storeStats(db, options.file, options.name, options.readOnly === true) },
     types: { counts: () => typeCounts(db) },
@@ -56,14 +60,15 @@ export function connectionCalls(db: Db, { options, work, lastBackupAt }: Connect
       scheduleHours: () => readBackupSettings(options.file).scheduleHours,
       onEvent: options.onEvent,
     }),
-    ...vectorCalls(db, work, options),
+    ...vectorCalls(db, work, options, reader),
   }
 }
 
 /** Embeddings and similarity (#14): one registry of in-memory vectors and indexes per connection. */
-function vectorCalls(db: Db, work: UnitOfWork, options: OpenStoreOptions) {
+function vectorCalls(db: Db, work: UnitOfWork, options: OpenStoreOptions, reader: boolean) {
   const registry = vectorRegistryFor(db, { storeFile: options.file, readOnly: options.readOnly === true, onEvent: options.onEvent })
-  return { embeddings: createEmbeddingCalls(db, work, registry), similar: createSimilarCalls(db, registry, createSearchCalls(db)), vectors: { settled: registry.settled } }
+  const source = reader ? readerVectors(db, options.file) : writerSource(db, registry, options.readers !== undefined)
+  return { embeddings: createEmbeddingCalls(db, work, registry), similar: createSimilarCalls(db, source, createSearchCalls(db), registry), vectors: { settled: registry.settled } }
 }
 
 /**
@@ -76,7 +81,7 @@ export function readerCalls(db: Db, options: OpenStoreOptions) {
   const lastBackupAt = () => listBackups(readBackupSettings(options.file).folder).lastBackupAt
   const exclusively = () => Promise.reject(new GraphKeepError('STORE_BUSY', `the store cannot change now: ${refuse()}`))
   const transfer = createTransferCalls({ db: () => db, work: () => work, storeFile: options.file, onEvent: options.onEvent, exclusively })
-  return { ...connectionCalls(db, { options, work, lastBackupAt }), export: transfer.export }
+  return { ...connectionCalls(db, { options, work, lastBackupAt, reader: true }), export: transfer.export }
 }
 
 function open(options: OpenStoreOptions, storeName: string): Db {

@@ -5,6 +5,8 @@ import { adjacencyFileOf } from './graph/adjacency-file.ts'
 import type { SharedBase } from './graph/shared-base.ts'
 import { ReaderSlot } from './reader-slot.ts'
 import type { ReaderControl } from './types.ts'
+import { VectorLoads } from './vector-loads.ts'
+import type { SharedModelVectors } from './vectors/shared-vectors.ts'
 
 /** How long a restore lets the reads already running finish before it ends their readers. */
 const PAUSE_GRACE_MS = 2_000
@@ -27,14 +29,19 @@ export interface ReaderPoolOptions {
 export class ReaderPool implements ReaderControl {
   private slots: ReaderSlot[] = []
   private base: SharedBase | null = null
+  private vectors: SharedModelVectors[] | null = null
   private state: 'running' | 'paused' | 'closed' = 'running'
   readonly builds: AdjacencyBuilds
+  readonly vectorLoads: VectorLoads
   private readonly options: ReaderPoolOptions
 
   constructor(options: ReaderPoolOptions) {
     this.options = options
     this.builds = new AdjacencyBuilds({ file: options.file, name: options.name }, (base) => this.publish(base))
+    this.vectorLoads = new VectorLoads({ file: options.file, name: options.name }, (models) => this.publishVectors(models))
     this.fill()
+    // Vectors load in the background from the start: the first similarity call does not wait for them (nor does anything else).
+    this.vectorLoads.request()
     // A graph kept from the last session is loaded at once (well under a second); none is built until a traversal asks.
     if (existsSync(adjacencyFileOf(options.file))) this.builds.request()
   }
@@ -68,6 +75,7 @@ export class ReaderPool implements ReaderControl {
     if (this.state !== 'running') return
     this.state = 'paused'
     this.base = null
+    this.vectors = null
     await this.stopAll()
   }
 
@@ -75,7 +83,9 @@ export class ReaderPool implements ReaderControl {
     if (this.state !== 'paused') return
     this.state = 'running'
     this.builds.restart()
+    this.vectorLoads.restart()
     this.fill()
+    this.vectorLoads.request()
   }
 
   async close(): Promise<void> {
@@ -86,7 +96,7 @@ export class ReaderPool implements ReaderControl {
   private async stopAll(): Promise<void> {
     const slots = this.slots
     this.slots = []
-    await Promise.all([this.builds.stop(), ...slots.map((slot) => slot.stop(PAUSE_GRACE_MS))])
+    await Promise.all([this.builds.stop(), this.vectorLoads.stop(), ...slots.map((slot) => slot.stop(PAUSE_GRACE_MS))])
   }
 
   private fill(): void {
@@ -97,9 +107,11 @@ export class ReaderPool implements ReaderControl {
     const slot = new ReaderSlot({ file: this.options.file, name: this.options.name, role: 'reader', generation: this.options.generation }, {
       onEvent: this.options.onEvent,
       onNeedAdjacency: () => this.builds.request(),
+      onNeedVectors: () => this.vectorLoads.request(),
       onLost: (lost) => this.replace(lost),
     })
     if (this.base) slot.notify({ kind: 'installAdjacency', base: this.base })
+    if (this.vectors) slot.notify({ kind: 'installVectors', models: this.vectors })
     return slot
   }
 
@@ -109,6 +121,12 @@ export class ReaderPool implements ReaderControl {
     // A reader that never opened its connection would fail again: its calls go to the others (or the writer).
     if (this.state === 'running' && !lost.failedToOpen) this.slots[at] = this.spawn()
     else this.slots.splice(at, 1)
+  }
+
+  private publishVectors(models: SharedModelVectors[] | null): void {
+    if (this.state !== 'running' || !models) return
+    this.vectors = models
+    for (const slot of this.slots) slot.notify({ kind: 'installVectors', models })
   }
 
   private publish(base: SharedBase | null): void {

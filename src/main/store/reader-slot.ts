@@ -10,6 +10,8 @@ export interface ReaderSlotEvents {
   onEvent: (event: AppEvent) => void
   /** The reader asks for a (newer) shared adjacency. */
   onNeedAdjacency: () => void
+  /** The reader asks for (newer) shared vectors. */
+  onNeedVectors?: () => void
   /** The worker ended without being asked to (a crash, or killed); its calls in flight were failed. */
   onLost: (slot: ReaderSlot) => void
 }
@@ -36,6 +38,7 @@ export class ReaderSlot {
       if (message.kind === 'reply') this.settle(message.id, message.ok ? { value: message.value } : { error: message.error })
       else if (message.kind === 'event') events.onEvent(message.event)
       else if (message.kind === 'needAdjacency') events.onNeedAdjacency()
+      else if (message.kind === 'needVectors') events.onNeedVectors?.()
       else if (message.kind === 'ready') this.ready = true
       else if (message.kind === 'failed') {
         this.failedToOpen = true

@@ -6,6 +6,8 @@ import { readAdjacencyFile, writeAdjacencyFile } from './graph/adjacency-file.ts
 import { installSharedBase, useSharedAdjacency } from './graph/cache.ts'
 import { baseFits, buildSharedBase, type SharedBase } from './graph/shared-base.ts'
 import { HeldSnapshot } from './held-snapshot.ts'
+import { installSharedVectors, useSharedVectors } from './vectors/reader-vectors.ts'
+import { loadSharedVectors } from './vectors/shared-vectors.ts'
 import type { readerCalls as ReaderCalls } from './graph-store.ts'
 import { readCallsWithoutSnapshot } from './routing.ts'
 import type { HostNotice, HostRequest, ReaderInit, WorkerReply } from './worker-protocol.ts'
@@ -27,6 +29,21 @@ function loadOrBuild(db: Db): SharedBase {
     writeAdjacencyFile(init.file, built)
     return built
   })()
+}
+
+/** Every model's vectors read once, into shared memory, in one snapshot (vectors/shared-vectors.ts). */
+function runVectorLoader(): void {
+  let db: Db | undefined
+  try {
+    db = openReaderConnection(init.file)
+    const reader = db
+    post({ kind: 'vectorsLoaded', models: reader.transaction(() => loadSharedVectors(reader))() })
+  } catch {
+    post({ kind: 'vectorsLoaded', models: null })
+  } finally {
+    db?.close()
+    port?.close()
+  }
 }
 
 function runBuilder(): void {
@@ -52,6 +69,7 @@ async function runReader(): Promise<void> {
     db = openReaderConnection(init.file)
     calls = readerCalls(db, { file: init.file, name: init.name, onEvent: (event) => post({ kind: 'event', event }) })
     useSharedAdjacency(() => post({ kind: 'needAdjacency' }))
+    useSharedVectors(() => post({ kind: 'needVectors' }))
     if (init.generation) snapshot = new HeldSnapshot(db, new WriteGeneration(init.generation))
     post({ kind: 'ready' })
   } catch (error) {
@@ -76,6 +94,7 @@ async function runReader(): Promise<void> {
   port?.on('message', (message: HostRequest | HostNotice) => {
     if ('kind' in message) {
       if (message.kind === 'installAdjacency') installSharedBase(message.base)
+      if (message.kind === 'installVectors') installSharedVectors(message.models)
       return
     }
     const { id, method, args } = message
@@ -100,4 +119,5 @@ async function runReader(): Promise<void> {
 }
 
 if (init.role === 'builder') runBuilder()
+else if (init.role === 'vectors') runVectorLoader()
 else await runReader()

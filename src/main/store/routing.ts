@@ -72,15 +72,16 @@ export const callRoutes = {
   'search.total': 'reader',
   'graph.shortestPaths': 'reader',
 
-  // Vectors and their approximate index live in the writer's registry (one copy, built in the background).
+  // Vectors: written, and their approximate index built, on the writer; similarity reads on the readers, over
+  // vectors loaded once into shared memory and the saved index viewed read-only (vectors/reader-vectors.ts).
   'embeddings.get': 'writer',
   'embeddings.set': 'writer',
   'embeddings.delete': 'writer',
   'embeddings.models': 'writer',
   'embeddings.deleteModel': 'writer',
   'embeddings.coverage': 'writer',
-  'similar.nodes': 'writer',
-  'similar.hybrid': 'writer',
+  'similar.nodes': 'reader',
+  'similar.hybrid': 'reader',
   'similar.indexStatus': 'writer',
   'similar.buildIndex': 'writer',
 

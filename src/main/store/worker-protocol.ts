@@ -1,6 +1,7 @@
 import type { ErrorData } from '../../shared/errors.ts'
 import type { AppEvent } from '../../shared/events.ts'
 import type { SharedBase } from './graph/shared-base.ts'
+import type { SharedModelVectors } from './vectors/shared-vectors.ts'
 import type { OpenStoreOptions } from './types.ts'
 
 /** Messages between the store host (main thread), the writer worker and the reader workers. */
@@ -12,7 +13,8 @@ export type WorkerInit = Omit<OpenStoreOptions, 'onEvent' | 'readers'> & {
 export interface ReaderInit {
   file: string
   name?: string
-  role: 'reader' | 'builder'
+  /** 'vectors': the one-off loader of every model's vectors into shared memory. */
+  role: 'reader' | 'builder' | 'vectors'
   /** The builder may take the adjacency file kept beside the store when it fits, instead of reading every edge. */
   reuseKept?: boolean
   /** A reader's: the host's write generation (write-generation.ts); without it, every call takes its own snapshot. */
@@ -25,6 +27,7 @@ export type HostNotice =
   | { kind: 'readersPaused'; id: number }
   // null: the build asked for failed; the reader may ask again later.
   | { kind: 'installAdjacency'; base: SharedBase | null }
+  | { kind: 'installVectors'; models: SharedModelVectors[] | null }
 export type WorkerReply =
   | { kind: 'ready' }
   | { kind: 'failed'; error: ErrorData }
@@ -37,3 +40,6 @@ export type WorkerReply =
   // A reader needs a (newer) shared adjacency; the builder hands one over (null: it could not).
   | { kind: 'needAdjacency' }
   | { kind: 'built'; base: SharedBase | null; error?: ErrorData }
+  // A reader needs (newer) shared vectors; the loader hands them over (null: it could not).
+  | { kind: 'needVectors' }
+  | { kind: 'vectorsLoaded'; models: SharedModelVectors[] | null }

@@ -39,6 +39,10 @@ export function modelVersion(db: Db, id: number): number | undefined {
   return statement<[number], number>(db, 'SELECT version FROM embedding_models WHERE id = ?').pluck().get(id)
 }
 
+export function modelVectorCount(db: Db, id: number): number {
+  return statement<[number], number>(db, 'SELECT count(*) FROM embedding_vectors WHERE model_id = ?').pluck().get(id) ?? 0
+}
+
 export interface SlotRow {
   position: number
   norm: number

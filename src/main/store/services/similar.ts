@@ -3,7 +3,7 @@ import { GraphKeepError } from '../../../shared/errors.ts'
 import type { PropertyFilter } from '../../../shared/domain.ts'
 import type { Calls, In } from '../api.ts'
 import type { Db } from '../db.ts'
-import { nodeIdsMatching } from '../repos/embeddings.ts'
+import { nodeIdsMatching, type ModelRow } from '../repos/embeddings.ts'
 import { getNodeIdByKey } from '../repos/nodes.ts'
 import { toNode } from '../repos/rows.ts'
 import { nodeRowsByIds } from '../repos/search.ts'
@@ -11,7 +11,9 @@ import { checkVector, normaliseInPlace } from '../vectors/check-vector.ts'
 import { exactKnn, type KnnQuery } from '../vectors/exact-knn.ts'
 import type { ModelVectors } from '../vectors/model-vectors.ts'
 import type { Neighbour } from '../vectors/top-k.ts'
+import type { SimilaritySource, SourceEntry } from '../vectors/similarity-source.ts'
 import type { VectorRegistry } from '../vectors/vector-registry.ts'
+import { sqlKnn, sqlUnitOf } from '../vectors/sql-knn.ts'
 import { fuseRanks } from '../vectors/rank-fusion.ts'
 import type { createSearchCalls } from './search.ts'
 
@@ -57,11 +59,44 @@ function withNodes(db: Db, found: Neighbour[]): SimilarHit[] {
 
 type SearchCalls = ReturnType<typeof createSearchCalls>
 
+function nodeIdOf(db: Db, key: string): number {
+  const nodeId = getNodeIdByKey(db, key)
+  if (nodeId === undefined) throw new GraphKeepError('NOT_FOUND', `no node has the key "${key}"`)
+  return nodeId
+}
+
+/** The exact answer from the stored chunks, while the model's vectors load in the background. */
+function nearestFromSql(db: Db, model: ModelRow, input: In<'similar.nodes'>, started: number) {
+  let unit: Float32Array
+  let excludeNodeId = -1
+  if (input.key !== undefined) {
+    excludeNodeId = nodeIdOf(db, input.key)
+    const stored = sqlUnitOf(db, model, excludeNodeId)
+    if (!stored) throw new GraphKeepError('NOT_FOUND', `the node "${input.key}" has no vector of the model "${model.name}"`)
+    unit = stored
+  } else {
+    unit = checkVector(input.vector, model.dim, { row: 0, key: '(query vector)', model: input.model })
+    normaliseInPlace(unit)
+  }
+  const filtered = Boolean(input.types?.length || input.where?.length)
+  const allowed = filtered ? new Set(nodeIdsMatching(db, input)) : null
+  const { items, count } = sqlKnn(db, model, { unit, k: input.k, allowed, excludeNodeId })
+  return { found: items, method: 'exact' as const, vectors: count, started }
+}
+
+/** A node's unit vector wherever the model's vectors are now. */
+function unitOfNode(db: Db, entry: SourceEntry, nodeId: number): Float32Array | undefined {
+  if (entry.kind === 'sql') return sqlUnitOf(db, entry.model, nodeId)
+  const position = entry.vectors.positionOf.get(nodeId)
+  return position === undefined ? undefined : entry.vectors.data.subarray(position * entry.vectors.dim, (position + 1) * entry.vectors.dim)
+}
+
 /** Nodes like a node or a vector (exact, or through the approximate index), and the hybrid of words and vectors. */
-export function createSimilarCalls(db: Db, registry: VectorRegistry, search: SearchCalls) {
+export function createSimilarCalls(db: Db, source: SimilaritySource, search: SearchCalls, registry: Pick<VectorRegistry, 'status' | 'build'>) {
   function nearest(input: In<'similar.nodes'>) {
     const started = performance.now()
-    const entry = registry.current(input.model)
+    const entry = source.current(input.model)
+    if (entry.kind === 'sql') return nearestFromSql(db, entry.model, input, started)
     const { vectors, index } = entry
     let unit: Float32Array
     let exclude = -1
@@ -96,14 +131,15 @@ export function createSimilarCalls(db: Db, registry: VectorRegistry, search: Sea
         vectorHits = withNodes(db, nearest({ model: input.model, key: input.key, k: FUSION_DEPTH, types: input.types, method: 'auto' }).found)
       } else {
         // No text encoder ships offline: the words' best matches that have vectors stand in for the text's vector.
-        const { vectors } = registry.current(input.model)
-        const centroid = new Float32Array(vectors.dim)
+        const entry = source.current(input.model)
+        const dim = entry.kind === 'sql' ? entry.model.dim : entry.vectors.dim
+        const centroid = new Float32Array(dim)
         let seeds = 0
         for (const key of textKeys) {
           const nodeId = getNodeIdByKey(db, key)
-          const position = nodeId === undefined ? undefined : vectors.positionOf.get(nodeId)
-          if (position === undefined) continue
-          for (let j = 0; j < vectors.dim; j++) centroid[j] = (centroid[j] as number) + (vectors.data[position * vectors.dim + j] as number)
+          const unit = nodeId === undefined ? undefined : unitOfNode(db, entry, nodeId)
+          if (unit === undefined) continue
+          for (let j = 0; j < dim; j++) centroid[j] = (centroid[j] as number) + (unit[j] as number)
           if (++seeds === TEXT_SEEDS) break
         }
         if (seeds > 0) {

@@ -35,13 +35,18 @@ export interface VectorChanges {
   reloaded: boolean
 }
 
-function allocate(model: ModelRow, capacity: number): ModelVectors {
+/** Where a load puts its arrays: private memory, or SharedArrayBuffers that every reader uses without copying. */
+export type ArrayMemory = 'private' | 'shared'
+
+function allocate(model: ModelRow, capacity: number, memory: ArrayMemory): ModelVectors {
+  const bytes = (n: number) => (memory === 'shared' ? new SharedArrayBuffer(n) : new ArrayBuffer(n))
+  const dim = model.dim
   return {
-    modelId: model.id, name: model.name, dim: model.dim, chunkSize: model.chunk_size, version: model.version,
+    modelId: model.id, name: model.name, dim, chunkSize: model.chunk_size, version: model.version,
     length: 0, count: 0,
-    nodeIds: new Float64Array(capacity), stamps: new Float64Array(capacity),
-    data: new Float32Array(capacity * model.dim), int8: new Int8Array(capacity * model.dim), int8Scale: 0, error: new Float32Array(capacity),
-    maxError: 0, positionOf: new Map(),
+    nodeIds: new Float64Array(bytes(capacity * 8)), stamps: new Float64Array(bytes(capacity * 8)),
+    data: new Float32Array(bytes(capacity * dim * 4)), int8: new Int8Array(bytes(capacity * dim)), int8Scale: 0,
+    error: new Float32Array(bytes(capacity * 4)), maxError: 0, positionOf: new Map(),
   }
 }
 
@@ -100,10 +105,10 @@ export function quantizePositions(vectors: ModelVectors, positions: readonly num
 }
 
 /** Reads a model's vectors from the store into memory. */
-export function loadModelVectors(db: Db, model: ModelRow): ModelVectors {
+export function loadModelVectors(db: Db, model: ModelRow, memory: ArrayMemory = 'private'): ModelVectors {
   const slots = allSlots(db, model.id)
   const length = slots.length ? (slots[slots.length - 1] as [number, number, number])[0] + 1 : 0
-  const vectors = allocate(model, length)
+  const vectors = allocate(model, length, memory)
   vectors.length = length
   for (const [position, nodeId, stamp] of slots) {
     vectors.nodeIds[position] = nodeId
@@ -170,3 +175,11 @@ export function refreshModelVectors(db: Db, vectors: ModelVectors): VectorChange
 
 /** The model's current row, or undefined: a cache entry for a name checks this is still the same model. */
 export const currentModel = (db: Db, name: string) => findModel(db, name)
+
+/** A copy of its own, before a reader changes vectors that other readers share. */
+export function privateCopy(vectors: ModelVectors): ModelVectors {
+  return {
+    ...vectors, nodeIds: vectors.nodeIds.slice(), stamps: vectors.stamps.slice(), data: vectors.data.slice(),
+    int8: vectors.int8.slice(), error: vectors.error.slice(), positionOf: new Map(vectors.positionOf),
+  }
+}

@@ -124,6 +124,8 @@ export function createVectorRegistry(db: Db, options: RegistryOptions) {
 
   return {
     current,
+    /** The model's entry when its vectors are already in memory (brought up to date); null, never loading, otherwise. */
+    ifLoaded: (name: string): Entry | null => (entries.has(name) ? current(name) : null),
     status: (name: string) => status(name, current(name)),
     /** Starts building a model's index whatever its size (the threshold only decides the default). */
     build(name: string): IndexStatus {
