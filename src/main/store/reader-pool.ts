@@ -6,6 +6,7 @@ import type { SharedBase } from './graph/shared-base.ts'
 import { ReaderSlot } from './reader-slot.ts'
 import type { ReaderControl } from './types.ts'
 import { VectorLoads } from './vector-loads.ts'
+import { vectorsFolder } from './vectors/index-files.ts'
 import type { SharedModelVectors } from './vectors/shared-vectors.ts'
 
 /** How long a restore lets the reads already running finish before it ends their readers. */
@@ -40,8 +41,9 @@ export class ReaderPool implements ReaderControl {
     this.builds = new AdjacencyBuilds({ file: options.file, name: options.name }, (base) => this.publish(base))
     this.vectorLoads = new VectorLoads({ file: options.file, name: options.name }, (models) => this.publishVectors(models))
     this.fill()
-    // Vectors load in the background from the start: the first similarity call does not wait for them (nor does anything else).
-    this.vectorLoads.request()
+    // A store with a saved similarity index has many vectors: they load in the background from the start
+    // (the first similarity call answers from the stored chunks meanwhile). Others load when first asked.
+    if (existsSync(vectorsFolder(options.file))) this.vectorLoads.request()
     // A graph kept from the last session is loaded at once (well under a second); none is built until a traversal asks.
     if (existsSync(adjacencyFileOf(options.file))) this.builds.request()
   }
@@ -85,7 +87,7 @@ export class ReaderPool implements ReaderControl {
     this.builds.restart()
     this.vectorLoads.restart()
     this.fill()
-    this.vectorLoads.request()
+    if (existsSync(vectorsFolder(this.options.file))) this.vectorLoads.request()
   }
 
   async close(): Promise<void> {
