@@ -103,7 +103,7 @@ describe('similarity on the reader pool', () => {
           fixture = null
         }
       }),
-      { seed, numRuns: 3 },
+      { seed, numRuns: 8 },
     )
   }, 240_000)
 
