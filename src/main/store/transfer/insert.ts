@@ -144,7 +144,9 @@ export class ImportWriter {
       for (const record of extras) {
         if (record.kind === 'meta') putMetaAudited(db, batchId, record.key, JSON.stringify(record.value))
         else if (record.kind === 'embedding') {
-          if (vectors.put(record, nodeRows.has(`${record.file}:${record.line}`)).stored) vectorsStored++
+          // Skip mode: a row that kept the stored node leaves that node's vector as it was.
+          const kept = nodeRows.has(`${record.file}:${record.line}`) && vectors.wasStored(record.key)
+          if (!kept && vectors.put(record).stored) vectorsStored++
           else this.vectors.skipped++
         }
       }

@@ -32,15 +32,17 @@ export class ImportedVectors {
     this.step = step
   }
 
-  /**
-   * Stores a record's vector; says why not when it cannot be stored (no such node, a bad or mismatched
-   * vector, or `keepsStoredNode`: its row kept the node that was there, so its vector is left out too).
-   */
-  put(record: VectorRecord, keepsStoredNode = false): { stored: true } | { stored: false; code: 'MISSING_ENDPOINT' | 'INVALID_VALUE' | 'KEPT'; message: string } {
+  /** Whether the node with this key was there before this transaction (a row that kept it keeps its vector too). */
+  wasStored(key: string): boolean {
+    const nodeId = getNodeIdByKey(this.db, key)
+    return nodeId !== undefined && this.step !== undefined && nodeId <= this.step.nodesBefore
+  }
+
+  /** Stores a record's vector; says why not when it cannot be stored (no such node, a bad or mismatched vector). */
+  put(record: VectorRecord): { stored: true } | { stored: false; code: 'MISSING_ENDPOINT' | 'INVALID_VALUE'; message: string } {
     const nodeId = getNodeIdByKey(this.db, record.key)
     if (nodeId === undefined) return { stored: false, code: 'MISSING_ENDPOINT', message: `no node with key "${record.key}" for the embedding` }
     const existed = this.step !== undefined && nodeId <= this.step.nodesBefore
-    if (keepsStoredNode && existed) return { stored: false, code: 'KEPT', message: `the stored node "${record.key}" was kept, and its vector with it` }
     const model = this.writer.model(record.model)
     let unit: Float32Array
     try {
