@@ -11,6 +11,7 @@ import type { Batch, UnitOfWork } from '../unit-of-work.ts'
 import { blame, type Obstacles } from './blame.ts'
 import { checkKeptKeys, isRangeUndo, putBackRanges, REDO_BY_RANGE, takeOutRanges, UNDO_BY_RANGE } from './by-range.ts'
 import { putBackPriorVectors, putBackVectors } from './kept-vectors.ts'
+import { isRevertible } from './origin.ts'
 import { revertMeta } from './revert-meta.ts'
 import { sameJson } from './same-json.ts'
 
@@ -18,8 +19,6 @@ const RANGE_SCOPES: DataScope[] = ['nodes', 'edges', 'meta', 'embeddings']
 const EDIT_SCOPES: DataScope[] = ['nodes', 'edges', 'meta']
 /** An import may have set vectors (and metadata), on its own nodes or on nodes that were there. */
 const scopesOf = (target: BatchRow) => (target.origin === 'import' ? RANGE_SCOPES : EDIT_SCOPES)
-/** A metadata entry set by hand is undone like an edit; settings (retention, query log) are not. */
-const UNDOABLE_META = 'meta.set'
 const range = (first: number | null, last: number | null): Range => (first !== null && last !== null ? [first, last] : null)
 const describe = (row: BatchRow) => `#${row.id} (${row.operation}, ${new Date(row.at).toISOString()})`
 
@@ -81,8 +80,8 @@ export function createReverter(db: Db, work: UnitOfWork) {
     if (target.origin === 'undo' || target.origin === 'redo') {
       throw new GraphKeepError('VALIDATION', `#${batchId} is itself an ${target.origin}: redo or undo #${target.reverts} instead`, { batchId, reverts: target.reverts })
     }
-    if (target.origin !== 'edit' && target.origin !== 'import' && target.operation !== UNDOABLE_META) {
-      throw new GraphKeepError('VALIDATION', `#${batchId} (${target.operation}) changed ${target.origin === 'view' ? 'a saved view' : 'settings'}; only changes to nodes and edges are undone here`, { batchId })
+    if (!isRevertible(target.origin, target.operation)) {
+      throw new GraphKeepError('VALIDATION', `#${batchId} (${target.operation}) changed ${target.origin === 'view' ? 'a saved view' : 'settings'}; only changes to nodes, edges and metadata entries are undone here`, { batchId })
     }
     if (target.compacted) throw new GraphKeepError('CONFLICT', `#${batchId} is older than the history's checkpoint: its rows were compacted and it can no longer be undone`, { batchId, blockers: [] })
     return target

@@ -92,6 +92,8 @@ describe('undo of an import whose metadata entry changed since', () => {
         if (later === 'meta.set') store.meta.set({ key: 'project', value: 'changed' })
         else await store.import.run(importRequest.parse({ source: { path: jsonl([{ kind: 'meta', key: 'project', value: 'second' }]), format: 'jsonl' } }))
         const laterBatch = lastBatch(store)
+        // A metadata entry set by hand is undoable from History too (else "undo with later" could not pass it).
+        expect(store.history.batch({ id: laterBatch, limit: 1 }).batch.canUndo).toBe(true)
         const error = caught(() => store.history.undo({ batchId: importBatch, withLater: false }))
         expect(error.code).toBe('CONFLICT')
         expect(error.message).toMatch(new RegExp(`First undo #${laterBatch} `))
