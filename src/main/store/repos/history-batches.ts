@@ -42,6 +42,12 @@ export function batchesTouching(db: Db, entity: 'node' | 'edge', id: number, aft
     'SELECT DISTINCT batch_id FROM audit WHERE entity = ? AND entity_id = ? AND batch_id > ? ORDER BY batch_id DESC LIMIT 20').pluck().all(entity, id, afterBatch)
 }
 
+/** Batches after `afterBatch` that wrote this metadata entry, newest first (few: meta rows are a sliver of the audit, and audit_by_row leads with entity). */
+export function batchesTouchingMeta(db: Db, key: string, afterBatch: number): number[] {
+  return statement<[string, number], number>(db,
+    "SELECT DISTINCT batch_id FROM audit WHERE entity = 'meta' AND entity_key = ? AND batch_id > ? ORDER BY batch_id DESC LIMIT 20").pluck().all(key, afterBatch)
+}
+
 /** The import batch whose id range holds this row, if any (an import's undo and redo by range name the same ranges). */
 export function importHolding(db: Db, entity: 'node' | 'edge', id: number): number | undefined {
   const sql = entity === 'node'
