@@ -15,6 +15,7 @@ export default defineConfig({
           storeWorker: resolve('src/main/store/worker.ts'),
           consoleProcess: resolve('src/main/store/console/console-process.ts'),
           readerWorker: resolve('src/main/store/reader-worker.ts'),
+          importWorker: resolve('src/main/store/transfer/import-worker.ts'),
         },
         output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
       },

@@ -1,0 +1,120 @@
+import type { AppEvent } from '../../../shared/events.ts'
+import type { ImportReport, ImportRequest, TransferFormat } from '../../../shared/transfer.ts'
+import type { Db } from '../db.ts'
+import { edgeIdBase, nodeIdBase } from '../repos/id-base.ts'
+import { copyStoreInto } from '../repos/new-store-rows.ts'
+import { readers } from './detect.ts'
+import type { InsertCounts } from './insert.ts'
+import { ROWS_PER_BATCH } from './insert.ts'
+import { InsertThread } from './insert-thread.ts'
+import { INDEX_STEPS, type WrittenCounts } from './new-store-file.ts'
+import { ProblemList } from './problems.ts'
+import type { Progress } from './progress.ts'
+import { ResolvedRows } from './resolved-rows.ts'
+import { importingFileOf, removeImportingFile, swapInImportedFile } from './swap-file.ts'
+
+/** Batches sent to the inserting thread and not yet written: enough to keep both threads busy, few enough to bound memory. */
+const MAX_IN_FLIGHT = 2
+
+export interface SwapImportContext {
+  db: Db
+  storeFile: string
+  /** Closes every connection to the store (readers included), runs `swap` on the closed file, and opens it again. */
+  replaceStore: (swap: () => void) => Promise<void>
+  onEvent?: (event: AppEvent) => void
+}
+
+export interface SwapImportResult {
+  writer: { counts: InsertCounts; batchId: number | null; written: number }
+  report: ImportReport
+}
+
+const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+/**
+ * An import into an empty store, at the speed of the disk: the store is copied into a new file beside
+ * it, which one thread fills while this one parses (edge endpoints resolved through an in-memory
+ * key → id map), with no journal and no sync; indexes are built once, then the file is synced and
+ * renamed over the store. A crash before the rename leaves the store as it was (the new file is
+ * deleted at the next open); after it, the import is complete. As before, a cancel keeps (and swaps
+ * in) what was read before it, and abort mode with a problem, or a failure, writes nothing.
+ */
+export async function importIntoNewFile(
+  context: SwapImportContext, request: ImportRequest, format: TransferFormat, progress: Progress, signal: AbortSignal, total: { bytes: number; rows?: number },
+): Promise<SwapImportResult> {
+  const { db, storeFile } = context
+  const file = importingFileOf(storeFile)
+  removeImportingFile(file)
+  copyStoreInto(db, file)
+  const problems = new ProblemList()
+  const rows = new ResolvedRows(problems, nodeIdBase(db), edgeIdBase(db))
+  const counts: InsertCounts = { nodesInserted: 0, nodesUpdated: 0, nodesSkipped: 0, edgesInserted: 0, edgesSkipped: 0 }
+  const thread = new InsertThread(file)
+  const written: Promise<void>[] = []
+  let bytes = 0
+
+  async function send(): Promise<void> {
+    const batch = rows.take()
+    if (!batch.nodes && !batch.edges && batch.embeddings.length === 0) return
+    written.push(thread.request<WrittenCounts>({ kind: 'rows', batch }).then((done) => {
+      counts.nodesInserted += done.nodes
+      counts.edgesInserted += done.edges
+      for (const problem of done.problems) problems.add(problem)
+    }))
+    while (written.length >= MAX_IN_FLIGHT) await written.shift()
+    const done = counts.nodesInserted + counts.edgesInserted
+    // Rows written, of an estimate from the share of the file read so far (or the rows a check counted).
+    const estimate = bytes > 0 ? Math.max(done, Math.round((done * total.bytes) / bytes)) : null
+    progress.update(done, total.rows === undefined ? estimate : Math.max(done, total.rows))
+  }
+
+  let swapped = false
+  try {
+    try {
+      for await (const chunk of readers[format]({ ...request.source, signal, onBytes: (read) => (bytes = read) })) {
+        rows.add(chunk)
+        if (rows.pending < ROWS_PER_BATCH) continue
+        await send()
+        await yieldToEvents()
+        if (signal.aborted) break
+      }
+    } catch (error) {
+      if (!signal.aborted) throw error
+    }
+    const cancelled = signal.aborted
+    if (!cancelled) {
+      rows.resolveWaiting()
+      await send()
+    }
+    await Promise.all(written.splice(0))
+    counts.nodesSkipped = rows.nodeRecords - counts.nodesInserted
+    counts.edgesSkipped = rows.edgeRecords - counts.edgesInserted
+    if (request.options.onError === 'abort' && problems.count > 0) {
+      counts.nodesInserted = counts.edgesInserted = 0
+    } else {
+      if (!cancelled) await thread.request({ kind: 'meta', entries: rows.meta })
+      progress.update(counts.nodesInserted + counts.edgesInserted, counts.nodesInserted + counts.edgesInserted, true)
+      progress.phase('indexing', 'Building indexes')
+      for (let step = 0; step < INDEX_STEPS; step++) {
+        progress.update(step, INDEX_STEPS, true)
+        await thread.request({ kind: 'index', step })
+      }
+      await thread.request({ kind: 'close' })
+      await thread.ended()
+      await context.replaceStore(() => swapInImportedFile(storeFile, file))
+      swapped = true
+      context.onEvent?.({ type: 'dataChanged', scopes: ['nodes', 'edges', 'meta'] })
+    }
+  } finally {
+    if (!swapped) {
+      await Promise.allSettled(written)
+      await thread.terminate()
+      removeImportingFile(file)
+    }
+  }
+  const batchId = swapped ? thread.batchId : null
+  return {
+    writer: { counts, batchId, written: counts.nodesInserted + counts.edgesInserted },
+    report: problems.report(format, counts.nodesInserted, counts.edgesInserted),
+  }
+}
