@@ -1,12 +1,53 @@
 import { Worker } from 'node:worker_threads'
 import { GraphKeepError } from '../../../shared/errors.ts'
 import { workerFile } from '../worker-file.ts'
-import type { InsertReply, InsertRequest } from './insert-protocol.ts'
+import { answerInsert, type InsertReply, type InsertRequest } from './insert-protocol.ts'
+import { NewStoreFile } from './new-store-file.ts'
 
 type Request = InsertRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never
 
+/** Where the rows of an import into a new file are written: a thread of its own, or this one for a small file. */
+export interface InsertSink {
+  readonly batchId: number | null
+  request<T = unknown>(message: Request): Promise<T>
+  /** Resolves once the file is closed (after close or abandon). */
+  ended(): Promise<void>
+  /** Stops writing whatever is under way (the file is about to be deleted). */
+  terminate(): Promise<void>
+}
+
+/** A small file: starting a thread would cost more than it saves, so the same requests run here. */
+export class InsertHere implements InsertSink {
+  private readonly file: NewStoreFile
+
+  constructor(path: string) {
+    this.file = new NewStoreFile(path)
+  }
+
+  get batchId(): number | null {
+    return this.file.batchId
+  }
+
+  request<T = unknown>(message: Request): Promise<T> {
+    try {
+      return Promise.resolve(answerInsert(this.file, { ...message, id: 0 } as InsertRequest) as T)
+    } catch (error) {
+      return Promise.reject(error)
+    }
+  }
+
+  ended(): Promise<void> {
+    return Promise.resolve()
+  }
+
+  terminate(): Promise<void> {
+    this.file.abandon()
+    return Promise.resolve()
+  }
+}
+
 /** The import worker, seen from the store's worker: requests answered in order; a dead worker fails every pending one. */
-export class InsertThread {
+export class InsertThread implements InsertSink {
   private readonly worker: Worker
   private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>()
   private nextId = 1
@@ -27,11 +68,6 @@ export class InsertThread {
     this.worker.on('error', (error) => this.fail(error))
     this.exited = new Promise((resolve) => this.worker.once('exit', () => resolve()))
     void this.exited.then(() => this.fail(new GraphKeepError('INTERNAL', 'the import worker stopped')))
-  }
-
-  /** Requests not yet answered: the caller keeps a few in flight so that parsing and inserting overlap. */
-  get inFlight(): number {
-    return this.pending.size
   }
 
   request<T = unknown>(message: Request): Promise<T> {

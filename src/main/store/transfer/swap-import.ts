@@ -6,7 +6,7 @@ import { copyStoreInto } from '../repos/new-store-rows.ts'
 import { readers } from './detect.ts'
 import type { InsertCounts } from './insert.ts'
 import { ROWS_PER_BATCH } from './insert.ts'
-import { InsertThread } from './insert-thread.ts'
+import { InsertHere, InsertThread, type InsertSink } from './insert-thread.ts'
 import { INDEX_STEPS, type WrittenCounts } from './new-store-file.ts'
 import { ProblemList } from './problems.ts'
 import type { Progress } from './progress.ts'
@@ -15,6 +15,8 @@ import { importingFileOf, removeImportingFile, swapInImportedFile } from './swap
 
 /** Batches sent to the inserting thread and not yet written: enough to keep both threads busy, few enough to bound memory. */
 const MAX_IN_FLIGHT = 2
+/** Smaller files are written in this thread: a second thread takes longer to start than they take to import. */
+const OWN_THREAD_FROM_BYTES = 8 * 1024 * 1024
 
 export interface SwapImportContext {
   db: Db
@@ -44,12 +46,19 @@ export async function importIntoNewFile(
 ): Promise<SwapImportResult> {
   const { db, storeFile } = context
   const file = importingFileOf(storeFile)
-  removeImportingFile(file)
-  copyStoreInto(db, file)
   const problems = new ProblemList()
   const rows = new ResolvedRows(problems, nodeIdBase(db), edgeIdBase(db))
   const counts: InsertCounts = { nodesInserted: 0, nodesUpdated: 0, nodesSkipped: 0, edgesInserted: 0, edgesSkipped: 0 }
-  const thread = new InsertThread(file)
+  removeImportingFile(file)
+  let thread: InsertSink
+  try {
+    copyStoreInto(db, file)
+    thread = total.bytes >= OWN_THREAD_FROM_BYTES || process.env.GRAPHKEEP_IMPORT_THREAD === '1' ? new InsertThread(file) : new InsertHere(file)
+  } catch (error) {
+    // A full disk, say: a half-written copy must not stay beside the store until the next open.
+    removeImportingFile(file)
+    throw error
+  }
   const written: Promise<void>[] = []
   let bytes = 0
 
