@@ -65,11 +65,14 @@ export async function importIntoNewFile(
   async function send(): Promise<void> {
     const batch = rows.take()
     if (!batch.nodes && !batch.edges && batch.embeddings.length === 0) return
-    written.push(thread.request<WrittenCounts>({ kind: 'rows', batch }).then((done) => {
+    const step = thread.request<WrittenCounts>({ kind: 'rows', batch }).then((done) => {
       counts.nodesInserted += done.nodes
       counts.edgesInserted += done.edges
       for (const problem of done.problems) problems.add(problem)
-    }))
+    })
+    // Awaited below or in `finally`; until then a failed write (a full disk) must not count as unhandled.
+    step.catch(() => undefined)
+    written.push(step)
     while (written.length >= MAX_IN_FLIGHT) await written.shift()
     const done = counts.nodesInserted + counts.edgesInserted
     // Rows written, of an estimate from the share of the file read so far (or the rows a check counted).
