@@ -62,12 +62,16 @@ it(`kill -9 at ${KILLS} random moments of an import into an empty store: the old
   seedStore.close()
   const before = dumpTables(pristine)
 
-  // One run to the end: how long an import takes here, and what a complete one leaves.
-  const full = join(dir(), 'full')
-  mkdirSync(full)
-  copyFileSync(pristine, join(full, 'store.db'))
-  const calibration = await runChild(join(full, 'store.db'), path, null, true)
-  expect(calibration.finished).toBe(true)
+  // One run to the end in each mode: how long an import takes here, and that it completes.
+  const calibrationMs: number[] = []
+  for (const ownThread of [false, true]) {
+    const full = join(dir(), `full-${ownThread}`)
+    mkdirSync(full)
+    copyFileSync(pristine, join(full, 'store.db'))
+    const calibration = await runChild(join(full, 'store.db'), path, null, ownThread)
+    expect(calibration.finished).toBe(true)
+    calibrationMs.push(calibration.importMs)
+  }
 
   const outcomes = { untouched: 0, complete: 0, leftBehind: 0 }
   for (let run = 0; run < KILLS; run++) {
@@ -75,10 +79,11 @@ it(`kill -9 at ${KILLS} random moments of an import into an empty store: the old
     mkdirSync(folder)
     const file = join(folder, 'store.db')
     copyFileSync(pristine, file)
-    // Up to a little past the calibrated end, so that some kills land after the swap too.
-    const delay = Math.round(random.next() * calibration.importMs * 1.1)
-    // Every other run with the rows written by the import worker, the others in the importing thread itself.
-    const { finished } = await runChild(file, path, delay, run % 2 === 0)
+    // Every other run with the rows written by the import worker, the others in the importing thread itself;
+    // killed up to a little past the calibrated end, so that some kills land after the swap too.
+    const ownThread = run % 2 === 0
+    const delay = Math.round(random.next() * (calibrationMs[Number(ownThread)] as number) * 1.1)
+    const { finished } = await runChild(file, path, delay, ownThread)
     if (leftovers(folder).length > 0) outcomes.leftBehind++
 
     // The next open: it discards what the dead import left.
@@ -100,7 +105,7 @@ it(`kill -9 at ${KILLS} random moments of an import into an empty store: the old
     }
     if (finished) expect(stats.nodeCount).toBe(NODES)
   }
-  console.log(`[swap import kill -9] seed ${random.seed}; import ${calibration.importMs.toFixed(0)} ms; ${JSON.stringify(outcomes)}`)
+  console.log(`[swap import kill -9] seed ${random.seed}; imports ${calibrationMs.map((ms) => ms.toFixed(0)).join(' / ')} ms (this thread / own thread); ${JSON.stringify(outcomes)}`)
   expect(outcomes.untouched + outcomes.complete).toBe(KILLS)
   // The kills must have landed mid-import: otherwise this test shows nothing.
   expect(outcomes.leftBehind).toBeGreaterThan(0)
