@@ -10,8 +10,11 @@ import { ImportedVectors } from '../vectors/imported-vectors.ts'
 import { clearInterruptedImport } from './bulk-mode.ts'
 import type { RowBatch } from './resolved-rows.ts'
 
-/** The page cache of the file being built: the import's memory is allowed to grow here (issue 13: ~600 MB at 1M/4M). */
-const BUILD_CACHE_KIB = 256 * 1024
+/**
+ * The page cache of the file being built (the key index of 1M nodes fits in it). The index builds' sorter
+ * may use as much again, so this stays well under the ~600 MB an import may take at 1M nodes/4M edges.
+ */
+const BUILD_CACHE_KIB = 64 * 1024
 
 export const INDEX_STEPS = SECONDARY_INDEX_COUNT + 1
 
