@@ -30,6 +30,10 @@ export interface ImportRun {
 
 export interface ImportResult {
   empty: ImportRun
+  /** The same empty-store import through the previous path (in place, in bulk mode), in the same run. */
+  emptyInPlace: ImportRun
+  /** Rows per second of a bare insert loop of the same rows (no journal, no index, no parsing): the physical floor. */
+  floorRowsPerSecond: number
   nonEmpty: ImportRun
   peakRssMiB: number
   integrityOk: boolean
@@ -39,7 +43,8 @@ export interface ImportResult {
 export const importTargets = { rowsPerSecond: 600_000, peakRssMiB: 300, loopDelayP99Ms: 20 } as const
 
 const here = dirname(fileURLToPath(import.meta.url))
-const node = (script: string, args: string[]) => execFileSync(process.execPath, [join(here, script), ...args], { encoding: 'utf8', maxBuffer: 1 << 24 })
+const node = (script: string, args: string[], env: Record<string, string> = {}) =>
+  execFileSync(process.execPath, [join(here, script), ...args], { encoding: 'utf8', maxBuffer: 1 << 24, env: { ...process.env, ...env } })
 
 function writeFile(file: string, nodes: number, seed: number, gamma: number, prefix: string): { nodes: number; edges: number } {
   return JSON.parse(node('write-import-file.ts', ['--file', file, '--nodes', String(nodes), '--seed', String(seed), '--gamma', String(gamma), '--prefix', prefix]))
@@ -52,14 +57,20 @@ export function measureImport(options: MeasureImportOptions): ImportResult {
     const second = join(folder, 'more.jsonl')
     const a = writeFile(first, options.nodes, options.seed, options.gamma, '')
     const b = writeFile(second, options.moreNodes ?? Math.max(1, Math.round(options.nodes / 10)), options.seed + 1, options.gamma, 'more/')
+    // The previous path first (GRAPHKEEP_IMPORT_IN_PLACE), then today's, then the floor: the same file, one after another.
+    const inPlace = JSON.parse(node('import-child.ts', ['--store', join(folder, 'in-place.db'), '--file', first], { GRAPHKEEP_IMPORT_IN_PLACE: '1' }))
     const child = JSON.parse(node('import-child.ts', ['--store', join(folder, 'import.db'), '--file', first, '--file', second]))
-    const run = (index: number, counts: { nodes: number; edges: number }, file: string): ImportRun => {
-      const r = child.results[index]
+    const floor = JSON.parse(node('import-floor.ts', ['--store', join(folder, 'floor.db'), '--file', first])) as { rows: number; seconds: number }
+    const run = (index: number, counts: { nodes: number; edges: number }, file: string, from = child): ImportRun => {
+      const r = from.results[index]
       if (!r.ok || r.nodes !== counts.nodes || r.edges !== counts.edges) throw new Error(`the import of ${file} did not write every row: ${JSON.stringify(r)}`)
       const rows = counts.nodes + counts.edges
       return { rows, bytes: statSync(file).size, seconds: r.seconds, rowsPerSecond: rows / r.seconds, loopDelayP99Ms: r.loopDelayP99Ms, loopDelayMaxMs: r.loopDelayMaxMs, peakRssSoFarMiB: r.peakRssSoFarMiB }
     }
-    return { empty: run(0, a, first), nonEmpty: run(1, b, second), peakRssMiB: child.peakRssMiB, integrityOk: child.integrityOk }
+    return {
+      empty: run(0, a, first), emptyInPlace: run(0, a, first, inPlace), floorRowsPerSecond: floor.rows / floor.seconds,
+      nonEmpty: run(1, b, second), peakRssMiB: child.peakRssMiB, integrityOk: child.integrityOk && inPlace.integrityOk,
+    }
   } finally {
     if (!options.folder) rmSync(folder, { recursive: true, force: true })
   }
@@ -70,9 +81,19 @@ export function formatImport(result: ImportResult): string[] {
     `${name.padEnd(24)} ${run.rows.toLocaleString('en')} rows (${(run.bytes / 2 ** 20).toFixed(0)} MiB) in ${run.seconds.toFixed(1)} s = ` +
     `${Math.round(run.rowsPerSecond).toLocaleString('en')} rows/s${target ? ` (target ${importTargets.rowsPerSecond.toLocaleString('en')})` : ''}; ` +
     `loop delay p99 ${run.loopDelayP99Ms.toFixed(1)} ms, max ${run.loopDelayMaxMs.toFixed(1)} ms; peak RSS so far ${run.peakRssSoFarMiB.toFixed(0)} MiB`
+  const ratio = (rate: number) => `${(result.empty.rowsPerSecond / rate).toFixed(2)}x`
   return [
     line('import into empty store', result.empty, true),
+    line('  previous path (in place)', result.emptyInPlace, false),
+    `  new / previous ${ratio(result.emptyInPlace.rowsPerSecond)}; floor (bare insert loop, no journal, no parsing) ${Math.round(result.floorRowsPerSecond).toLocaleString('en')} rows/s, new / floor ${ratio(result.floorRowsPerSecond)}`,
     line('import into non-empty', result.nonEmpty, false),
     `import peak RSS          ${result.peakRssMiB.toFixed(0)} MiB (target ≤ ${importTargets.peakRssMiB}); integrity ${result.integrityOk ? 'ok' : 'FAILED'}`,
   ]
+}
+
+// `node bench/measure-import.ts --nodes N [--seed S]`: this measurement alone, without building the app.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { parseArgs } = await import('node:util')
+  const { values } = parseArgs({ options: { nodes: { type: 'string', default: '100000' }, seed: { type: 'string', default: '42' } } })
+  console.log(formatImport(measureImport({ nodes: Number(values.nodes), seed: Number(values.seed), gamma: 2.3 })).join('\n'))
 }

@@ -26,6 +26,7 @@ import { storeStats, typeCounts } from './services/stats.ts'
 import { createViewCalls } from './services/views.ts'
 import { finishInterruptedBulkImport } from './transfer/bulk-mode.ts'
 import { createTransferCalls } from './transfer/service.ts'
+import { removeLeftoverImports } from './transfer/swap-file.ts'
 import { guardReadOnly, readOnlyRefusal } from './read-only.ts'
 import type { OpenStoreOptions } from './types.ts'
 import { createUnitOfWork, type UnitOfWork } from './unit-of-work.ts'
@@ -82,6 +83,8 @@ export function readerCalls(db: Db, options: OpenStoreOptions) {
 function open(options: OpenStoreOptions, storeName: string): Db {
   if (options.readOnly) return openDatabaseReadOnly(options.file)
   finishInterruptedRestore(options.file)
+  // An import into a new file that died before its swap: the store is as it was; the file goes.
+  removeLeftoverImports(options.file)
   const db = openDatabase(options.file, {
     // A store about to be migrated is backed up first, every time.
     beforeMigrate: (db) => createBackupSync(db, { folder: readBackupSettings(options.file).folder, storeFile: options.file, storeName }, 'pre-migration'),
@@ -124,27 +127,29 @@ export function openStore(options: OpenStoreOptions) {
       busyWith = null
     }
   }
+  /** Stops the readers, closes the connection, runs `swap` on the closed file and opens it again (a restore; an import into an empty store). */
+  async function reopenAfter(swap: () => void): Promise<void> {
+    await options.readers?.pause()
+    try {
+      closeConnection(db)
+      try {
+        swap()
+      } finally {
+        // The graph built from the old file is no use for the new one.
+        removeAdjacencyFile(options.file)
+        db = open(options, storeName)
+        work = unitOfWork()
+        Object.assign(store, connectionCalls(db, { options, work, lastBackupAt }))
+      }
+    } finally {
+      options.readers?.resume()
+    }
+  }
   const backup = createBackupCalls({
     storeFile: options.file,
     storeName,
     db: () => db,
-    async reopenAfter(swap) {
-      await options.readers?.pause()
-      try {
-        closeConnection(db)
-        try {
-          swap()
-        } finally {
-          // The graph built from the old file is no use for the new one.
-          removeAdjacencyFile(options.file)
-          db = open(options, storeName)
-          work = unitOfWork()
-          Object.assign(store, connectionCalls(db, { options, work, lastBackupAt }))
-        }
-      } finally {
-        options.readers?.resume()
-      }
-    },
+    reopenAfter,
     onEvent: options.onEvent,
     exclusively,
   })
@@ -153,7 +158,7 @@ export function openStore(options: OpenStoreOptions) {
     file: options.file,
     ...connectionCalls(db, { options, work, lastBackupAt }),
     backup,
-    ...createTransferCalls({ db: () => db, work: () => work, storeFile: options.file, onEvent: options.onEvent, exclusively }),
+    ...createTransferCalls({ db: () => db, work: () => work, storeFile: options.file, onEvent: options.onEvent, exclusively, replaceStore: reopenAfter }),
     close: () => {
       closeConnection(db)
       lock?.release()

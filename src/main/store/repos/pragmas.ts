@@ -112,3 +112,22 @@ export async function withSmallPageCache<T>(db: Db, cacheKib: number, run: () =>
     db.pragma(`cache_size = ${Number(cacheSize)}`)
   }
 }
+
+/**
+ * A store file being built beside the live one by an import (transfer/swap-import.ts): no journal, no
+ * sync and one connection, because a crash discards the file; it is synced once, before it is swapped in.
+ */
+export function applyUnjournaledSettings(db: Db, cacheKib: number): void {
+  db.pragma('locking_mode = EXCLUSIVE')
+  db.pragma('journal_mode = OFF')
+  db.pragma('synchronous = OFF')
+  db.pragma('foreign_keys = OFF')
+  db.pragma(`cache_size = -${Math.trunc(cacheKib)}`)
+  db.pragma('temp_store = FILE')
+}
+
+/** The built file's own journal mode back to a rollback journal before it is closed and swapped in. */
+export function endUnjournaled(db: Db): void {
+  db.pragma('journal_mode = DELETE')
+  db.pragma('optimize')
+}
