@@ -8,7 +8,8 @@ import { applyLevelOfDetail, checkBudget, isSimplified, type BudgetCheck } from 
 import { createOwnership } from './ownership.ts'
 import { labelsChanged } from './labels.ts'
 import { fitIfOutside } from './viewport.ts'
-import { placeNewNodes } from './place-new-nodes.ts'
+import { neighbourhoodWaves } from './neighbourhood-waves.ts'
+import { placeInWaves, placeNewNodes } from './place-new-nodes.ts'
 import { missingElements, type Point } from './to-elements.ts'
 import { createViewHistory } from './view-history.ts'
 import { captureElements, restoreElements } from './view-snapshot.ts'
@@ -198,9 +199,11 @@ export function createGraphController(cy: Core) {
     applyFocus(keep: ReadonlySet<string>, description: string, options: { load?: { subgraph: Subgraph; around: string }; record?: boolean } = {}): Focus {
       if (options.record !== false) recordViewChange('focus')
       if (options.load) {
-        const elements = missingElements(options.load.subgraph, has)
+        const { subgraph, around } = options.load
+        const elements = missingElements(subgraph, has)
         addElements(elements)
-        placeNewNodes(cy, options.load.around, elements.nodes.map((node) => String(node.data['id'])))
+        const fresh = new Set(elements.nodes.map((node) => String(node.data['id'])))
+        placeInWaves(cy, neighbourhoodWaves(around, subgraph.edges, fresh))
       }
       const shown = focusOn(cy, keep)
       focus = { description, shown, keys: [...keep].filter(has) }
