@@ -171,14 +171,17 @@ describe('a focus saved with a view', () => {
   it('is kept in the saved state and comes back when the view opens, as where the view starts (nothing to undo)', () => {
     openChain()
     controller.applyFocus(new Set(['b', 'c']), 'largest component (Weak component 1, 2 nodes in the store)')
+    // Expanded while focused: shown, so saved as part of the focus.
+    controller.applyExpansion('c', { nodes: [node('c'), node('x')], edges: [edge('c', 'x')], total: 1, omitted: 0 }, { direction: 'both', edgeTypes: undefined }, 0)
+    expect(controller.summary().focus?.shown).toBe(3)
     const saved = parseViewState(JSON.parse(JSON.stringify(captureViewState(controller.cy, { layout: 'preset', hiddenTypes: [], focus: controller.focus() }))))
-    expect(saved?.focus).toEqual({ description: 'largest component (Weak component 1, 2 nodes in the store)', keys: ['b', 'c'] })
-    const subgraph = { nodes: ['a', 'b', 'c', 'd', 'e'].map(node), edges: [], missing: [] }
+    expect(saved?.focus).toEqual({ description: 'largest component (Weak component 1, 2 nodes in the store)', keys: ['b', 'c', 'x'] })
+    const subgraph = { nodes: ['a', 'b', 'c', 'd', 'e', 'x'].map(node), edges: [], missing: [] }
     controller.cy.destroy()
     create()
     showSubgraph(controller, subgraph, saved)
     expect(focusedOut()).toEqual(['a', 'd', 'e'])
-    expect(controller.summary().focus).toMatchObject({ description: 'largest component (Weak component 1, 2 nodes in the store)', shown: 2 })
+    expect(controller.summary().focus).toMatchObject({ description: 'largest component (Weak component 1, 2 nodes in the store)', shown: 3 })
     expect(controller.peekUndo()).toBeNull()
   })
 

@@ -224,7 +224,7 @@ export function GraphPage({ keys, view }: { keys: string[]; view: string | null 
           className="graph-canvas"
           tabIndex={0}
           role="application"
-          aria-label="Graph canvas: double-click a node to expand it; Delete deletes the selection, h hides it, Escape clears it, f fits, + and − zoom, Ctrl+Z undoes the last view change"
+          aria-label="Graph canvas: double-click a node to expand it; Delete deletes the selection, h hides it, Escape clears it, f fits, + and − zoom, Ctrl+Z undoes the last view change and Ctrl+Shift+Z redoes it"
           data-testid="graph-canvas"
           data-graph-state={graphState}
           data-graph-elements={summary.nodes + summary.edges}

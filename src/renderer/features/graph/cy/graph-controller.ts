@@ -302,6 +302,7 @@ export function createGraphController(cy: Core) {
       let nodes = 0
       let edges = 0
       let hidden = 0
+      let focused = 0
       const nodeTypes: string[] = []
       const edgeTypes: string[] = []
       cy.elements().forEach((element) => {
@@ -311,13 +312,14 @@ export function createGraphController(cy: Core) {
         const type = element.data('type') as string
         if (element.isNode()) {
           nodes++
+          if (!element.hasClass(FOCUS_OUT)) focused++
           nodeTypes.push(type)
         } else {
           edges++
           edgeTypes.push(type)
         }
       })
-      return { nodes, edges, hidden, nodeTypes: countTypes(nodeTypes), edgeTypes: countTypes(edgeTypes), simplified: isSimplified(cy), focus }
+      return { nodes, edges, hidden, nodeTypes: countTypes(nodeTypes), edgeTypes: countTypes(edgeTypes), simplified: isSimplified(cy), focus: focus && { ...focus, shown: focused } }
     },
 
     /** The keys of the nodes in view (not the "+N more" stubs). */

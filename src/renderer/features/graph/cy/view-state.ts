@@ -1,7 +1,7 @@
 import type { Core } from 'cytoscape'
 import { z } from 'zod'
 import type { JsonObject } from '../../../../shared/json.ts'
-import type { Focus } from './focus.ts'
+import { FOCUS_OUT, type Focus } from './focus.ts'
 import { captureGroups, stashedMembers } from './groups.ts'
 import { LAYOUTS, type LayoutName } from './layouts.ts'
 import type { Point } from './to-elements.ts'
@@ -44,9 +44,12 @@ export function captureViewState(cy: Core, extra: { layout: LayoutName; hiddenTy
   const positions: number[] = []
   const pinned: string[] = []
   const hidden: string[] = []
+  // The focus is saved as what it shows now: nodes expanded since it was applied are shown too.
+  const focused: string[] = []
   nodes.forEach((node) => {
     const key = node.id()
     keys.push(key)
+    if (!node.hasClass(FOCUS_OUT)) focused.push(key)
     positions.push(round(node.position('x')), round(node.position('y')))
     if (node.hasClass('pinned')) pinned.push(key)
     if (node.hasClass('hidden')) hidden.push(key)
@@ -57,8 +60,9 @@ export function captureViewState(cy: Core, extra: { layout: LayoutName; hiddenTy
     positions.push(round(member.x), round(member.y))
     if (member.pinned) pinned.push(member.key)
     if (member.hidden) hidden.push(member.key)
+    if (extra.focus?.keys.includes(member.key)) focused.push(member.key)
   }
-  const focus = extra.focus ? { description: extra.focus.description, keys: extra.focus.keys } : null
+  const focus = extra.focus ? { description: extra.focus.description, keys: focused } : null
   return { version: 1, keys, positions, pinned, hidden, hiddenTypes: extra.hiddenTypes, layout: extra.layout, webgl: false, groups: captureGroups(cy), focus }
 }
 
