@@ -55,23 +55,41 @@ function relax(cy: Core, fresh: Set<string>, spacing: number): void {
  * box separation with every older node fixed.
  */
 export function placeNewNodes(cy: Core, centreKey: string, freshIds: string[]): void {
-  if (freshIds.length === 0) return
-  const fresh = new Set(freshIds)
+  placeInWaves(cy, [[[centreKey, freshIds]]])
+}
+
+/** New nodes to place around a node already placed: [its key, the new nodes' ids]. */
+export type PlacementGroup = [centreKey: string, freshIds: string[]]
+
+/**
+ * placeNewNodes for nodes reached in steps (a neighbourhood to depth k): each wave's groups are placed
+ * around their centres, which are placed before them (older nodes, or new ones of an earlier wave), as
+ * successive expansions would; then one relaxation and one separation of all the new nodes.
+ */
+export function placeInWaves(cy: Core, waves: PlacementGroup[][]): void {
+  const fresh = new Set(waves.flatMap((wave) => wave.flatMap(([, ids]) => ids)))
+  if (fresh.size === 0) return
   const withLabels = cy.nodes().length <= LABEL_ROOM_NODES
-  const centreNode = cy.getElementById(centreKey) as NodeSingular
-  const centre = centreNode.nonempty() ? { ...centreNode.position() } : { x: 0, y: 0 }
   const occupied: Rect[] = []
   cy.nodes().forEach((node) => {
     if (!fresh.has(node.id())) occupied.push(boxOf(node as NodeSingular, withLabels))
   })
-  const nodes = freshIds.map((id) => cy.getElementById(id) as NodeSingular)
-  const sizes = nodes.map((node) => {
-    const box = boxOf(node, withLabels, { x: 0, y: 0 })
-    return { width: 2 * Math.max(-box.x1, box.x2), height: 2 * Math.max(-box.y1, box.y2) }
-  })
-  const firstRadius = centreNode.nonempty() ? Math.max(centreNode.width(), 18) + 40 : 0
-  const slots = freeSlotsAround(centre, sizes, occupied, NODE_GAP, firstRadius)
-  cy.batch(() => nodes.forEach((node, i) => node.position(slots[i]!)))
+  for (const wave of waves) {
+    for (const [centreKey, freshIds] of wave) {
+      if (freshIds.length === 0) continue
+      const centreNode = cy.getElementById(centreKey) as NodeSingular
+      const centre = centreNode.nonempty() ? { ...centreNode.position() } : { x: 0, y: 0 }
+      const nodes = freshIds.map((id) => cy.getElementById(id) as NodeSingular)
+      const sizes = nodes.map((node) => {
+        const box = boxOf(node, withLabels, { x: 0, y: 0 })
+        return { width: 2 * Math.max(-box.x1, box.x2), height: 2 * Math.max(-box.y1, box.y2) }
+      })
+      const firstRadius = centreNode.nonempty() ? Math.max(centreNode.width(), 18) + 40 : 0
+      const slots = freeSlotsAround(centre, sizes, occupied, NODE_GAP, firstRadius)
+      cy.batch(() => nodes.forEach((node, i) => node.position(slots[i]!)))
+      for (const node of nodes) occupied.push(boxOf(node, withLabels))
+    }
+  }
   relax(cy, fresh, withLabels ? 48 : 28)
   separateNodes(cy, { fixed: (node) => !fresh.has(node.id()), labelRoom: withLabels })
   labelsChanged(cy)
