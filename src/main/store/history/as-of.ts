@@ -9,7 +9,7 @@ import { keptNodeIdsWithKey } from '../repos/range-undo.ts'
 import { diffImages } from './diff.ts'
 import { sameJson } from './same-json.ts'
 
-const MAX_EDGES = 2000
+export const MAX_EDGES = 2000
 export type NodeImage = { key: string; type: string; label: string; properties: JsonObject }
 type EdgeImage = Omit<AsOfEdge, 'id' | 'status'>
 export const state = (image: NodeImage | null) => (image ? { type: image.type, label: image.label, properties: image.properties } : null)
@@ -36,7 +36,7 @@ export function refuseCompacted(db: Db, at: number): void {
 export function nodeImagesAt(db: Db, key: string, at: number): { then: NodeImage | null; now: NodeImage | null } {
   let then: NodeImage | null = null
   let now: NodeImage | null = null
-  for (const id of new Set([...nodeIdsWithKey(db, key), ...keptNodeIdsWithKey(db, key)])) {
+  for (const id of [...new Set([...nodeIdsWithKey(db, key), ...keptNodeIdsWithKey(db, key)])].sort((x, y) => x - y)) {
     const current = nodeSnapshot(db, id) ?? null
     if (current) now = JSON.parse(current) as NodeImage
     const image = rowImageAt(db, 'node', id, at, current)
