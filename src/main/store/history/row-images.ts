@@ -11,10 +11,11 @@ export interface RowImages {
 interface Pending { id: number; batchId: number; events: RangeBatch[] }
 
 /**
- * Many rows' images at a time, in three rounds of one statement each, by the rule of rowImageAt
- * (repos/history-read.ts), which answers for one row: after the row's last change up to then, be it
- * an audited change or a batch that put it in or took it out by id range. A row put in by range is
- * as the next audited change found it, or as the next undo by range kept it, or as it is now.
+ * Many rows' images at a time, in three rounds of one statement each. A row's image is as it was
+ * after its last change up to then, be it an audited change or a batch that put it in or took it out
+ * by id range (an import, its undo and redo). A row put in by range is as the next audited change
+ * found it, or as the next undo by range kept it, or as it is now. Null: the row was not there then.
+ * (test/helpers/as-of-by-row.ts answers row by row, as the store did before; the tests compare.)
  */
 export function rowImagesAt(db: Db, entity: Entity, ids: number[], at: number, lastBatchUpTo: () => number): RowImages {
   const then = new Map<number, string | null>()

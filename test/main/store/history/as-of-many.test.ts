@@ -6,10 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openStore, type GraphStore } from '../../../../src/main/store/index.ts'
 import type { AsOfEdge } from '../../../../src/shared/history.ts'
 import { GraphKeepError } from '../../../../src/shared/errors.ts'
+import { edgesAtKeyAsOf, nodeImagesAt, type NodeImage } from '../../../helpers/as-of-by-row.ts'
 import { propertyRun } from '../../../helpers/fast-check-seed.ts'
+import { withRawDb } from '../../../helpers/temp-store.ts'
 
-// The set-based "as of" for many keys (history.asOfMany) against the row-by-row one for a single key
-// (history.asOf), over random histories: edits, deletes, imports (rows put in by id range), undos and
+// "As of" over random histories: history.asOfMany (all keys at once) against history.asOf key by key,
+// and both against the row-by-row reference (test/helpers/as-of-by-row.ts, the store's rule before it
+// became set-based), over random histories: edits, deletes, imports (rows put in by id range), undos and
 // redos of any batch (an import's undo keeps its rows aside), asked at every time the history has.
 
 let dir = ''
@@ -96,11 +99,14 @@ async function apply(store: GraphStore, folder: string, step: Op, index: number)
   }
 }
 
+type Answer = { key: string; then: unknown; now: unknown; edges: AsOfEdge[] }
+
 /** asOfMany for all keys equals asOf for each key: its nodes, and its edges as the union of each key's. */
-function compareAt(store: GraphStore, at: number): void {
+function compareAt(store: GraphStore, at: number): Answer[] {
   const many = store.history.asOfMany({ keys: [...KEYS, 'nobody', 'a'], at })
   const edges = new Map<number, AsOfEdge>()
   const nodes = []
+  const answers: Answer[] = []
   for (const k of [...KEYS, 'nobody']) {
     let one
     try {
@@ -110,10 +116,27 @@ function compareAt(store: GraphStore, at: number): void {
       throw error
     }
     nodes.push({ key: k, then: one.then, now: one.now, changes: one.changes })
+    answers.push({ key: k, then: one.then, now: one.now, edges: one.edges })
     for (const edge of one.edges) edges.set(edge.id, edge)
   }
   expect(many.nodes, `nodes as of ${at}`).toEqual(nodes)
   expect(many.edges, `edges as of ${at}`).toEqual([...edges.values()].sort((x, y) => x.id - y.id))
+  return answers
+}
+
+const stateOf = (image: NodeImage | null) => (image ? { type: image.type, label: image.label, properties: image.properties } : null)
+
+/** The store's answers equal those of the row-by-row reference, read from the closed store's file. */
+function compareWithReference(file: string, answered: Map<number, Answer[]>): void {
+  withRawDb(file, (db) => {
+    for (const [at, answers] of answered) {
+      const expected = [...KEYS, 'nobody'].flatMap((key) => {
+        const { then, now } = nodeImagesAt(db, key, at)
+        return then || now ? [{ key, then: stateOf(then), now: stateOf(now), edges: edgesAtKeyAsOf(db, key, at) }] : []
+      })
+      expect(answers, `as of ${at}, row by row`).toEqual(expected)
+    }
+  })
 }
 
 describe('history.asOfMany (set-based) answers as history.asOf does key by key', () => {
@@ -127,13 +150,18 @@ describe('history.asOfMany (set-based) answers as history.asOf does key by key',
         const file = join(folder, 'graph.db')
         copyFileSync(template, file)
         const store = openStore({ file })
+        const answered = new Map<number, Answer[]>()
         try {
           for (const [index, step] of ops.entries()) await apply(store, folder, step, index)
           const times = new Set(store.history.list({ limit: 500 }).items.flatMap((b) => [b.at - 1, b.at]))
-          for (const at of [...times, Date.now()]) compareAt(store, at)
+          for (const at of [...times, Date.now()]) answered.set(at, compareAt(store, at))
           if (store.history.asOfMany({ keys: KEYS, at: Date.now() }).nodes.length > 0) nonEmpty++
         } finally {
           store.close()
+        }
+        try {
+          compareWithReference(file, answered)
+        } finally {
           rmSync(folder, { recursive: true, force: true })
         }
       }),
