@@ -2,7 +2,6 @@ import type { Db } from '../../src/main/store/db.ts'
 import type { AsOfEdge } from '../../src/shared/history.ts'
 import type { JsonObject } from '../../src/shared/json.ts'
 import { edgeSnapshot, nodeSnapshot } from '../../src/main/store/repos/audit.ts'
-import { nodeIdsWithKey } from '../../src/main/store/repos/history-read.ts'
 import { statement } from '../../src/main/store/repos/statements.ts'
 import { sameJson } from '../../src/main/store/history/same-json.ts'
 
@@ -13,14 +12,24 @@ const MAX_EDGES = 2000
 export type NodeImage = { key: string; type: string; label: string; properties: JsonObject }
 type EdgeImage = Omit<AsOfEdge, 'id' | 'status'>
 
+/** Whether the audit trail's key indexes are named (as the store names them now), or left to the planner as before issue 12. */
+export interface ByRowOptions { hinted: boolean }
+const HINTED: ByRowOptions = { hinted: true }
+const hint = (index: string, options: ByRowOptions) => (options.hinted ? `INDEXED BY ${index}` : '')
+
 /** The edge ids ever at a node with this key: from the audit trail, the edges there now and those an undo by range kept. */
-function edgeIdsEverAtKey(db: Db, key: string): number[] {
+function edgeIdsEverAtKey(db: Db, key: string, options: ByRowOptions): number[] {
   return statement<string[], number>(db, `
-    SELECT entity_id FROM audit INDEXED BY audit_by_edge_source WHERE entity = 'edge' AND coalesce(after, before) ->> 'source' = ?
-    UNION SELECT entity_id FROM audit INDEXED BY audit_by_edge_target WHERE entity = 'edge' AND coalesce(after, before) ->> 'target' = ?
+    SELECT entity_id FROM audit ${hint('audit_by_edge_source', options)} WHERE entity = 'edge' AND coalesce(after, before) ->> 'source' = ?
+    UNION SELECT entity_id FROM audit ${hint('audit_by_edge_target', options)} WHERE entity = 'edge' AND coalesce(after, before) ->> 'target' = ?
     UNION SELECT e.id FROM edges e JOIN nodes n ON n.id = e.source WHERE n.key = ?
     UNION SELECT e.id FROM edges e JOIN nodes n ON n.id = e.target WHERE n.key = ?
     UNION SELECT id FROM undone_edges WHERE source_key = ? UNION SELECT id FROM undone_edges WHERE target_key = ? ORDER BY 1`).pluck().all(key, key, key, key, key, key)
+}
+
+function nodeIdsWithKey(db: Db, key: string, options: ByRowOptions): number[] {
+  return statement<[string, string], number>(db, `SELECT id FROM nodes WHERE key = ?
+    UNION SELECT entity_id FROM audit ${hint('audit_by_node_key', options)} WHERE entity = 'node' AND coalesce(after, before) ->> 'key' = ?`).pluck().all(key, key)
 }
 
 interface RangeEvent { id: number; at: number; operation: string }
@@ -73,10 +82,10 @@ function keptNodeIdsWithKey(db: Db, key: string): number[] {
 }
 
 /** The node with this key then and now (either null when it was not there). */
-export function nodeImagesAt(db: Db, key: string, at: number): { then: NodeImage | null; now: NodeImage | null } {
+export function nodeImagesAt(db: Db, key: string, at: number, options = HINTED): { then: NodeImage | null; now: NodeImage | null } {
   let then: NodeImage | null = null
   let now: NodeImage | null = null
-  for (const id of [...new Set([...nodeIdsWithKey(db, key), ...keptNodeIdsWithKey(db, key)])].sort((x, y) => x - y)) {
+  for (const id of [...new Set([...nodeIdsWithKey(db, key, options), ...keptNodeIdsWithKey(db, key)])].sort((x, y) => x - y)) {
     const current = nodeSnapshot(db, id) ?? null
     if (current) now = JSON.parse(current) as NodeImage
     const image = rowImageAt(db, 'node', id, at, current)
@@ -86,9 +95,9 @@ export function nodeImagesAt(db: Db, key: string, at: number): { then: NodeImage
 }
 
 /** The node's edges then (same, changed or gone since) and those added since, by id. */
-export function edgesAtKeyAsOf(db: Db, key: string, at: number): AsOfEdge[] {
+export function edgesAtKeyAsOf(db: Db, key: string, at: number, options = HINTED): AsOfEdge[] {
   const edges: AsOfEdge[] = []
-  for (const id of edgeIdsEverAtKey(db, key).slice(0, MAX_EDGES)) {
+  for (const id of edgeIdsEverAtKey(db, key, options).slice(0, MAX_EDGES)) {
     const current = edgeSnapshot(db, id) ?? null
     const image = rowImageAt(db, 'edge', id, at, current)
     if (image) {
