@@ -56,9 +56,9 @@ export function importHolding(db: Db, entity: 'node' | 'edge', id: number): numb
   return statement<[number], number>(db, sql).pluck().get(id)
 }
 
-/** The newest batch that deleted a node with this key. */
+/** The newest batch that deleted a node with this key (the key index named: see repos/as-of-read.ts). */
 export function lastDeleteOfNodeKey(db: Db, key: string): number | undefined {
-  return statement<[string], number>(db, `SELECT batch_id FROM audit WHERE entity = 'node' AND coalesce(after, before) ->> 'key' = ? AND op = 'delete'
+  return statement<[string], number>(db, `SELECT batch_id FROM audit INDEXED BY audit_by_node_key WHERE entity = 'node' AND coalesce(after, before) ->> 'key' = ? AND op = 'delete'
     ORDER BY id DESC LIMIT 1`).pluck().get(key)
 }
 

@@ -102,23 +102,9 @@ export function recordRevertRanges(db: Db, batchId: number, nodes: Range, edges:
     .run({ batchId, nf: nodes?.[0] ?? null, nl: nodes?.[1] ?? null, ef: edges?.[0] ?? null, el: edges?.[1] ?? null })
 }
 
-/** A kept row's image (as the audit trail writes it), for "as of". */
-export function keptImage(db: Db, entity: 'node' | 'edge', id: number, batchId: number): string | undefined {
-  return entity === 'node'
-    ? statement<[number, number], string>(db, `SELECT json_object('key', key, 'type', type, 'label', label, 'properties', json(props)) FROM undone_nodes
-        WHERE batch_id = ? AND id = ?`).pluck().get(batchId, id)
-    : statement<[number, number], string>(db, `SELECT json_object('source', source_key, 'target', target_key, 'type', type, 'weight', weight, 'properties', json(props))
-        FROM undone_edges WHERE batch_id = ? AND id = ?`).pluck().get(batchId, id)
-}
-
 /** Compaction: the kept rows of batches up to the checkpoint go with their audit rows. */
 export function dropKeptRowsUpTo(db: Db, checkpoint: number): number {
   let removed = 0
   for (const table of ['undone_nodes', 'undone_edges', 'undone_vectors']) removed += statement(db, `DELETE FROM ${table} WHERE batch_id <= ?`).run(checkpoint).changes
   return removed
-}
-
-/** Ids of nodes with this key that an undo by range kept (a scan of the kept rows: only "as of" asks). */
-export function keptNodeIdsWithKey(db: Db, key: string): number[] {
-  return statement<[string], number>(db, 'SELECT DISTINCT id FROM undone_nodes WHERE key = ?').pluck().all(key)
 }

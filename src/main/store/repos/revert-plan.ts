@@ -141,8 +141,8 @@ export function planRestore(db: Db, nodeIds: number[], edgeIds: number[]): numbe
   statement(db, `INSERT OR IGNORE INTO temp.revert_plan (entity, entity_id, before, after)
     SELECT 'edge', a.entity_id, a.before, NULL FROM temp.revert_plan p JOIN audit d ON d.entity = 'node' AND d.entity_id = p.entity_id AND d.op = 'delete'
       AND d.id = (SELECT max(x.id) FROM audit x WHERE x.entity = 'node' AND x.entity_id = p.entity_id)
-    JOIN audit a ON a.id IN (SELECT id FROM audit WHERE entity = 'edge' AND coalesce(after, before) ->> 'source' = p.before ->> 'key'
-                             UNION SELECT id FROM audit WHERE entity = 'edge' AND coalesce(after, before) ->> 'target' = p.before ->> 'key')
+    JOIN audit a ON a.id IN (SELECT id FROM audit INDEXED BY audit_by_edge_source WHERE entity = 'edge' AND coalesce(after, before) ->> 'source' = p.before ->> 'key'
+                             UNION SELECT id FROM audit INDEXED BY audit_by_edge_target WHERE entity = 'edge' AND coalesce(after, before) ->> 'target' = p.before ->> 'key')
     WHERE p.entity = 'node' AND a.batch_id = d.batch_id AND ${latestDelete('edge')}`).run()
   return statement<[], number>(db, 'SELECT count(*) FROM temp.revert_plan').pluck().get() ?? 0
 }
