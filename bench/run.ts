@@ -18,7 +18,7 @@ import { measureBackup } from './measure-backup.ts'
 import { BATCH, measureBulkInsert } from './measure-bulk.ts'
 import { formatImport, measureImport } from './measure-import.ts'
 import { measureGetByKey, measureOneHop } from './measure-lookups.ts'
-import { formatVersus, measureVersus, type VersusResult } from './measure-versus.ts'
+import { addImportRow, formatVersus, measureVersus, type VersusResult } from './measure-versus.ts'
 import { formatSearch, measureSearch } from './measure-search.ts'
 import { formatFilters, measureFilters } from './measure-filters.ts'
 import { formatTraversal, measureTraversal } from './measure-traversal.ts'
@@ -91,6 +91,7 @@ try {
     const backup = backupGiB > 0 ? await measureBackup(folder, backupGiB, seed) : null
     if (!values['skip-import']) console.log('measuring a JSON Lines import of the same size…')
     const importRun = values['skip-import'] ? null : measureImport({ nodes: nodeCount, seed, gamma })
+    if (versus && importRun) addImportRow(versus, importRun.empty.rowsPerSecond, importRun.floorRowsPerSecond)
     if (!values['skip-browser']) console.log('measuring the graph view in headless Chromium…')
     const graphView = values['skip-browser'] ? null : await measureGraphView({ seed, log: (line) => console.log(`  ${line}`) })
     if (!values['skip-browser']) console.log('measuring layout quality in headless Chromium…')
