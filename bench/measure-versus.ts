@@ -11,6 +11,10 @@ import { createHandlers } from '../src/main/api/handlers.ts'
 import { adjacencyOf, lastServedAdjacency } from '../src/main/store/graph/cache.ts'
 import { kHop } from '../src/main/store/graph/neighbourhood.ts'
 import { StoreHost, type GraphStore } from '../src/main/store/index.ts'
+import { openReaderConnection } from '../src/main/store/db.ts'
+import { readerCalls } from '../src/main/store/graph-store.ts'
+import { HeldSnapshot } from '../src/main/store/held-snapshot.ts'
+import { WriteGeneration } from '../src/main/store/write-generation.ts'
 import { formatAppOverhead, measureAppOverhead, type AppOverhead } from './measure-app-overhead.ts'
 import { searchInput } from '../src/shared/search.ts'
 import { buildBaseline, keyLookupMicros } from './baseline.ts'
@@ -56,6 +60,19 @@ async function readWhile(read: () => Promise<unknown>, finished: () => boolean) 
   }
   const seconds = (performance.now() - started) / 1000
   return { ...summarise(Float64Array.from(micros)), perSecond: micros.length / seconds }
+}
+
+/** nodes.get as the app's readers run it: a read-only connection keeping its snapshot while nothing is written. */
+function readerGetByKey(file: string, keys: string[]): LatencySummary {
+  const db = openReaderConnection(file)
+  const snapshot = new HeldSnapshot(db, new WriteGeneration())
+  try {
+    const calls = readerCalls(db, { file, name: 'bench' })
+    return timeSync(keys, (key) => snapshot.run(() => calls.nodes.get({ key })))
+  } finally {
+    snapshot.close()
+    db.close()
+  }
 }
 
 export interface Row {
@@ -133,6 +150,7 @@ export async function measureVersus(folder: string, storeFile: string, store: Gr
     // Store size without the history (the seeds' design keeps none), both checkpointed.
     baseline.db.pragma('wal_checkpoint(TRUNCATE)')
     const [ourSizes, baseSizes] = [objectSizes(storeFile), objectSizes(join(folder, 'baseline.db'))]
+    const getReader = readerGetByKey(storeFile, keys)
 
     // App level: dispatch → handlers → the reader pool, in worker threads.
     console.log('  measuring through the app (dispatch → handlers → reader pool)…')
@@ -151,7 +169,8 @@ export async function measureVersus(folder: string, storeFile: string, store: Gr
     }
     appOverhead = await measureAppOverhead(host, keys)
     rows.push(
-      { name: 'get by key p50', unit: 'µs', graphkeep: getLib.p50, baseline: getBase.p50, floor: getFloor.p50, app: getApp.p50 },
+      { name: 'get by key p50', unit: 'µs', graphkeep: getLib.p50, baseline: getBase.p50, floor: getFloor.p50, app: getApp.p50, note: 'GraphKeep: the store module on its own (writer) connection' },
+      { name: 'get by key p50, reader connection', unit: 'µs', graphkeep: getReader.p50, baseline: getBase.p50, floor: getFloor.p50, app: getApp.p50, note: 'GraphKeep: nodes.get as a reader runs it (snapshot held between calls), in this thread' },
       { name: '1-hop both ways p50', unit: 'µs', graphkeep: hopLib.p50, baseline: hopBase.p50, floor: hopFloor.p50, app: hopApp.p50, note: 'GraphKeep: graph.expand (keys, labels, types); baseline: ids and types' },
       { name: '3-hop forward, distinct count p50', unit: 'µs', graphkeep: threeLib.p50, baseline: threeBase.p50, floor: threeFloor.p50, app: threeApp.p50, note: "GraphKeep: graph.neighbourhood mode 'count'" },
       { name: 'property filter, every match p50', unit: 'µs', graphkeep: filterLib.p50, baseline: filterBase.p50, floor: null, app: filterApp.p50, note: `region = R AND score in [a, a + 10): GraphKeep nodes.ids; baseline: JSON of every row` },
