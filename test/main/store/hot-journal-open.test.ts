@@ -26,7 +26,7 @@ describe('opening a store that a killed process left with a hot journal', () => 
     const reopened = openStore({ file })
     try {
       expect(reopened.store.stats().nodeCount).toBe(2_000)
-      expect(reopened.edges.list({ limit: 5 }).items).toHaveLength(5)
+      expect(reopened.edges.list({ limit: 5, order: 'asc' }).items).toHaveLength(5)
       expect(reopened.health.check({ full: true }).integrity.ok).toBe(true)
     } finally {
       reopened.close()
