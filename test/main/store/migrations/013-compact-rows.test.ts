@@ -139,4 +139,39 @@ describe('migration 013 (compact rows)', () => {
       store.close()
     }
   })
+
+  it('an import keeps both times of each row, storing the second only where they differ, into an empty store and beside rows', async () => {
+    const source = openStore({ file: join(dir(), 'source.db'), name: 'source' })
+    const path = join(dir(), 'graph.jsonl')
+    try {
+      source.nodes.createMany({ nodes: [{ key: 'a', type: 't' }, { key: 'b', type: 't' }] })
+      const edge = source.edges.create({ source: 'a', target: 'b', type: 'e' })
+      const later = Date.now() + 1
+      while (Date.now() < later) {
+        // one millisecond, so that the changes below have times of their own
+      }
+      source.nodes.update({ key: 'a', label: 'A' })
+      source.edges.update({ id: edge.id, weight: 3 })
+      await source.export.run({ format: 'jsonl', scope: { kind: 'all' }, path })
+      const rows = [source.nodes.get({ key: 'a' }), source.nodes.get({ key: 'b' }), source.edges.get({ id: edge.id })]
+      for (const [name, seed] of [['empty', false], ['beside rows', true]] as const) {
+        const file = join(dir(), `${name}.db`)
+        const copy = openStore({ file, name })
+        try {
+          if (seed) copy.nodes.create({ key: 'other', type: 't' })
+          await copy.import.run({ source: { path, format: 'jsonl' }, options: { onError: 'abort', onDuplicate: 'fail' } })
+          const copied = [copy.nodes.get({ key: 'a' }), copy.nodes.get({ key: 'b' }), copy.edges.list(listEdgesInput.parse({ source: 'a' })).items[0]]
+          expect(copied.map((row) => [row?.createdAt, row?.updatedAt]), name).toEqual(rows.map((row) => [row.createdAt, row.updatedAt]))
+        } finally {
+          copy.close()
+        }
+        const raw = new Database(file, { readonly: true })
+        expect(raw.prepare("SELECT key, changed_at IS NOT NULL FROM nodes WHERE key IN ('a', 'b') ORDER BY key").raw().all(), name).toEqual([['a', 1], ['b', 0]])
+        expect(raw.prepare('SELECT count(changed_at) FROM edges').pluck().get(), name).toBe(1)
+        raw.close()
+      }
+    } finally {
+      source.close()
+    }
+  })
 })
