@@ -1,7 +1,8 @@
 // node bench/compact-rows-versus.ts --old <checkout> [--nodes N --rounds R]: schema 13's rows against the
 // code of an older copy (`git archive <commit> src | tar -x -C <dir>`, node_modules linked in), in one process
 // and one run: the same graph inserted through createMany into both, batch by batch alternately, then
-// each everyday read timed on both in alternating rounds (median of the rounds' p50s, microseconds).
+// each everyday read timed on both, back to back, in rounds; a ratio per round, so that a busy machine's
+// drift cancels out (median of the rounds' ratios).
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -15,7 +16,7 @@ import { generateGraph } from './generate.ts'
 import { BATCH } from './measure-bulk.ts'
 import { mulberry32, randomInt } from './prng.ts'
 
-const { values } = parseArgs({ options: { old: { type: 'string' }, nodes: { type: 'string', default: '100000' }, rounds: { type: 'string', default: '5' } } })
+const { values } = parseArgs({ options: { old: { type: 'string' }, nodes: { type: 'string', default: '100000' }, rounds: { type: 'string', default: '15' } } })
 if (!values.old) throw new Error('--old <checkout of the code to compare with>')
 const oldStoreModule = (await import(resolve(values.old, 'src/main/store/index.ts'))) as { openStore: typeof openStore }
 const nodes = Number(values.nodes)
@@ -73,14 +74,14 @@ try {
   }
 
   const random = mulberry32(7)
-  const keys = Array.from({ length: 20_000 }, () => graph.nodes[randomInt(random, graph.nodes.length)]?.key as string)
-  const labels = Array.from({ length: 300 }, () => graph.nodes[randomInt(random, graph.nodes.length)]?.label as string)
+  const keys = Array.from({ length: 5_000 }, () => graph.nodes[randomInt(random, graph.nodes.length)]?.key as string)
+  const labels = Array.from({ length: 100 }, () => graph.nodes[randomInt(random, graph.nodes.length)]?.label as string)
   const hub = 'hub/30k'
   const edgeTypes = [...new Set(graph.edges.map((edge) => edge.type))].sort()
   const rare = edgeTypes.map((type) => [type, graph.edges.filter((edge) => edge.type === type).length] as const).sort((a, b) => a[1] - b[1])[0]?.[0] as string
 
   /** Every page of a listing, each timed: the p50 of a page. */
-  function pages(next: (cursor: string | undefined) => { nextCursor: string | null }, most = 200): number {
+  function pages(next: (cursor: string | undefined) => { nextCursor: string | null }, most = 60): number {
     const micros: number[] = []
     let cursor: string | undefined
     do {
@@ -93,12 +94,12 @@ try {
 
   const workloads: [string, (store: GraphStore) => number][] = [
     ['get by key', (s) => p50Micros(keys.length, (i) => s.nodes.get({ key: keys[i] as string }))],
-    ['nodes.neighbours both, 200', (s) => p50Micros(2_000, (i) => s.nodes.neighbours(neighboursInput.parse({ key: keys[i] as string })))],
-    ['graph.expand both, 50', (s) => p50Micros(2_000, (i) => s.graph.expand(expandInput.parse({ key: keys[i] as string })))],
+    ['nodes.neighbours both, 200', (s) => p50Micros(500, (i) => s.nodes.neighbours(neighboursInput.parse({ key: keys[i] as string })))],
+    ['graph.expand both, 50', (s) => p50Micros(500, (i) => s.graph.expand(expandInput.parse({ key: keys[i] as string })))],
     ['30k hub page of 100 (in), one type', (s) => pages((cursor) => s.nodes.neighbours(neighboursInput.parse({ key: hub, direction: 'in', edgeTypes: [edgeTypes[0]], limit: 100, cursor })))],
     ['30k hub page of 100 (in), all types', (s) => pages((cursor) => s.nodes.neighbours(neighboursInput.parse({ key: hub, direction: 'in', limit: 100, cursor })))],
     [`edges.list ${rare}, page of 100`, (s) => pages((cursor) => s.edges.list(listEdgesInput.parse({ types: [rare], limit: 100, cursor })))],
-    ['types.counts', (s) => p50Micros(20, () => s.types.counts())],
+    ['types.counts', (s) => p50Micros(5, () => s.types.counts())],
     ['nodes.list by label, page of 100', (s) => pages((cursor) => s.nodes.list(listNodesInput.parse({ sort: 'label', limit: 100, cursor })))],
     ['nodes.list one type by label, 100', (s) => pages((cursor) => s.nodes.list(listNodesInput.parse({ types: ['person'], sort: 'label', limit: 100, cursor })))],
     ['search, a whole label (exact first)', (s) => p50Micros(labels.length, (i) => s.search.query(searchInput.parse({ text: labels[i] as string })))],
@@ -108,7 +109,7 @@ try {
   const fallback = (side: 'old' | 'new') => {
     const out = raw[side].prepare('SELECT id, source, target, type, weight FROM edges WHERE source = ? ORDER BY type, target, id').raw()
     const into = raw[side].prepare('SELECT id, source, target, type, weight FROM edges WHERE target = ? ORDER BY type, source, id').raw()
-    return p50Micros(5_000, (i) => [out.all(1 + (i * 7919) % nodes), into.all(1 + (i * 7919) % nodes)])
+    return p50Micros(1_000, (i) => [out.all(1 + (i * 7919) % nodes), into.all(1 + (i * 7919) % nodes)])
   }
 
   const results = new Map<string, { old: number[]; new: number[] }>()
@@ -127,10 +128,10 @@ try {
   for (const db of Object.values(raw)) db.close()
   for (const store of Object.values(stores)) store.close()
 
-  console.log(`${nodes} nodes, ${graph.edges.length} edges; median of ${rounds} alternating rounds' p50, µs`)
+  console.log(`${nodes} nodes, ${graph.edges.length} edges; each workload's p50 in µs, median of ${rounds} rounds (old and new back to back, order alternating); new/old = median of the rounds' ratios`)
   console.log(`${'workload'.padEnd(40)} ${'old'.padStart(10)} ${'new'.padStart(10)} ${'new/old'.padStart(8)}`)
   for (const [name, { old, new: ours }] of results) {
-    console.log(`${name.padEnd(40)} ${median(old).toFixed(1).padStart(10)} ${median(ours).toFixed(1).padStart(10)} ${(median(ours) / median(old)).toFixed(2).padStart(8)}`)
+    console.log(`${name.padEnd(40)} ${median(old).toFixed(1).padStart(10)} ${median(ours).toFixed(1).padStart(10)} ${median(ours.map((x, i) => x / (old[i] as number))).toFixed(2).padStart(8)}`)
   }
   for (const kind of ['nodes', 'edges'] as const) {
     const rate = (side: 'old' | 'new') => Math.round((kind === 'nodes' ? graph.nodes.length : graph.edges.length) / insertSeconds[side][kind])
