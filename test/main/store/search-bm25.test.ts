@@ -35,7 +35,7 @@ describe('bm25 computed in JS', () => {
     fc.assert(
       fc.property(fc.array(node, { minLength: 1, maxLength: 30 }), fc.uniqueArray(phrase, { minLength: 1, maxLength: 3, selector: (p) => p.term }), fc.nat(), (nodes, phrases, drop) => {
         withStore((db) => {
-          const insert = db.prepare("INSERT INTO nodes (key, type, label, props, created_at, updated_at) VALUES (?, 't', ?, ?, 0, 0)")
+          const insert = db.prepare("INSERT INTO nodes (key, type, label, props, created_at) VALUES (?, 't', ?, ?, 0)")
           nodes.forEach(({ label, note, extra, n }, i) => insert.run(`k${i}`, label, JSON.stringify({ note, n, ...(extra === undefined ? {} : { extra }) })))
           indexNodeTextAfter(db, 0)
           // A deleted row leaves the totals and the counts as FTS5 keeps them (contentless_delete).
@@ -64,7 +64,7 @@ describe('bm25 computed in JS', () => {
 
   it('sees new rows at once: the cached counts and totals follow the writes', () => {
     withStore((db) => {
-      const insert = db.prepare("INSERT INTO nodes (key, type, label, props, created_at, updated_at) VALUES (?, 't', ?, '{}', 0, 0)")
+      const insert = db.prepare("INSERT INTO nodes (key, type, label, props, created_at) VALUES (?, 't', ?, '{}', 0)")
       insert.run('a', 'amber canal')
       insert.run('b', 'amber')
       for (let i = 0; i < 20; i++) insert.run(`z${i}`, 'zinc')
@@ -88,7 +88,7 @@ describe('bm25 computed in JS', () => {
     try {
       migrate(writer)
       writer.pragma('journal_mode = WAL')
-      const insert = writer.prepare("INSERT INTO nodes (key, type, label, props, created_at, updated_at) VALUES (?, 't', ?, ?, 0, 0)")
+      const insert = writer.prepare("INSERT INTO nodes (key, type, label, props, created_at) VALUES (?, 't', ?, ?, 0)")
       insert.run('a', 'Amber', '{"note": "stone"}')
       insert.run('b', 'Resin', '{"note": "amber amber amber"}')
       indexNodeTextAfter(writer, 0)

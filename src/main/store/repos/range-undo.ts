@@ -61,10 +61,10 @@ export function keptKeysTaken(db: Db, batchId: number): { id: number; holder: nu
 /** Puts the kept rows of an undo back under their own ids; edges between the nodes that hold their end keys now. */
 export function restoreKeptRows(db: Db, batchId: number, rebuildIndexes: boolean): { nodes: number; edges: number; expectedEdges: number } {
   if (rebuildIndexes) dropSecondaryIndexes(db)
-  const nodes = statement(db, `INSERT INTO nodes (id, key, type, label, props, created_at, updated_at)
-    SELECT id, key, type, label, props, created_at, updated_at FROM undone_nodes WHERE batch_id = ? ORDER BY id`).run(batchId).changes
-  const edges = statement(db, `INSERT INTO edges (id, source, target, type, props, weight, created_at, updated_at)
-    SELECT u.id, s.id, t.id, u.type, u.props, u.weight, u.created_at, u.updated_at
+  const nodes = statement(db, `INSERT INTO nodes (id, key, type, label, props, created_at, changed_at)
+    SELECT id, key, type, label, props, created_at, nullif(updated_at, created_at) FROM undone_nodes WHERE batch_id = ? ORDER BY id`).run(batchId).changes
+  const edges = statement(db, `INSERT INTO edges (id, source, target, type, props, weight, created_at, changed_at)
+    SELECT u.id, s.id, t.id, u.type, u.props, u.weight, u.created_at, nullif(u.updated_at, u.created_at)
     FROM undone_edges u JOIN nodes s ON s.key = u.source_key JOIN nodes t ON t.key = u.target_key WHERE u.batch_id = ? ORDER BY u.id`).run(batchId).changes
   if (rebuildIndexes) {
     createIndexesOf(db, 'nodes')
