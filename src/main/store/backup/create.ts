@@ -49,12 +49,26 @@ function ensureSpace(target: BackupTarget): void {
   }
 }
 
+type CopyFacts = Pick<BackupManifest, 'schemaVersion' | 'nodeCount' | 'edgeCount'>
+
+const factsOf = (copy: Db): CopyFacts => ({ schemaVersion: schemaVersionOf(copy), nodeCount: countNodes(copy), edgeCount: countEdges(copy) })
+
 /** Makes a copied file a self-contained store (rollback journal, so read-only opens add no -wal) and reads its facts. */
-function sealCopy(partial: string): Pick<BackupManifest, 'schemaVersion' | 'nodeCount' | 'edgeCount'> {
+function sealCopy(partial: string): CopyFacts {
   const copy = openSqliteFile(partial)
   try {
     useRollbackJournal(copy)
-    return { schemaVersion: schemaVersionOf(copy), nodeCount: countNodes(copy), edgeCount: countEdges(copy) }
+    return factsOf(copy)
+  } finally {
+    copy.close()
+  }
+}
+
+/** The facts of a copy already sealed, read without changing it. */
+function readFacts(partial: string): CopyFacts {
+  const copy = openSqliteFile(partial, { readonly: true, fileMustExist: true })
+  try {
+    return factsOf(copy)
   } finally {
     copy.close()
   }
@@ -124,10 +138,11 @@ export async function createBackup(db: Db, target: BackupTarget, reason: BackupR
   try {
     const progress = (done: number, total: number | null) => onEvent?.({ type: 'progress', jobId, label: 'Backing up the store', done, total, phase: 'copying' })
     progress(0, null)
-    if (!(await copyFrozenStoreFile(db, target.storeFile, partial, progress))) await copyOnline(db, partial, progress)
-    const facts = sealCopy(partial)
-    // The checksum reads the copy from the page cache while the disk takes the sync.
-    const [sha256] = await Promise.all([sha256OfFile(partial), fsyncFileAsync(partial)])
+    const frozenSha256 = await copyFrozenStoreFile(db, target.storeFile, partial, progress)
+    if (frozenSha256 === null) await copyOnline(db, partial, progress)
+    const facts = frozenSha256 === null ? sealCopy(partial) : readFacts(partial)
+    // The checksum (when the copy did not already compute it) reads the copy from the page cache while the disk takes the sync.
+    const [sha256] = await Promise.all([frozenSha256 ?? sha256OfFile(partial), fsyncFileAsync(partial)])
     const manifest: BackupManifest = {
       format: 1, app: 'GraphKeep', appVersion: APP_VERSION, createdAt, reason, storeName: target.storeName,
       ...facts, bytes: statSync(partial).size, sha256,

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { openSqliteFile, type Db } from '../db.ts'
 import { schemaVersionOf, tryTruncateWal } from '../repos/pragmas.ts'
 import { beginRead, endRead } from '../repos/read-snapshot.ts'
-import { copyInChildProcess } from './copy-process.ts'
+import { copyInChildProcess, type HeaderPatch } from './copy-process.ts'
 
 // Readers keep a snapshot at most 50 ms (held-snapshot.ts): a few short waits outlast them.
 const CHECKPOINT_ATTEMPTS = 5
@@ -33,29 +33,40 @@ async function freezeStoreFile(db: Db, snapshot: Db, storeFile: string): Promise
 }
 
 /**
- * Copies the store file at disk speed while writes go on into the WAL: false (and nothing written)
- * when the file could not be frozen, so the caller uses the online backup API instead. Not on
- * Windows, where the copy would meet SQLite's byte-range locks.
+ * The copy's header says "rollback journal" (format bytes 18 and 19 = 1) instead of WAL, as
+ * `journal_mode = DELETE` would leave it: the snapshot read the store file alone, so the copy needs
+ * no WAL, and read-only opens of it add no -wal beside it.
  */
-export async function copyFrozenStoreFile(db: Db, storeFile: string, partial: string, onBytes: (done: number, total: number) => void): Promise<boolean> {
-  if (process.platform === 'win32' || db.readonly) return false
+const ROLLBACK_JOURNAL: HeaderPatch = {
+  length: 100,
+  apply(head) {
+    if (head.length >= 20) head.fill(1, 18, 20)
+  },
+}
+
+/**
+ * Copies the store file at disk speed while writes go on into the WAL, sealed (rollback journal) and
+ * checksummed as it is copied: the sha256 of the copy, or null (and nothing written) when the file
+ * could not be frozen, so the caller uses the online backup API instead. Not on Windows, where the
+ * copy would meet SQLite's byte-range locks.
+ */
+export async function copyFrozenStoreFile(db: Db, storeFile: string, partial: string, onBytes: (done: number, total: number) => void): Promise<string | null> {
+  if (process.platform === 'win32' || db.readonly) return null
   const snapshot = openSqliteFile(storeFile, { readonly: true, fileMustExist: true })
   try {
-    if (!(await freezeStoreFile(db, snapshot, storeFile))) return false
+    if (!(await freezeStoreFile(db, snapshot, storeFile))) return null
     const total = statSync(storeFile).size
     onBytes(0, total)
     try {
-      await copyInChildProcess(storeFile, partial, (done) => onBytes(done, total))
+      return await copyInChildProcess(storeFile, partial, ROLLBACK_JOURNAL, (done) => onBytes(done, total))
     } catch (error) {
       // No `cp` on this system: the online backup API does the copy.
       if ((error as { code?: string; syscall?: string }).syscall === 'spawn cp') {
         rmSync(partial, { force: true })
-        return false
+        return null
       }
       throw error
     }
-    onBytes(total, total)
-    return true
   } finally {
     endRead(snapshot)
     snapshot.close()
