@@ -1,7 +1,10 @@
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { open, type FileHandle } from 'node:fs/promises'
+import { open, stat, type FileHandle } from 'node:fs/promises'
 import { setTimeout as sleep } from 'node:timers/promises'
+
+// Absolute, so that no other `cp` on the PATH is run; present on Linux and macOS alike.
+export const CP = '/bin/cp'
 
 // The copy is read back (from the page cache) in chunks this big as cp writes it, and handed to the disk every SYNC_BYTES.
 const CHUNK = 4 << 20
@@ -22,7 +25,7 @@ function copyFailure(stderr: string, exitCode: number | null): Error {
 }
 
 function runCp(source: string, destination: string): Promise<void> {
-  const child = spawn('cp', ['--', source, destination], { stdio: ['ignore', 'ignore', 'pipe'] })
+  const child = spawn(CP, ['--', source, destination], { stdio: ['ignore', 'ignore', 'pipe'] })
   let stderr = ''
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
   return new Promise<void>((resolve, reject) => {
@@ -67,6 +70,26 @@ async function follow(output: FileHandle, copied: () => boolean, patch: HeaderPa
   return { sha256: hash.digest('hex'), head, bytes: position }
 }
 
+/** The copy's first bytes, as read before the patch, patched and written back. */
+async function writePatched(output: FileHandle, head: Buffer | null, patch: HeaderPatch): Promise<void> {
+  if (!head) return
+  patch.apply(head)
+  await output.write(head, 0, head.length, 0)
+}
+
+/** The patch written into a finished copy, then its checksum read in one more pass. */
+async function checksumAfterwards(destination: string, patch: HeaderPatch, onBytes: (bytes: number) => void): Promise<string> {
+  const output = await open(destination, 'r+')
+  try {
+    const { sha256, head, bytes } = await follow(output, () => true, patch, onBytes)
+    await writePatched(output, head, patch)
+    onBytes(bytes)
+    return sha256
+  } finally {
+    await output.close()
+  }
+}
+
 /**
  * Copies `source` to `destination` with the system's `cp` (copy_file_range, or a reflink where the
  * file system has them) in a child process: the live store must not be opened through fs in this
@@ -86,10 +109,10 @@ export async function copyInChildProcess(source: string, destination: string, pa
     if (copy.status === 'rejected') throw copy.reason
     if (read.status === 'rejected') throw read.reason
     const { sha256, head, bytes } = read.value
-    if (head) {
-      patch.apply(head)
-      await output.write(head, 0, head.length, 0)
-    }
+    // A cp that replaced the file instead of writing into it (a clone on some systems): read it again, whole.
+    const [kept, followedFile] = await Promise.all([stat(destination), output.stat()])
+    if (kept.ino !== followedFile.ino || kept.size !== bytes) return await checksumAfterwards(destination, patch, onBytes)
+    await writePatched(output, head, patch)
     onBytes(bytes)
     return sha256
   } finally {

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { openSqliteFile, type Db } from '../db.ts'
 import { schemaVersionOf, tryTruncateWal } from '../repos/pragmas.ts'
 import { beginRead, endRead } from '../repos/read-snapshot.ts'
-import { copyInChildProcess, type HeaderPatch } from './copy-process.ts'
+import { copyInChildProcess, CP, type HeaderPatch } from './copy-process.ts'
 
 // Readers keep a snapshot at most 50 ms (held-snapshot.ts): a few short waits outlast them.
 const CHECKPOINT_ATTEMPTS = 5
@@ -60,8 +60,8 @@ export async function copyFrozenStoreFile(db: Db, storeFile: string, partial: st
     try {
       return await copyInChildProcess(storeFile, partial, ROLLBACK_JOURNAL, (done) => onBytes(done, total))
     } catch (error) {
-      // No `cp` on this system: the online backup API does the copy.
-      if ((error as { code?: string; syscall?: string }).syscall === 'spawn cp') {
+      // No cp on this system: the online backup API does the copy.
+      if ((error as { syscall?: string }).syscall === `spawn ${CP}`) {
         rmSync(partial, { force: true })
         return null
       }
