@@ -78,6 +78,21 @@ export function checkpointAndTruncateWal(db: Db): void {
   statement(db, 'PRAGMA wal_checkpoint(TRUNCATE)').all()
 }
 
+/**
+ * Copies the WAL into the store file and empties it, waiting for readers at most `busyMs`: true when
+ * it completed (SQLite's busy = 0), false when a reader's snapshot still needed the WAL.
+ */
+export function tryTruncateWal(db: Db, busyMs: number): boolean {
+  const before = db.pragma('busy_timeout', { simple: true }) as number
+  db.pragma(`busy_timeout = ${Math.trunc(busyMs)}`)
+  try {
+    const [result] = statement<[], { busy: number }>(db, 'PRAGMA wal_checkpoint(TRUNCATE)').all()
+    return result?.busy === 0
+  } finally {
+    db.pragma(`busy_timeout = ${Number(before)}`)
+  }
+}
+
 /** Refreshes the planner's statistics where SQLite thinks they are stale, reading at most ~1000 rows per index. */
 export function refreshPlannerStatistics(db: Db): void {
   statement(db, 'PRAGMA analysis_limit = 1000').all()
