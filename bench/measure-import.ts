@@ -36,6 +36,8 @@ export interface ImportRun {
   bytes: number
   seconds: number
   rowsPerSecond: number
+  /** CPU seconds of all the importing process's threads (user + system). */
+  cpuSeconds: number
   loopDelayP99Ms: number
   loopDelayMaxMs: number
   /** The process's peak memory by the end of this import. */
@@ -94,7 +96,7 @@ export function measureImport(options: MeasureImportOptions): ImportResult {
       const r = from.results[index]
       if (!r.ok || r.nodes !== counts.nodes || r.edges !== counts.edges) throw new Error(`the import of ${file} did not write every row: ${JSON.stringify(r)}`)
       const rows = counts.nodes + counts.edges
-      return { rows, bytes: statSync(file).size, seconds: r.seconds, rowsPerSecond: rows / r.seconds, loopDelayP99Ms: r.loopDelayP99Ms, loopDelayMaxMs: r.loopDelayMaxMs, peakRssSoFarMiB: r.peakRssSoFarMiB }
+      return { rows, bytes: statSync(file).size, seconds: r.seconds, rowsPerSecond: rows / r.seconds, cpuSeconds: r.cpuSeconds, loopDelayP99Ms: r.loopDelayP99Ms, loopDelayMaxMs: r.loopDelayMaxMs, peakRssSoFarMiB: r.peakRssSoFarMiB }
     }
     return {
       empty: run(0, a, first), emptyInPlace: run(0, a, first, inPlace), floorRowsPerSecond: floor.rows / floor.seconds,
@@ -108,7 +110,7 @@ export function measureImport(options: MeasureImportOptions): ImportResult {
 export function formatImport(result: ImportResult): string[] {
   const line = (name: string, run: ImportRun, target: boolean) =>
     `${name.padEnd(24)} ${run.rows.toLocaleString('en')} rows (${(run.bytes / 2 ** 20).toFixed(0)} MiB) in ${run.seconds.toFixed(1)} s = ` +
-    `${Math.round(run.rowsPerSecond).toLocaleString('en')} rows/s${target ? ` (target ${importTargets.rowsPerSecond.toLocaleString('en')})` : ''}; ` +
+    `${Math.round(run.rowsPerSecond).toLocaleString('en')} rows/s, CPU ${run.cpuSeconds.toFixed(1)} s${target ? ` (target ${importTargets.rowsPerSecond.toLocaleString('en')})` : ''}; ` +
     `loop delay p99 ${run.loopDelayP99Ms.toFixed(1)} ms, max ${run.loopDelayMaxMs.toFixed(1)} ms; peak RSS so far ${run.peakRssSoFarMiB.toFixed(0)} MiB`
   const ratio = (rate: number) => `${(result.empty.rowsPerSecond / rate).toFixed(2)}x`
   return [
@@ -120,7 +122,7 @@ export function formatImport(result: ImportResult): string[] {
     ...result.alternated.flatMap((round, index) => [
       line(`round ${index + 1}: before`, round.before, false),
       line(`round ${index + 1}: now`, round.now, false),
-      `  now / before ${(round.now.rowsPerSecond / round.before.rowsPerSecond).toFixed(2)}x`,
+      `  now / before ${(round.now.rowsPerSecond / round.before.rowsPerSecond).toFixed(2)}x in rows/s, ${(round.before.cpuSeconds / round.now.cpuSeconds).toFixed(2)}x in CPU time`,
       ...round.phases.map(({ thread, ms }) => `  ${thread}: ${Object.entries(ms).map(([phase, t]) => `${phase} ${t}`).join(', ')} (ms)`),
     ]),
   ]
