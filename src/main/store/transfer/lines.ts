@@ -52,7 +52,7 @@ export async function* readLines(file: string, signal: AbortSignal, onBytes?: (b
     for (let nl = data.indexOf(10, start); nl !== -1; nl = data.indexOf(10, start)) {
       if (!wholeRunTried && !tooLong && carryBytes === 0) {
         // The complete lines from here to the chunk's last newline: checked and decoded at once when clean
-        // (nearly always: a third of the time per line), else line by line, as below, to say which is not.
+        // (nearly always; about half the time of line by line), else line by line, as below, to say which is not.
         wholeRunTried = true
         const end = data.lastIndexOf(10)
         const run = data.subarray(start, end)

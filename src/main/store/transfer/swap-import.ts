@@ -93,7 +93,7 @@ export async function importIntoNewFile(
     try {
       for await (const chunk of readers[format]({ ...request.source, signal, onBytes: (read) => (bytes = read) })) {
         phases.add('read, parse, check', performance.now() - readFrom)
-        phases.time('resolve keys to ids', () => rows.add(chunk))
+        phases.time('resolve keys to ids, properties to JSON', () => rows.add(chunk))
         readFrom = performance.now()
         if (rows.pending < ROWS_PER_BATCH) continue
         await send()
