@@ -1,6 +1,6 @@
 import type { ImportProblem } from '../../../shared/transfer.ts'
 import { openSqliteFile, type Db } from '../db.ts'
-import { createSecondaryIndex, dropSecondaryIndexes, rebuildNodeText, SECONDARY_INDEX_COUNT } from '../repos/bulk-indexes.ts'
+import { createIndex, dropIndexes, indexesOfNodesAndEdges, rebuildNodeText, type IndexDefinition } from '../repos/bulk-indexes.ts'
 import { putMetaAudited } from '../repos/audit.ts'
 import { recordImportRanges } from '../repos/import-rows.ts'
 import { insertEdgeRows, insertNodeRows } from '../repos/new-store-rows.ts'
@@ -8,6 +8,7 @@ import { applyUnjournaledSettings, endUnjournaled } from '../repos/pragmas.ts'
 import { createUnitOfWork, type LongChange } from '../unit-of-work.ts'
 import { ImportedVectors } from '../vectors/imported-vectors.ts'
 import { clearInterruptedImport } from './bulk-mode.ts'
+import { ImportPhases } from './import-phases.ts'
 import type { RowBatch } from './resolved-rows.ts'
 
 /**
@@ -15,8 +16,6 @@ import type { RowBatch } from './resolved-rows.ts'
  * may use as much again, so this stays well under the ~600 MB an import may take at 1M nodes/4M edges.
  */
 const BUILD_CACHE_KIB = 64 * 1024
-
-export const INDEX_STEPS = SECONDARY_INDEX_COUNT + 1
 
 export interface WrittenCounts {
   nodes: number
@@ -33,13 +32,17 @@ export interface WrittenCounts {
 export class NewStoreFile {
   private readonly db: Db
   private readonly change: LongChange
+  /** The store's own indexes of nodes and edges, read from its schema, dropped until the rows are in. */
+  private readonly indexes: IndexDefinition[]
+  private readonly phases = new ImportPhases('insert thread')
   nodes = 0
   edges = 0
 
   constructor(file: string) {
     this.db = openSqliteFile(file)
     applyUnjournaledSettings(this.db, BUILD_CACHE_KIB)
-    dropSecondaryIndexes(this.db)
+    this.indexes = indexesOfNodesAndEdges(this.db)
+    dropIndexes(this.db, this.indexes)
     // A new import starting means the notice of an interrupted one has been seen through.
     clearInterruptedImport(this.db)
     this.change = createUnitOfWork(this.db).begin('import', ['nodes', 'edges', 'meta'])
@@ -52,9 +55,9 @@ export class NewStoreFile {
   write(batch: RowBatch): WrittenCounts {
     const db = this.db
     const problems: ImportProblem[] = []
-    return this.change.step(({ id, now, count }) => {
-      const nodes = batch.nodes ? insertNodeRows(db, batch.nodes, now) : 0
-      const edges = batch.edges ? insertEdgeRows(db, batch.edges, now) : 0
+    return this.phases.time('write steps (audit, commit)', () => this.change.step(({ id, now, count }) => {
+      const nodes = this.phases.time('insert nodes', () => insertNodeRows(db, batch.nodes, now))
+      const edges = this.phases.time('insert edges', () => insertEdgeRows(db, batch.edges, now))
       recordImportRanges(db, id, batch.nodeRange, batch.edgeRange)
       let vectorsStored = 0
       let vectorsSkipped = 0
@@ -76,7 +79,7 @@ export class NewStoreFile {
       this.nodes += nodes
       this.edges += edges
       return { nodes, edges, vectors: { stored: vectorsStored, skipped: vectorsSkipped }, problems }
-    })
+    }))
   }
 
   putMeta(entries: { key: string; value: unknown }[]): void {
@@ -84,17 +87,25 @@ export class NewStoreFile {
     if (entries.length) this.change.step(({ id }) => entries.forEach(({ key, value }) => putMetaAudited(this.db, id, key, JSON.stringify(value))))
   }
 
-  /** One step of building the indexes, of INDEX_STEPS (the caller reports progress between them): each secondary index, then the text index. */
-  buildIndex(step: number): void {
-    if (step < SECONDARY_INDEX_COUNT) createSecondaryIndex(this.db, step)
-    else this.db.transaction(() => rebuildNodeText(this.db))()
+  /**
+   * One step of building the indexes (the caller reports progress between them): each index the schema
+   * has, then the text index. Answers the number of steps.
+   */
+  buildIndex(step: number): number {
+    const index = this.indexes[step]
+    if (index) this.phases.time(`index ${index.name}`, () => createIndex(this.db, index))
+    else if (step === this.indexes.length) this.phases.time('full-text index', () => this.db.transaction(() => rebuildNodeText(this.db))())
+    return this.indexes.length + 1
   }
 
   /** Records the batch's summary and closes the file, ready to be synced and swapped in. */
   close(): void {
-    this.change.finish()
-    endUnjournaled(this.db)
-    this.db.close()
+    this.phases.time('finish batch, close', () => {
+      this.change.finish()
+      endUnjournaled(this.db)
+      this.db.close()
+    })
+    this.phases.report()
   }
 
   /** Closes without finishing: the file is about to be deleted. */

@@ -7,7 +7,8 @@ import { readers } from './detect.ts'
 import type { InsertCounts } from './insert.ts'
 import { ROWS_PER_BATCH } from './insert.ts'
 import { InsertHere, InsertThread, type InsertSink } from './insert-thread.ts'
-import { INDEX_STEPS, type WrittenCounts } from './new-store-file.ts'
+import type { WrittenCounts } from './new-store-file.ts'
+import { ImportPhases } from './import-phases.ts'
 import { ProblemList } from './problems.ts'
 import type { Progress } from './progress.ts'
 import { ResolvedRows } from './resolved-rows.ts'
@@ -50,10 +51,11 @@ export async function importIntoNewFile(
   const rows = new ResolvedRows(problems, nodeIdBase(db), edgeIdBase(db))
   const counts: InsertCounts = { nodesInserted: 0, nodesUpdated: 0, nodesSkipped: 0, edgesInserted: 0, edgesSkipped: 0 }
   const vectors = { stored: 0, skipped: 0 }
+  const phases = new ImportPhases('store worker')
   removeImportingFile(file)
   let thread: InsertSink
   try {
-    copyStoreInto(db, file)
+    phases.time('copy store (VACUUM INTO)', () => copyStoreInto(db, file))
     thread = total.bytes >= OWN_THREAD_FROM_BYTES || process.env.GRAPHKEEP_IMPORT_THREAD === '1' ? new InsertThread(file) : new InsertHere(file)
   } catch (error) {
     // A full disk, say: a half-written copy must not stay beside the store until the next open.
@@ -64,8 +66,8 @@ export async function importIntoNewFile(
   let bytes = 0
 
   async function send(): Promise<void> {
-    const batch = rows.take()
-    if (!batch.nodes && !batch.edges && batch.embeddings.length === 0) return
+    const batch = phases.time('take batch', () => rows.take())
+    if (batch.nodes.length === 0 && batch.edges.length === 0 && batch.embeddings.length === 0) return
     const step = thread.request<WrittenCounts>({ kind: 'rows', batch }).then((done) => {
       counts.nodesInserted += done.nodes
       counts.edgesInserted += done.edges
@@ -76,7 +78,9 @@ export async function importIntoNewFile(
     // Awaited below or in `finally`; until then a failed write (a full disk) must not count as unhandled.
     step.catch(() => undefined)
     written.push(step)
-    while (written.length >= MAX_IN_FLIGHT) await written.shift()
+    await phases.timeAsync('wait for the insert thread', async () => {
+      while (written.length >= MAX_IN_FLIGHT) await written.shift()
+    })
     const done = counts.nodesInserted + counts.edgesInserted
     // Rows written, of an estimate from the share of the file read so far (or the rows a check counted).
     const estimate = bytes > 0 ? Math.max(done, Math.round((done * total.bytes) / bytes)) : null
@@ -85,13 +89,17 @@ export async function importIntoNewFile(
 
   let swapped = false
   try {
+    let readFrom = performance.now()
     try {
       for await (const chunk of readers[format]({ ...request.source, signal, onBytes: (read) => (bytes = read) })) {
-        rows.add(chunk)
+        phases.add('read, parse, check', performance.now() - readFrom)
+        phases.time('resolve keys to ids, properties to JSON', () => rows.add(chunk))
+        readFrom = performance.now()
         if (rows.pending < ROWS_PER_BATCH) continue
         await send()
-        await yieldToEvents()
+        await phases.timeAsync('yield to events', yieldToEvents)
         if (signal.aborted) break
+        readFrom = performance.now()
       }
     } catch (error) {
       if (!signal.aborted) throw error
@@ -101,7 +109,7 @@ export async function importIntoNewFile(
       rows.resolveWaiting()
       await send()
     }
-    await Promise.all(written.splice(0))
+    await phases.timeAsync('wait for the insert thread', () => Promise.all(written.splice(0)))
     counts.nodesSkipped = rows.nodeRecords - counts.nodesInserted
     counts.edgesSkipped = rows.edgeRecords - counts.edgesInserted
     if (request.options.onError === 'abort' && problems.count > 0) {
@@ -112,14 +120,19 @@ export async function importIntoNewFile(
       if (!cancelled) await thread.request({ kind: 'meta', entries: rows.meta })
       progress.update(counts.nodesInserted + counts.edgesInserted, counts.nodesInserted + counts.edgesInserted, true)
       progress.phase('indexing', 'Building indexes')
-      for (let step = 0; step < INDEX_STEPS; step++) {
-        progress.update(step, INDEX_STEPS, true)
-        await thread.request({ kind: 'index', step })
-      }
-      await thread.request({ kind: 'close' })
-      await thread.ended()
-      await context.replaceStore(() => swapInImportedFile(storeFile, file))
+      await phases.timeAsync('indexes and full text', async () => {
+        for (let step = 0, steps = 1; step < steps; step++) {
+          progress.update(step, steps, true)
+          steps = await thread.request<number>({ kind: 'index', step })
+        }
+      })
+      await phases.timeAsync('close the new file', async () => {
+        await thread.request({ kind: 'close' })
+        await thread.ended()
+      })
+      await phases.timeAsync('sync, swap in, reopen', () => context.replaceStore(() => swapInImportedFile(storeFile, file)))
       swapped = true
+      phases.report()
       context.onEvent?.({ type: 'dataChanged', scopes: ['nodes', 'edges', 'meta'] })
     }
   } finally {
