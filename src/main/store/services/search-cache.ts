@@ -29,10 +29,12 @@ const MAX_PHRASES = 10_000
 export function searchCache(db: Db): SearchCache {
   const stamp = dataStamp(db)
   let cache = caches.get(db)
-  if (!cache || cache.stamp !== stamp || cache.hits.size > MAX_PHRASES || cache.nodes.size > MAX_NODES) {
+  if (!cache || cache.stamp !== stamp || cache.hits.size > MAX_PHRASES) {
     cache = { stamp, totals: fullTextTotals(db), hits: new Map(), nodes: new Map() }
     caches.set(db, cache)
   }
+  // Only the tokens start afresh when there are too many: the document counts cost more to read again.
+  if (cache.nodes.size > MAX_NODES) cache.nodes.clear()
   return cache
 }
 

@@ -3,10 +3,9 @@ import type { SearchCounts, SearchCountsInput, SearchHit, SearchQuery, SearchRes
 import type { Db } from '../db.ts'
 import { decodeCursor, encodeCursor } from '../repos/cursor.ts'
 import { toNode, type NodeRow } from '../repos/rows.ts'
-import type { NodeFilter } from '../repos/node-filter.ts'
 import { matchingNodeIds } from './node-match.ts'
 import {
-  allMatchIds, countMatches, exactLabelRows, hasExactLabel, matchIdsNewestFirst, matchTypesNewestFirst, nodeRowsByIds, nodeTextsByIds,
+  allMatchIds, countMatches, exactLabelRows, hasExactLabel, matchIdsNewestFirst, matchTypesNewestFirst, inOneSnapshot, newestMatchIds, nodeRowsByIds, nodeTextsByIds,
 } from '../repos/search.ts'
 import type { Calls } from '../api.ts'
 import type { ParsedInput } from '../../../shared/contract.ts'
@@ -57,8 +56,10 @@ export function createSearchCalls(db: Db) {
   function collect(query: SearchQuery, match: string, phrases: Phrase[], from: Position, want: number): Pick[] {
     const filter = { types: query.types, where: query.where }
     const cache = searchCache(db)
-    const idfs = phraseIdfs(db, cache, phrases)
+    // Whether any label equals the text (one index entry read), then the page's exact hits if so.
     const label = hasExactLabel(db, query.text, filter) ? nocase(query.text) : null
+    const exactRows = from.tier === 0 && label !== null ? exactLabelRows(db, query.text, filter, from.a, want) : []
+    const idfs = phraseIdfs(db, cache, phrases)
     /** Scores (and exactness) of matching nodes, reading the text only of those not cached. */
     function scored(ids: number[]): ScoredId[] {
       const missing = ids.filter((id) => !cache.nodes.has(id))
@@ -71,12 +72,13 @@ export function createSearchCalls(db: Db) {
       }
       return hits
     }
-    const picks: Pick[] = []
+    const picks: Pick[] = exactRows.map((row) => ({ id: row.id, score: bm25(tokensOf(cache, row.id, row), phrases, idfs, cache.totals), tier: 0, row }))
+    // A page full of exact hits needs nothing else: the next page goes on in tier 0.
+    if (picks.length >= want) return picks
     let tailFrom = from.tier === 2 ? from.a : NO_MORE_ROWID
     if (from.tier < 2) {
       // The window is the newest RANK_WINDOW matches, exact ones included; they are listed in tier 0 instead.
-      const windowIds = matchIdsNewestFirst(db, match, { filter, beforeId: NO_MORE_ROWID, limit: RANK_WINDOW })
-      if (from.tier === 0 && label !== null) picks.push(...exactTier(query, filter, from.a, want, (row) => bm25(tokensOf(cache, row.id, row), phrases, idfs, cache.totals)))
+      const windowIds = newestMatchIds(db, match, filter, RANK_WINDOW, phrases.length > 1)
       const ranked = scored(windowIds).filter((hit) => !hit.exact).sort(byScore)
       const start = from.tier === 1 ? ranked.findIndex((hit) => byScore(hit, { id: from.b, score: from.a }) > 0) : 0
       if (start >= 0) for (const hit of ranked.slice(start, start + want - picks.length)) picks.push({ id: hit.id, score: hit.score, tier: 1 })
@@ -90,11 +92,6 @@ export function createSearchCalls(db: Db) {
       tailFrom = ids[ids.length - 1] as number
     }
     return picks
-  }
-
-  /** Nodes whose label equals the text, in id order. */
-  function exactTier(query: SearchQuery, filter: NodeFilter, afterId: number, want: number, score: (row: NodeRow) => number): Pick[] {
-    return exactLabelRows(db, query.text, filter, afterId, want).map((row) => ({ id: row.id, score: score(row), tier: 0, row }))
   }
 
   function search(query: SearchQuery): SearchResult {
@@ -143,7 +140,7 @@ export function createSearchCalls(db: Db) {
   }
 
   return {
-    query: search,
+    query: (query) => inOneSnapshot(db, () => search(query)),
     counts: searchCounts,
     total: searchTotal,
     explain({ text }) {
