@@ -68,7 +68,7 @@ export function createSearchCalls(db: Db) {
       for (const id of ids) {
         const tokens = cache.nodes.get(id)
         // A node deleted since its id was read is left out.
-        if (tokens) hits.push({ id, score: bm25(tokens, phrases, idfs, cache.totals), exact: label !== null && nocase(tokens.label) === label })
+        if (tokens) hits.push({ id, score: bm25(tokens, phrases, idfs, cache.totals), exact: label !== null && tokens.label.length === label.length && nocase(tokens.label) === label })
       }
       return hits
     }
