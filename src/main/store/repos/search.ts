@@ -42,8 +42,8 @@ export function matchIdsNewestFirst(db: Db, match: string, options: { filter: No
 
 /**
  * The newest `limit` matching ids (passing the filter), newest first. When few matches are expected
- * (several words together) they are read oldest first, which FTS5 does faster, and newest first
- * only when there turn out to be more than `limit`.
+ * (several words together: services/search-cache.ts estimates how many) they are read oldest first,
+ * which FTS5 does faster, and newest first only when there turn out to be more than `limit`.
  */
 export function newestMatchIds(db: Db, match: string, filter: NodeFilter, limit: number, fewExpected: boolean): number[] {
   const { conditions, params } = nodeFilterSql(filter)

@@ -12,7 +12,7 @@ import type { ParsedInput } from '../../../shared/contract.ts'
 import { snippetFor } from './search-snippet.ts'
 import { searchTerms, type SearchTerms } from './search-terms.ts'
 import { bm25, type Phrase } from './search-bm25.ts'
-import { phraseIdfs, searchCache, tokensOf } from './search-cache.ts'
+import { expectedMatches, phraseIdfs, searchCache, tokensOf } from './search-cache.ts'
 
 /**
  * Results come in three tiers, and the cursor says where a page ends:
@@ -78,7 +78,7 @@ export function createSearchCalls(db: Db) {
     let tailFrom = from.tier === 2 ? from.a : NO_MORE_ROWID
     if (from.tier < 2) {
       // The window is the newest RANK_WINDOW matches, exact ones included; they are listed in tier 0 instead.
-      const windowIds = newestMatchIds(db, match, filter, RANK_WINDOW, phrases.length > 1)
+      const windowIds = newestMatchIds(db, match, filter, RANK_WINDOW, expectedMatches(cache, phrases) <= RANK_WINDOW)
       const ranked = scored(windowIds).filter((hit) => !hit.exact).sort(byScore)
       const start = from.tier === 1 ? ranked.findIndex((hit) => byScore(hit, { id: from.b, score: from.a }) > 0) : 0
       if (start >= 0) for (const hit of ranked.slice(start, start + want - picks.length)) picks.push({ id: hit.id, score: hit.score, tier: 1 })
