@@ -57,12 +57,6 @@ export function newestMatchIds(db: Db, match: string, filter: NodeFilter, limit:
   return statement<unknown[], number>(db, `SELECT nodes_fts.rowid FROM nodes_fts${join} ${where} ORDER BY nodes_fts.rowid DESC LIMIT ?`).pluck().all(match, ...params, limit)
 }
 
-/** The label and properties (JSON) of the given nodes, which is what they are found by. */
-export function nodeTextsByIds(db: Db, ids: number[]): { id: number; label: string; props: string }[] {
-  const sql = 'SELECT n.id, n.label, n.props FROM nodes n WHERE n.id IN (SELECT value FROM json_each(?))'
-  return statement<[string], { id: number; label: string; props: string }>(db, sql).all(JSON.stringify(ids))
-}
-
 /** Whether any node (passing the filter) has exactly this label: found through nodes_by_label. */
 export function hasExactLabel(db: Db, label: string, filter: NodeFilter): boolean {
   const { conditions, params } = nodeFilterSql(filter)

@@ -5,7 +5,7 @@ import { decodeCursor, encodeCursor } from '../repos/cursor.ts'
 import { toNode, type NodeRow } from '../repos/rows.ts'
 import { matchingNodeIds } from './node-match.ts'
 import {
-  allMatchIds, countMatches, exactLabelRows, hasExactLabel, matchIdsNewestFirst, matchTypesNewestFirst, inOneSnapshot, newestMatchIds, nodeRowsByIds, nodeTextsByIds,
+  allMatchIds, countMatches, exactLabelRows, hasExactLabel, matchIdsNewestFirst, matchTypesNewestFirst, inOneSnapshot, newestMatchIds, nodeRowsByIds,
 } from '../repos/search.ts'
 import type { Calls } from '../api.ts'
 import type { ParsedInput } from '../../../shared/contract.ts'
@@ -60,10 +60,17 @@ export function createSearchCalls(db: Db) {
     const label = hasExactLabel(db, query.text, filter) ? nocase(query.text) : null
     const exactRows = from.tier === 0 && label !== null ? exactLabelRows(db, query.text, filter, from.a, want) : []
     const idfs = phraseIdfs(db, cache, phrases)
+    /** Rows read here for their text: the page's items among them need not be read again. */
+    const rows = new Map<number, NodeRow>()
     /** Scores (and exactness) of matching nodes, reading the text only of those not cached. */
     function scored(ids: number[]): ScoredId[] {
       const missing = ids.filter((id) => !cache.nodes.has(id))
-      if (missing.length > 0) for (const text of nodeTextsByIds(db, missing)) tokensOf(cache, text.id, text)
+      if (missing.length > 0) {
+        for (const row of nodeRowsByIds(db, missing)) {
+          tokensOf(cache, row.id, row)
+          rows.set(row.id, row)
+        }
+      }
       const hits: ScoredId[] = []
       for (const id of ids) {
         const tokens = cache.nodes.get(id)
@@ -81,13 +88,13 @@ export function createSearchCalls(db: Db) {
       const windowIds = newestMatchIds(db, match, filter, RANK_WINDOW, expectedMatches(cache, phrases) <= RANK_WINDOW)
       const ranked = scored(windowIds).filter((hit) => !hit.exact).sort(byScore)
       const start = from.tier === 1 ? ranked.findIndex((hit) => byScore(hit, { id: from.b, score: from.a }) > 0) : 0
-      if (start >= 0) for (const hit of ranked.slice(start, start + want - picks.length)) picks.push({ id: hit.id, score: hit.score, tier: 1 })
+      if (start >= 0) for (const hit of ranked.slice(start, start + want - picks.length)) picks.push({ id: hit.id, score: hit.score, tier: 1, row: rows.get(hit.id) })
       if (picks.length >= want || windowIds.length < RANK_WINDOW) return picks
       tailFrom = windowIds[windowIds.length - 1] as number
     }
     while (picks.length < want) {
       const ids = matchIdsNewestFirst(db, match, { filter, beforeId: tailFrom, limit: want - picks.length })
-      for (const hit of scored(ids)) if (!hit.exact) picks.push({ id: hit.id, score: hit.score, tier: 2 })
+      for (const hit of scored(ids)) if (!hit.exact) picks.push({ id: hit.id, score: hit.score, tier: 2, row: rows.get(hit.id) })
       if (ids.length === 0) break
       tailFrom = ids[ids.length - 1] as number
     }
