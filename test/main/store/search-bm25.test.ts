@@ -116,7 +116,7 @@ describe('bm25 computed in JS', () => {
 describe('one read snapshot per search', () => {
   it('opens and ends its own read transaction, and keeps one the caller holds', () => {
     withStore((db) => {
-      db.prepare("INSERT INTO nodes (key, type, label, props, created_at, updated_at) VALUES ('a', 't', 'Amber canal', '{}', 0, 0)").run()
+      db.prepare("INSERT INTO nodes (key, type, label, props, created_at) VALUES ('a', 't', 'Amber canal', '{}', 0)").run()
       indexNodeTextAfter(db, 0)
       const search = createSearchCalls(db)
       expect(search.query(searchInput.parse({ text: 'amber ca' })).items.map((hit) => hit.node.key)).toEqual(['a'])
