@@ -1,25 +1,12 @@
 // Child process of measure-import.ts: the physical floor of an import. The file's rows are parsed
 // first (not timed), then a bare insert loop writes them into plain tables (no secondary index, no
 // check, no journal, no sync, one transaction): what SQLite itself costs per row on this machine.
-import { createReadStream } from 'node:fs'
-import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
 import Database from 'better-sqlite3'
+import { importFileRows } from './import-file-rows.ts'
 
 const { values } = parseArgs({ options: { store: { type: 'string' }, file: { type: 'string' } } })
-const nodes: unknown[][] = []
-const edges: unknown[][] = []
-const ids = new Map<string, number>()
-for await (const line of createInterface({ input: createReadStream(values.file as string), crlfDelay: Infinity })) {
-  if (!line) continue
-  const record = JSON.parse(line) as Record<string, unknown>
-  if (record.kind === 'node') {
-    ids.set(record.key as string, ids.size + 1)
-    nodes.push([ids.size, record.key, record.type, record.label ?? record.key, JSON.stringify(record.properties ?? {}), 0, 0])
-  } else if (record.kind === 'edge') {
-    edges.push([edges.length + 1, ids.get(record.source as string), ids.get(record.target as string), record.type, JSON.stringify(record.properties ?? {}), record.weight ?? 1, 0, 0])
-  }
-}
+const { nodes, edges } = await importFileRows(values.file as string)
 const db = new Database(values.store as string)
 db.pragma('journal_mode = OFF')
 db.pragma('synchronous = OFF')

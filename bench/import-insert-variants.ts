@@ -1,29 +1,19 @@
 // Insert-side variants of an import into a new store file, timed alone on the same rows in one run:
-// the json_each statements of today against prepared statements bound per row or per many rows.
-import { copyFileSync, createReadStream, mkdtempSync, rmSync } from 'node:fs'
+// the json_each statements the import used before against prepared statements bound per row or per many rows.
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
 import Database from 'better-sqlite3'
 import { StoreHost } from '../src/main/store/host.ts'
+import { importFileRows } from './import-file-rows.ts'
 
 const { values } = parseArgs({ options: { file: { type: 'string' }, rounds: { type: 'string', default: '2' } } })
 const folder = mkdtempSync(join(tmpdir(), 'graphkeep-insert-variants-'))
 const empty = join(folder, 'empty.db')
 await (await StoreHost.open({ file: empty })).close()
 
-const nodes: unknown[][] = []
-const edges: unknown[][] = []
-const ids = new Map<string, number>()
-for await (const line of createInterface({ input: createReadStream(values.file as string), crlfDelay: Infinity })) {
-  if (!line) continue
-  const r = JSON.parse(line) as Record<string, unknown>
-  if (r.kind === 'node') {
-    ids.set(r.key as string, ids.size + 1)
-    nodes.push([ids.size, r.key, r.type, r.label ?? r.key, JSON.stringify(r.properties ?? {}), null, null])
-  } else edges.push([edges.length + 1, ids.get(r.source as string), ids.get(r.target as string), r.type, JSON.stringify(r.properties ?? {}), r.weight ?? null, null, null])
-}
+const { nodes, edges } = await importFileRows(values.file as string)
 const BATCH = 10_000
 const now = Date.now()
 
@@ -39,9 +29,9 @@ function open(name: string, ignoreChecks: boolean) {
 
 function jsonEach(ignoreChecks: boolean) {
   const db = open('json', ignoreChecks)
-  const n = db.prepare(`INSERT INTO nodes (id, key, type, label, props, created_at, updated_at)
+  const n = db.prepare(`INSERT INTO nodes (id, key, type, label, props, created_at, changed_at)
     SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value -> 4, coalesce(value ->> 5, @now), coalesce(value ->> 6, @now) FROM json_each(@rows)`)
-  const e = db.prepare(`INSERT INTO edges (id, source, target, type, props, weight, created_at, updated_at)
+  const e = db.prepare(`INSERT INTO edges (id, source, target, type, props, weight, created_at, changed_at)
     SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value -> 4, coalesce(value ->> 5, 1), coalesce(value ->> 6, @now), coalesce(value ->> 7, @now) FROM json_each(@rows)`)
   // As the parse side sends them: properties as objects inside the batch's JSON (stringified there, not timed here).
   const asJson = (rows: unknown[][], props: number) => {
@@ -61,8 +51,8 @@ function jsonEach(ignoreChecks: boolean) {
 function multiRow(perStatement: number, ignoreChecks: boolean) {
   const db = open('multi', ignoreChecks)
   const values = (columns: number, rows: number) => Array.from({ length: rows }, () => `(${Array(columns).fill('?').join(',')})`).join(',')
-  const nodeSql = (rows: number) => db.prepare(`INSERT INTO nodes (id, key, type, label, props, created_at, updated_at) VALUES ${values(7, rows)}`)
-  const edgeSql = (rows: number) => db.prepare(`INSERT INTO edges (id, source, target, type, props, weight, created_at, updated_at) VALUES ${values(8, rows)}`)
+  const nodeSql = (rows: number) => db.prepare(`INSERT INTO nodes (id, key, type, label, props, created_at, changed_at) VALUES ${values(7, rows)}`)
+  const edgeSql = (rows: number) => db.prepare(`INSERT INTO edges (id, source, target, type, props, weight, created_at, changed_at) VALUES ${values(8, rows)}`)
   const nFull = nodeSql(perStatement), eFull = edgeSql(perStatement)
   const t = performance.now()
   const write = (rows: unknown[][], full: Database.Statement, one: (n: number) => Database.Statement, fix: (row: unknown[]) => void) => {
