@@ -1,6 +1,6 @@
 import type { Core, NodeSingular } from 'cytoscape'
 import { forceCollide, forceLink, forceManyBody, forceSimulation, type SimulationNodeDatum } from 'd3-force'
-import { freeSlotsAround, type Point, type Rect } from './free-slots.ts'
+import { freeSlotsAround, type Facing, type Point, type Rect } from './free-slots.ts'
 import { labelBox } from './label-boxes.ts'
 import { labelsChanged } from './labels.ts'
 import { LABEL_ROOM_NODES, NODE_GAP, separateNodes } from './separate-nodes.ts'
@@ -10,6 +10,10 @@ const UNTANGLE_TICKS = 100
 const UNTANGLE_CHARGE = 200
 // A placed node's own new neighbours go within this angle either side of the way out from its parent.
 const FAN_SPREAD = Math.PI / 2
+// An expanded node whose placed neighbours' unit directions average at least this long lies at the graph's
+// edge: its new neighbours go within EXPAND_SPREAD either side of the way out, not back over the graph.
+const ONE_SIDED = 0.5
+const EXPAND_SPREAD = (2 * Math.PI) / 3
 
 /** A node's box, with its label when the view is small enough to keep room for labels. */
 function boxOf(node: NodeSingular, withLabel: boolean, at = node.position()): Rect {
@@ -59,11 +63,32 @@ function relax(cy: Core, fresh: Set<string>, spacing: number, untangle: boolean)
 
 /**
  * Places nodes just added (`freshIds`) around `centreKey` in free space, without moving any node that
- * was there before: free slots on rings around the centre, a short relaxation of the new nodes, then
- * box separation with every older node fixed.
+ * was there before: free slots on rings around the centre (turned away from the neighbours it already
+ * has on screen when they lie mostly to one side), a short relaxation of the new nodes, then box
+ * separation with every older node fixed.
  */
 export function placeNewNodes(cy: Core, centreKey: string, freshIds: string[]): void {
   placeInWaves(cy, [[[centreKey, freshIds]]])
+}
+
+/**
+ * The way out from `centre`: opposite the mean direction to its neighbours already placed, when they
+ * lie mostly to one side (a node hanging off the graph); null when they surround it or there are none.
+ */
+function awayFromPlaced(centre: NodeSingular, fresh: Set<string>): Facing | null {
+  const at = centre.position()
+  let x = 0, y = 0, count = 0
+  centre.neighborhood('node').forEach((other) => {
+    if (fresh.has(other.id())) return
+    const dx = other.position('x') - at.x, dy = other.position('y') - at.y
+    const length = Math.hypot(dx, dy)
+    if (length === 0) return
+    x += dx / length
+    y += dy / length
+    count++
+  })
+  if (count === 0 || Math.hypot(x, y) / count < ONE_SIDED) return null
+  return { angle: Math.atan2(-y, -x), spread: EXPAND_SPREAD }
 }
 
 /** New nodes to place around a node already placed: [its key, the new nodes' ids]. */
@@ -91,14 +116,14 @@ export function placeInWaves(cy: Core, waves: PlacementGroup[][]): void {
       const centreNode = cy.getElementById(centreKey) as NodeSingular
       const centre = centreNode.nonempty() ? { ...centreNode.position() } : { x: 0, y: 0 }
       const from = placedFrom.get(centreKey)
-      const facing = from && { angle: Math.atan2(centre.y - from.y, centre.x - from.x), spread: FAN_SPREAD }
+      const facing = from ? { angle: Math.atan2(centre.y - from.y, centre.x - from.x), spread: FAN_SPREAD } : centreNode.nonempty() ? awayFromPlaced(centreNode, fresh) : null
       const nodes = freshIds.map((id) => cy.getElementById(id) as NodeSingular)
       const sizes = nodes.map((node) => {
         const box = boxOf(node, withLabels, { x: 0, y: 0 })
         return { width: 2 * Math.max(-box.x1, box.x2), height: 2 * Math.max(-box.y1, box.y2) }
       })
       const firstRadius = centreNode.nonempty() ? Math.max(centreNode.width(), 18) + 40 : 0
-      const slots = freeSlotsAround(centre, sizes, occupied, NODE_GAP, firstRadius, facing)
+      const slots = freeSlotsAround(centre, sizes, occupied, NODE_GAP, firstRadius, facing ?? undefined)
       cy.batch(() => nodes.forEach((node, i) => node.position(slots[i]!)))
       for (const id of freshIds) placedFrom.set(id, centre)
       for (const node of nodes) occupied.push(boxOf(node, withLabels))
