@@ -43,7 +43,15 @@ export function createVectorRegistry(db: Db, options: RegistryOptions) {
   function saveDirty(): void {
     saveTimer = null
     if (options.readOnly) return
-    for (const entry of entries.values()) if (entry.index?.dirty) entry.index.save(options.storeFile, entry.vectors)
+    for (const entry of entries.values()) {
+      if (!entry.index?.dirty) continue
+      // Runs from a timer and from close: a throw here would end the store's thread, or stop its close half-way.
+      try {
+        entry.index.save(options.storeFile, entry.vectors)
+      } catch (error) {
+        logWorkerFailure('the similarity index could not be saved (it is caught up again at the next open)', error)
+      }
+    }
   }
 
   function scheduleSave(): void {
@@ -97,20 +105,20 @@ export function createVectorRegistry(db: Db, options: RegistryOptions) {
     })
     const building = { done: 0, job }
     entry.building = building
+    // Nothing thrown after a build may escape: an unhandled rejection would end the store's thread.
     void job.finished.then((built) => {
       if (entry.building !== building || closed) {
         if (built) rmSync(built.builtPath, { force: true })
         return
       }
       entry.building = null
-      // Nothing thrown here may escape: an unhandled rejection would end the store's thread.
       const index = built ? installBuilt(entry, built) : null
       if (!index) {
         entry.failedAt = Date.now()
         return
       }
       entry.index = index
-    })
+    }).catch((error: unknown) => logWorkerFailure('after a similarity index build', error))
   }
 
   /** The built index moved into place and brought up to date with writes made meanwhile; null when that fails. */
