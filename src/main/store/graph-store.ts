@@ -35,10 +35,12 @@ interface ConnectionContext {
   options: OpenStoreOptions
   work: UnitOfWork
   lastBackupAt: () => number | null
+  /** A reader of the host's pool: it must not build, save or clear the writer's index files. */
+  reader?: boolean
 }
 
 /** The calls that read or write through one connection; rebuilt when a restore reopens the file. */
-export function connectionCalls(db: Db, { options, work, lastBackupAt }: ConnectionContext) {
+export function connectionCalls(db: Db, { options, work, lastBackupAt, reader = false }: ConnectionContext) {
   return {
     store: { stats: () => storeStats(db, options.file, options.name, options.readOnly === true) },
     types: { counts: () => typeCounts(db) },
@@ -57,13 +59,16 @@ export function connectionCalls(db: Db, { options, work, lastBackupAt }: Connect
       scheduleHours: () => readBackupSettings(options.file).scheduleHours,
       onEvent: options.onEvent,
     }),
-    ...vectorCalls(db, work, options),
+    ...vectorCalls(db, work, options, reader),
   }
 }
 
-/** Embeddings and similarity (#14): one registry of in-memory vectors and indexes per connection. */
-function vectorCalls(db: Db, work: UnitOfWork, options: OpenStoreOptions) {
-  const registry = vectorRegistryFor(db, { storeFile: options.file, readOnly: options.readOnly === true, onEvent: options.onEvent })
+/**
+ * Embeddings and similarity (#14): one registry of in-memory vectors and indexes per connection. Only
+ * the writer's owns the index files: a reader opening mid-build once removed the build's file as "unfinished".
+ */
+function vectorCalls(db: Db, work: UnitOfWork, options: OpenStoreOptions, reader: boolean) {
+  const registry = vectorRegistryFor(db, { storeFile: options.file, readOnly: options.readOnly === true || reader, onEvent: options.onEvent })
   return { embeddings: createEmbeddingCalls(db, work, registry), similar: createSimilarCalls(db, registry, createSearchCalls(db)), vectors: { settled: registry.settled } }
 }
 
@@ -77,7 +82,7 @@ export function readerCalls(db: Db, options: OpenStoreOptions) {
   const lastBackupAt = () => listBackups(readBackupSettings(options.file).folder).lastBackupAt
   const exclusively = () => Promise.reject(new GraphKeepError('STORE_BUSY', `the store cannot change now: ${refuse()}`))
   const transfer = createTransferCalls({ db: () => db, work: () => work, storeFile: options.file, onEvent: options.onEvent, exclusively })
-  return { ...connectionCalls(db, { options, work, lastBackupAt }), export: transfer.export }
+  return { ...connectionCalls(db, { options, work, lastBackupAt, reader: true }), export: transfer.export }
 }
 
 function open(options: OpenStoreOptions, storeName: string): Db {
