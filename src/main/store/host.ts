@@ -89,15 +89,30 @@ export class StoreHost {
     const init = { ...options, readerCount: options.readerCount ?? defaultReaderCount(options) }
     const worker = new Worker(workerFile('storeWorker', 'worker.ts'), { workerData: init })
     return new Promise((resolve, reject) => {
-      const onFirst = (message: WorkerReply) => {
+      const settle = () => {
+        worker.off('message', onMessage)
         worker.off('error', onError)
+        worker.off('exit', onExit)
+      }
+      // Until it is ready the worker may only answer ready or failed; anything else it says is not an answer.
+      const onMessage = (message: WorkerReply) => {
+        if (message.kind !== 'ready' && message.kind !== 'failed') return
+        settle()
         // Readers open only now, after the writer has finished any restore or migration of the file.
         if (message.kind === 'ready') resolve(new StoreHost(worker, init, closeLimits))
-        else if (message.kind === 'failed') reject(GraphKeepError.fromData(message.error))
+        else reject(GraphKeepError.fromData(message.error))
       }
-      const onError = (error: Error) => reject(new GraphKeepError('INTERNAL', `store worker failed to start: ${error.message}`))
-      worker.once('message', onFirst)
+      const onError = (error: Error) => {
+        settle()
+        reject(new GraphKeepError('INTERNAL', `store worker failed to start: ${error.message}`))
+      }
+      const onExit = (code: number) => {
+        settle()
+        reject(new GraphKeepError('INTERNAL', `store worker ended (exit code ${code}) before the store was open`))
+      }
+      worker.on('message', onMessage)
       worker.once('error', onError)
+      worker.once('exit', onExit)
     })
   }
 
