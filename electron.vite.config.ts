@@ -16,6 +16,7 @@ export default defineConfig({
           consoleProcess: resolve('src/main/store/console/console-process.ts'),
           readerWorker: resolve('src/main/store/reader-worker.ts'),
           vectorIndexWorker: resolve('src/main/store/vectors/index-build-worker.ts'),
+          importWorker: resolve('src/main/store/transfer/import-worker.ts'),
         },
         output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
       },

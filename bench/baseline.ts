@@ -5,7 +5,7 @@ import type { SyntheticGraph } from './generate.ts'
 // indexes on source, target and type, FTS5 kept by a trigger, traversals as recursive CTEs, a plain
 // connection (WAL, normal locking). Its SQL lives here, in the benchmark, and nowhere in the app.
 
-const SCHEMA = `
+export const BASELINE_SCHEMA = `
 PRAGMA journal_mode = WAL;
 PRAGMA synchronous = NORMAL;
 CREATE TABLE nodes (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, type TEXT NOT NULL, label TEXT NOT NULL, props TEXT NOT NULL);
@@ -18,6 +18,9 @@ CREATE VIRTUAL TABLE nodes_fts USING fts5 (label, content = 'nodes', content_row
 CREATE TRIGGER nodes_fts_insert AFTER INSERT ON nodes BEGIN INSERT INTO nodes_fts (rowid, label) VALUES (new.id, new.label); END;
 `
 
+export interface PropertyCondition { path: string; op: 'eq' | 'gte' | 'lt'; value: string | number }
+const SQL_OPS = { eq: '=', gte: '>=', lt: '<' } as const
+
 export interface Baseline {
   db: Database.Database
   loadSeconds: number
@@ -26,12 +29,14 @@ export interface Baseline {
   oneHop(key: string): number
   /** Distinct nodes within three steps forward (the start included). */
   threeHopCount(key: string): number
+  /** Keys of the nodes whose properties pass every condition, read from each row's JSON. */
+  filterKeys(where: PropertyCondition[]): string[]
   close(): void
 }
 
 export function buildBaseline(file: string, graph: SyntheticGraph): Baseline {
   const db = new Database(file)
-  db.exec(SCHEMA)
+  db.exec(BASELINE_SCHEMA)
   const started = performance.now()
   const idOf = new Map<string, number>()
   const insertNode = db.prepare('INSERT INTO nodes (id, key, type, label, props) VALUES (?, ?, ?, ?, ?)')
@@ -53,8 +58,16 @@ export function buildBaseline(file: string, graph: SyntheticGraph): Baseline {
       UNION
       SELECT e.target, walk.depth + 1 FROM walk JOIN edges e ON e.source = walk.node WHERE walk.depth < 3
     ) SELECT count(DISTINCT node) FROM walk`).pluck()
+  const filters = new Map<string, Database.Statement>()
+  const filterKeys = (where: PropertyCondition[]) => {
+    const sql = 'SELECT key FROM nodes WHERE ' + where.map(({ op }) => `props ->> ? ${SQL_OPS[op]} ?`).join(' AND ')
+    let statement = filters.get(sql)
+    if (!statement) filters.set(sql, (statement = db.prepare(sql).pluck()))
+    return statement.all(...where.flatMap(({ path, value }) => [`$.${path}`, value])) as string[]
+  }
   return {
     db,
+    filterKeys,
     loadSeconds,
     getByKey: (key) => byKey.get(key),
     oneHop: (key) => hop.all(key, key).length,

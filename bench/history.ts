@@ -2,7 +2,10 @@
 // undo of a single edit, undo and redo of an import of about 5 × N rows (N nodes, 4 N edges; 100,000 by
 // default: 500,000 rows) through its id ranges, and a node's History tab with 1,000 changes. Stores live in
 // the system temp folder (on disk: every commit waits for its fsync, synchronous=FULL); the undos are also
-// timed on tmpfs, which shows their own work without the disk's flush. The import's undo and redo report
+// timed on tmpfs, which shows their own work without the disk's flush. "As of" (the graph view's, for
+// 500 and 2,000 nodes, and a node's with 1,000 changes) is timed set-based against the row-by-row
+// reference it replaced (test/helpers/as-of-by-row.ts), in the same run, on a store made by an import
+// (--as-of-nodes, 20,000 nodes and 60,000 edges) and on one made by single edits (--as-of-edit-nodes). The import's undo and redo report
 // the process's CPU time beside the wall clock: on a shared, loaded machine the wall clock mostly measures
 // the wait for a core.
 import { execFileSync } from 'node:child_process'
@@ -11,9 +14,16 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { openStore } from '../src/main/store/index.ts'
+import { measureAsOf } from './measure-as-of.ts'
 import { summarise } from './stats.ts'
 
-const { values } = parseArgs({ options: { nodes: { type: 'string', default: '100000' }, 'import-on': { type: 'string', default: 'both' } }, strict: true })
+const { values } = parseArgs({
+  options: {
+    nodes: { type: 'string', default: '100000' }, 'import-on': { type: 'string', default: 'both' },
+    'as-of-nodes': { type: 'string', default: '20000' }, 'as-of-edit-nodes': { type: 'string', default: '5000' }, only: { type: 'string', default: 'all' },
+  },
+  strict: true,
+})
 const nodes = Number(values.nodes)
 const ms = (started: number) => performance.now() - started
 const cpuSeconds = (since: NodeJS.CpuUsage) => {
@@ -91,6 +101,12 @@ async function importUndo(folder: string) {
 const folder = mkdtempSync(join(tmpdir(), 'graphkeep-bench-history-'))
 const shm = existsSync('/dev/shm') ? mkdtempSync('/dev/shm/graphkeep-bench-history-') : null
 try {
+  if (values.only === 'all' || values.only === 'as-of') {
+    for (const [kind, count] of [['import', values['as-of-nodes']], ['edits', values['as-of-edit-nodes']]] as const) {
+      for (const line of await measureAsOf(shm ?? folder, kind, Number(count))) console.log(line)
+    }
+  }
+  if (values.only === 'as-of') process.exit(0)
   const onDisk = undoSingleEdit(folder)
   const onTmpfs = shm ? undoSingleEdit(shm) : null
   console.log(`undo of a single edit: median ${onDisk.medianMs.toFixed(2)} ms, p99 ${onDisk.p99Ms.toFixed(2)} ms on disk (target <= 5 ms)` +

@@ -24,7 +24,7 @@ export interface BackupResult {
     bytes: number
     seconds: number
     mbPerSecond: number
-    /** The online copy alone (its end estimated), before sealing, fsync and the checksum. */
+    /** The copy alone (the frozen file copy checksums as it goes; the online API's end is estimated), before the final fsync. */
     copySeconds: number
     copyMbPerSecond: number
     /** Backup throughput over the disk's sequential read bandwidth; the target is >= 0.5. */
@@ -129,8 +129,8 @@ async function readUntil(host: StoreHost, nodes: number, seed: number, finished:
 
 /**
  * Builds a store of about `gib` GiB, measures the disk's sequential read bandwidth beside it, then
- * backs the store up through the real worker (createBackup('manual'): online copy, seal, fsync,
- * sha256, publish) while the main thread keeps reading nodes through the same host.
+ * backs the store up through the real worker (createBackup('manual'): the store file frozen and
+ * copied with its checksum, or the online copy, seal and sha256; fsync, publish) while the main thread keeps reading nodes through the same host.
  */
 export async function measureBackup(folder: string, gib: number, seed: number): Promise<BackupResult> {
   const targetBytes = Math.round(gib * GiB)
@@ -144,8 +144,8 @@ export async function measureBackup(folder: string, gib: number, seed: number): 
   const host = await StoreHost.open({ file, name: 'backup-bench' })
   try {
     await host.store.nodes.get({ key: 'doc-0' })
-    // The online copy reports progress before each step but not after the last one: its end is
-    // estimated from the last report and the pace so far.
+    // The frozen file copy reports done = total at its end; the online API (the fallback) reports
+    // before each step but not after the last one: its end is estimated from the pace so far.
     let last = { at: 0, done: 0, total: 0 }
     host.onEvent((event: AppEvent) => {
       if (event.type === 'progress' && event.total !== null && event.total > 1) last = { at: performance.now(), done: event.done, total: event.total }

@@ -11,8 +11,16 @@ import { createHandlers } from '../src/main/api/handlers.ts'
 import { adjacencyOf, lastServedAdjacency } from '../src/main/store/graph/cache.ts'
 import { kHop } from '../src/main/store/graph/neighbourhood.ts'
 import { StoreHost, type GraphStore } from '../src/main/store/index.ts'
+import { openReaderConnection } from '../src/main/store/db.ts'
+import { readerCalls } from '../src/main/store/graph-store.ts'
+import { HeldSnapshot } from '../src/main/store/held-snapshot.ts'
+import { WriteGeneration } from '../src/main/store/write-generation.ts'
 import { formatAppOverhead, measureAppOverhead, type AppOverhead } from './measure-app-overhead.ts'
+import { searchInput } from '../src/shared/search.ts'
 import { buildBaseline, keyLookupMicros } from './baseline.ts'
+import { baselineTop20, fullTextShapes, type FullTextShape } from './full-text-shapes.ts'
+import { filterQueries } from './measure-filters.ts'
+import { objectSizes, totalBytes } from './object-sizes.ts'
 import type { SyntheticGraph } from './generate.ts'
 import { mulberry32, randomInt } from './prng.ts'
 import { summarise, type LatencySummary } from './stats.ts'
@@ -54,9 +62,22 @@ async function readWhile(read: () => Promise<unknown>, finished: () => boolean) 
   return { ...summarise(Float64Array.from(micros)), perSecond: micros.length / seconds }
 }
 
+/** nodes.get as the app's readers run it: a read-only connection keeping its snapshot while nothing is written. */
+function readerGetByKey(file: string, keys: string[]): LatencySummary {
+  const db = openReaderConnection(file)
+  const snapshot = new HeldSnapshot(db, new WriteGeneration())
+  try {
+    const calls = readerCalls(db, { file, name: 'bench' })
+    return timeSync(keys, (key) => snapshot.run(() => calls.nodes.get({ key })))
+  } finally {
+    snapshot.close()
+    db.close()
+  }
+}
+
 export interface Row {
   name: string
-  unit: 'µs' | 'ms' | 's' | '/s'
+  unit: 'µs' | 'ms' | 's' | '/s' | 'MB'
   graphkeep: number
   baseline: number | null
   floor: number | null
@@ -70,6 +91,8 @@ export interface VersusResult {
   /** Where the app-level get by key spends its time beyond the library call. */
   appOverhead: AppOverhead | null
   libraryGetMicros: number
+  /** Rows per second of a JSON Lines import of this graph in the seeds' design (bench/baseline-import.ts). */
+  baselineImportRowsPerSecond: number
 }
 
 export async function measureVersus(folder: string, storeFile: string, store: GraphStore, graph: SyntheticGraph, seed: number, samples: number): Promise<VersusResult> {
@@ -108,7 +131,26 @@ export async function measureVersus(folder: string, storeFile: string, store: Gr
       const ours = store.graph.neighbourhood({ keys: [key], depth: 3, direction: 'out', mode: 'count' }).count
       if (ours !== baseline.threeHopCount(key)) throw new Error(`3-hop counts differ at ${key}: ${ours} vs ${baseline.threeHopCount(key)}`)
     }
+    // Property filter, every match as keys: GraphKeep's value columns against each row's JSON.
+    const filters = filterQueries(seed)
+    const filterLib = timeSync(filters, (where) => store.nodes.ids({ where, limit: 100_000 }))
+    const filterBase = timeSync(filters, (where) => baseline.filterKeys(where))
+    for (const where of filters.slice(0, 5)) {
+      const [ours, theirs] = [store.nodes.ids({ where, limit: 100_000 }).keys.sort(), baseline.filterKeys(where).sort()]
+      if (ours.join('\n') !== theirs.join('\n')) throw new Error(`the property filter ${JSON.stringify(where)} matched ${ours.length} keys here and ${theirs.length} in the baseline`)
+    }
+    // Full-text top 20 in four shapes of query.
+    const shapes = fullTextShapes(graph, seed, 300)
+    const top20 = baselineTop20(baseline.db)
+    const searchLib = new Map<FullTextShape, [LatencySummary, LatencySummary]>()
+    for (const [shape, texts] of Object.entries(shapes) as [FullTextShape, string[]][]) {
+      searchLib.set(shape, [timeSync(texts, (text) => store.search.query(searchInput.parse({ text, limit: 20 }))), timeSync(texts, top20)])
+    }
     store.close()
+    // Store size without the history (the seeds' design keeps none), both checkpointed.
+    baseline.db.pragma('wal_checkpoint(TRUNCATE)')
+    const [ourSizes, baseSizes] = [objectSizes(storeFile), objectSizes(join(folder, 'baseline.db'))]
+    const getReader = readerGetByKey(storeFile, keys)
 
     // App level: dispatch → handlers → the reader pool, in worker threads.
     console.log('  measuring through the app (dispatch → handlers → reader pool)…')
@@ -120,12 +162,23 @@ export async function measureVersus(folder: string, storeFile: string, store: Gr
     const getApp = await timeAsync(keys.slice(0, 5_000), async (key) => unwrap(await dispatch('nodes.get', { key })))
     const hopApp = await timeAsync(keys.slice(0, 5_000), async (key) => unwrap(await dispatch('graph.expand', { key, direction: 'both', limit: 10_000 })))
     const threeApp = await timeAsync(hopKeys, async (key) => unwrap(await dispatch('graph.neighbourhood', { keys: [key], depth: 3, direction: 'out', mode: 'count' })))
+    const filterApp = await timeAsync(filters, async (where) => unwrap(await dispatch('nodes.ids', { where, limit: 100_000 })))
+    const searchApp = new Map<FullTextShape, LatencySummary>()
+    for (const [shape, texts] of Object.entries(shapes) as [FullTextShape, string[]][]) {
+      searchApp.set(shape, await timeAsync(texts, async (text) => unwrap(await dispatch('search.query', { text, limit: 20 }))))
+    }
     appOverhead = await measureAppOverhead(host, keys)
     rows.push(
-      { name: 'get by key p50', unit: 'µs', graphkeep: getLib.p50, baseline: getBase.p50, floor: getFloor.p50, app: getApp.p50 },
+      { name: 'get by key p50', unit: 'µs', graphkeep: getLib.p50, baseline: getBase.p50, floor: getFloor.p50, app: getApp.p50, note: 'GraphKeep: the store module on its own (writer) connection' },
+      { name: 'get by key p50, reader connection', unit: 'µs', graphkeep: getReader.p50, baseline: getBase.p50, floor: getFloor.p50, app: getApp.p50, note: 'GraphKeep: nodes.get as a reader runs it (snapshot held between calls), in this thread' },
       { name: '1-hop both ways p50', unit: 'µs', graphkeep: hopLib.p50, baseline: hopBase.p50, floor: hopFloor.p50, app: hopApp.p50, note: 'GraphKeep: graph.expand (keys, labels, types); baseline: ids and types' },
       { name: '3-hop forward, distinct count p50', unit: 'µs', graphkeep: threeLib.p50, baseline: threeBase.p50, floor: threeFloor.p50, app: threeApp.p50, note: "GraphKeep: graph.neighbourhood mode 'count'" },
+      { name: 'property filter, every match p50', unit: 'µs', graphkeep: filterLib.p50, baseline: filterBase.p50, floor: null, app: filterApp.p50, note: `region = R AND score in [a, a + 10): GraphKeep nodes.ids; baseline: JSON of every row` },
     )
+    for (const [shape, [ours, theirs]] of searchLib) {
+      rows.push({ name: `full-text top-20 p50, ${shape}`, unit: 'µs', graphkeep: ours.p50, baseline: theirs.p50, floor: null, app: searchApp.get(shape)!.p50, note: `p99 ${fmt(ours.p99, 'µs')} vs ${fmt(theirs.p99, 'µs')}` })
+    }
+    rows.push({ name: 'store size without history', unit: 'MB', graphkeep: totalBytes(ourSizes, 'history (audit)') / 1e6, baseline: totalBytes(baseSizes) / 1e6, floor: null, app: null, note: `history (audit trail) ${((totalBytes(ourSizes) - totalBytes(ourSizes, 'history (audit)')) / 1e6).toFixed(1)} MB more` })
 
     // Reads while a backup runs (the floor: a plain file copy of the store).
     console.log('  reads during a backup…')
@@ -180,27 +233,39 @@ export async function measureVersus(folder: string, storeFile: string, store: Gr
   } finally {
     baseline.close()
   }
+  // The seeds' import of the file measure-import.ts imports (same generator, seed and size).
+  console.log('  a JSON Lines import in the seeds\' design…')
+  const importFile = join(folder, 'baseline-import.jsonl')
+  execFileSync(process.execPath, [join(here, 'write-import-file.ts'), '--file', importFile, '--nodes', String(graph.nodes.length), '--seed', String(seed), '--gamma', '2.3'])
+  const baselineImport = JSON.parse(execFileSync(process.execPath, [join(here, 'baseline-import.ts'), '--store', join(folder, 'baseline-import.db'), '--file', importFile], { encoding: 'utf8' })) as { rows: number; seconds: number }
+  rmSync(importFile)
   // Alternated three times, the best of each kept: a busy machine adds noise to both.
   const exclusiveMicros = { exclusive: Infinity, normal: Infinity }
   for (let round = 0; round < 3; round++) {
     exclusiveMicros.exclusive = Math.min(exclusiveMicros.exclusive, keyLookupMicros(storeFile, 'EXCLUSIVE', keys))
     exclusiveMicros.normal = Math.min(exclusiveMicros.normal, keyLookupMicros(storeFile, 'NORMAL', keys))
   }
-  return { rows, exclusiveMicros, appOverhead, libraryGetMicros }
+  return { rows, exclusiveMicros, appOverhead, libraryGetMicros, baselineImportRowsPerSecond: baselineImport.rows / baselineImport.seconds }
 }
 
 const fmt = (value: number | null, unit: Row['unit']) => {
   if (value === null || Number.isNaN(value)) return ''
   if (unit === '/s') return `${value.toFixed(0)}/s`
   if (unit === 's') return `${value.toFixed(2)} s`
+  if (unit === 'MB') return `${value.toFixed(1)} MB`
   if (unit === 'ms') return `${value.toFixed(1)} ms`
   return value >= 1000 ? `${(value / 1000).toFixed(2)} ms` : `${value.toFixed(1)} µs`
+}
+
+/** The import row, once the GraphKeep import (measure-import.ts, run after this) has its rate. */
+export function addImportRow(result: VersusResult, rowsPerSecond: number, floorRowsPerSecond: number): void {
+  result.rows.unshift({ name: 'import into an empty store, rows/s', unit: '/s', graphkeep: rowsPerSecond, baseline: result.baselineImportRowsPerSecond, floor: floorRowsPerSecond, app: null, note: 'JSON Lines, end to end; floor: bare insert loop, no parsing' })
 }
 
 export function formatVersus(result: VersusResult): string[] {
   const table: string[][] = [['workload', 'GraphKeep (library)', 'baseline', 'GK / baseline', 'floor', 'app level', 'app − library', 'note']]
   for (const row of result.rows) {
-    const ratio = row.baseline ? `${(row.graphkeep / row.baseline).toFixed(2)}x` : ''
+    const ratio = row.baseline ? `${(row.graphkeep / row.baseline).toFixed(2)}x${row.unit === '/s' ? ' (higher is better)' : ''}` : ''
     const overhead = row.app !== null && row.unit === 'µs' ? fmt(row.app - row.graphkeep, 'µs') : ''
     table.push([row.name, fmt(row.graphkeep, row.unit), fmt(row.baseline, row.unit), ratio, fmt(row.floor, row.unit), fmt(row.app, row.unit), overhead, row.note ?? ''])
   }

@@ -15,10 +15,10 @@ import { formatGraphView, measureGraphView } from './browser/measure-graph-view.
 import { formatLayoutQuality, measureLayoutQuality } from './browser/measure-layout-quality.ts'
 import { formatAnalytics, measureAnalyticsAlgorithms, measureAnalyticsStore } from './measure-analytics.ts'
 import { measureBackup } from './measure-backup.ts'
-import { BATCH, measureBulkInsert } from './measure-bulk.ts'
+import { BATCH, loadByImport, measureBulkInsert } from './measure-bulk.ts'
 import { formatImport, measureImport } from './measure-import.ts'
 import { measureGetByKey, measureOneHop } from './measure-lookups.ts'
-import { formatVersus, measureVersus, type VersusResult } from './measure-versus.ts'
+import { addImportRow, formatVersus, measureVersus, type VersusResult } from './measure-versus.ts'
 import { formatSearch, measureSearch } from './measure-search.ts'
 import { formatFilters, measureFilters } from './measure-filters.ts'
 import { formatTraversal, measureTraversal } from './measure-traversal.ts'
@@ -47,6 +47,7 @@ const { values } = parseArgs({
     vectors: { type: 'string', default: '100000' },
     'skip-baseline': { type: 'boolean', default: false },
     'skip-analytics': { type: 'boolean', default: false },
+    load: { type: 'string', default: 'api' },
   },
   strict: true,
 })
@@ -55,6 +56,7 @@ const seed = positiveInteger('seed', values.seed)
 const samples = positiveInteger('samples', values.samples)
 const gamma = Number(values.gamma)
 if (!(gamma > 2 && gamma < 4)) throw new Error('--gamma must be between 2 and 4')
+if (values.load !== 'api' && values.load !== 'import') throw new Error(`--load must be api (batches through nodes.createMany/edges.createMany) or import (one JSON Lines import), not "${values.load}"`)
 const backupGiB = Number(values['backup-gb'])
 if (!(backupGiB >= 0 && backupGiB <= 64)) throw new Error(`--backup-gb must be a size in GiB from 0 (skip) to 64, not "${values['backup-gb']}"`)
 
@@ -67,10 +69,11 @@ console.log(`generated ${graph.nodes.length} nodes and ${graph.edges.length} edg
 const folder = mkdtempSync(join(tmpdir(), 'graphkeep-bench-'))
 try {
   const storeFile = join(folder, 'bench.db')
+  const loaded = values.load === 'import' ? loadByImport(storeFile, folder, graph, seed, gamma) : null
   const store = openStore({ file: storeFile, name: 'bench' })
   let versus: VersusResult | null = null
   try {
-    const bulk = measureBulkInsert(store, graph)
+    const bulk = loaded ?? measureBulkInsert(store, graph)
     const random = mulberry32(seed ^ 0x9e3779b9)
     const keys = Array.from({ length: samples }, () => graph.nodes[randomInt(random, graph.nodes.length)]!.key)
     const getByKey = measureGetByKey(store, keys)
@@ -91,6 +94,7 @@ try {
     const backup = backupGiB > 0 ? await measureBackup(folder, backupGiB, seed) : null
     if (!values['skip-import']) console.log('measuring a JSON Lines import of the same size…')
     const importRun = values['skip-import'] ? null : measureImport({ nodes: nodeCount, seed, gamma })
+    if (versus && importRun) addImportRow(versus, importRun.empty.rowsPerSecond, importRun.floorRowsPerSecond)
     if (!values['skip-browser']) console.log('measuring the graph view in headless Chromium…')
     const graphView = values['skip-browser'] ? null : await measureGraphView({ seed, log: (line) => console.log(`  ${line}`) })
     if (!values['skip-browser']) console.log('measuring layout quality in headless Chromium…')

@@ -40,6 +40,27 @@ test('check rows (Shift+click ranges, all loaded), bulk edit and delete them, ea
   await expect(page.getByRole('checkbox', { name: 'Select all loaded rows' })).toHaveJSProperty('indeterminate', true)
   await page.screenshot({ path: `${shots}/nodes-selection.png` })
 
+  // From the keyboard: Space checks the focused row, Shift+Space the range from the last one checked.
+  await table(page).getByRole('row', { name: /^Initech/ }).focus()
+  await page.keyboard.press('Space')
+  await expect(box(page, 'Initech')).toBeChecked()
+  await expect(page.getByTestId('selection-count')).toHaveText('5 selected')
+  await page.keyboard.press('ArrowDown')
+  await page.keyboard.press('ArrowDown')
+  await page.keyboard.press('Shift+Space')
+  await expect(page.getByTestId('selection-count')).toHaveText('7 selected')
+  await page.keyboard.press('Space')
+  await expect(page.getByTestId('selection-count')).toHaveText('6 selected')
+  // Space on a row's own box toggles it once.
+  await box(page, 'Initech').focus()
+  await page.keyboard.press('Space')
+  await expect(box(page, 'Initech')).not.toBeChecked()
+  await expect(page.getByTestId('selection-count')).toHaveText('5 selected')
+  await page.getByTestId('selection-bar').getByRole('button', { name: 'Clear selection' }).click()
+  await box(page, 'Acme & Sons').click()
+  await box(page, 'Globex Analytics').click({ modifiers: ['Shift'] })
+  await expect(page.getByTestId('selection-count')).toHaveText('4 selected')
+
   // Set a typed property on the four: one batch of four updates.
   await bar(page).getByRole('button', { name: 'Set property…' }).click()
   const dialog = page.getByTestId('bulk-edit-dialog')

@@ -1,7 +1,7 @@
 import cytoscape from 'cytoscape'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { AsOfMany } from '../../src/shared/edit-selection.ts'
-import { asOfOverlay, countDifferences, outerKeys } from '../../src/renderer/features/graph/as-of/as-of-diff.ts'
+import { asOfOverlay, countDifferences, joinAsOf, outerKeys } from '../../src/renderer/features/graph/as-of/as-of-diff.ts'
 import { ghostNodeId, showAsOf } from '../../src/renderer/features/graph/as-of/as-of-elements.ts'
 import { createGraphController, type GraphController } from '../../src/renderer/features/graph/cy/graph-controller.ts'
 
@@ -33,6 +33,15 @@ describe('the graph view as of a past time', () => {
     // The edge to x (not on screen, not gone) is left out.
     expect(overlay.edges.map((e) => [e.id, e.status])).toEqual([[1, 'changed'], [2, 'removed'], [3, 'added']])
     expect(countDifferences(overlay)).toEqual({ changed: 2, added: 2, removed: 2 })
+  })
+
+  it('joins the answers for parts of a large view: nodes in the order asked, an edge between two parts once', () => {
+    const first: AsOfMany = { at: 1000, nodes: answer.nodes.slice(0, 2), edges: answer.edges.filter((e) => e.source !== 'c' && e.target !== 'c') }
+    const second: AsOfMany = { at: 1000, nodes: answer.nodes.slice(2), edges: answer.edges.filter((e) => e.source === 'c' || e.target === 'c' || e.id === 4) }
+    const joined = joinAsOf(1000, [first, second])
+    expect(joined.nodes.map((n) => n.key)).toEqual(['a', 'b', 'c'])
+    expect(joined.edges.map((e) => e.id).sort()).toEqual([1, 2, 3, 4])
+    expect(asOfOverlay(['a', 'b', 'c'], joined, outer)).toEqual(asOfOverlay(['a', 'b', 'c'], answer, outer))
   })
 
   it('a neighbour gone since but still in the store elsewhere is no ghost', () => {

@@ -16,7 +16,7 @@ export type Db = Database.Database
  * Looks at an existing file read-only before anything writes to it, so that a foreign or
  * newer file is refused untouched.
  */
-function inspectExisting(file: string): void {
+function inspectExisting(file: string, afterRecovery = false): void {
   const sidecars = missingSidecars(file)
   let db: Db | undefined
   try {
@@ -41,6 +41,12 @@ function inspectExisting(file: string): void {
     if (error instanceof GraphKeepError) throw error
     const code = (error as { code?: string }).code
     if (code?.startsWith('SQLITE_BUSY')) throw busyAsTyped(error, file)
+    if (!afterRecovery && (code === 'SQLITE_READONLY_ROLLBACK' || code === 'SQLITE_READONLY_RECOVERY')) {
+      db?.close()
+      db = undefined
+      recoverAfterCrash(file)
+      return inspectExisting(file, true)
+    }
     if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
       throw new GraphKeepError('NOT_A_STORE', `${file} is not a GraphKeep store (not a SQLite database)`)
     }
@@ -48,6 +54,20 @@ function inspectExisting(file: string): void {
   } finally {
     db?.close()
     removeEmptySidecars(sidecars)
+  }
+}
+
+/**
+ * A process that died while writing left a hot rollback journal (or a WAL index to rebuild), which a
+ * read-only connection may not repair: a writable one does, as SQLite does for any opener, restoring the
+ * last committed state. (The swap of an import and a restore put files in rollback mode in place.)
+ */
+function recoverAfterCrash(file: string): void {
+  const db = new Database(file, { fileMustExist: true, timeout: 0 })
+  try {
+    schemaVersionOf(db)
+  } finally {
+    db.close()
   }
 }
 

@@ -28,6 +28,7 @@ import { storeStats, typeCounts } from './services/stats.ts'
 import { createViewCalls } from './services/views.ts'
 import { finishInterruptedBulkImport } from './transfer/bulk-mode.ts'
 import { createTransferCalls } from './transfer/service.ts'
+import { removeLeftoverImports } from './transfer/swap-file.ts'
 import { guardReadOnly, readOnlyRefusal } from './read-only.ts'
 import type { OpenStoreOptions } from './types.ts'
 import { createUnitOfWork, type UnitOfWork } from './unit-of-work.ts'
@@ -36,7 +37,7 @@ interface ConnectionContext {
   options: OpenStoreOptions
   work: UnitOfWork
   lastBackupAt: () => number | null
-  /** A reader of the host's pool: similarity reads the shared vectors (vectors/reader-vectors.ts). */
+  /** A reader of the host's pool: it must not build, save or clear the writer's index files; similarity reads the shared vectors (vectors/reader-vectors.ts). */
   reader?: boolean
 }
 
@@ -64,9 +65,12 @@ export function connectionCalls(db: Db, { options, work, lastBackupAt, reader = 
   }
 }
 
-/** Embeddings and similarity (#14): one registry of in-memory vectors and indexes per connection. */
+/**
+ * Embeddings and similarity (#14): one registry of in-memory vectors and indexes per connection. Only
+ * the writer's owns the index files: a reader opening mid-build once removed the build's file as "unfinished".
+ */
 function vectorCalls(db: Db, work: UnitOfWork, options: OpenStoreOptions, reader: boolean) {
-  const registry = vectorRegistryFor(db, { storeFile: options.file, readOnly: options.readOnly === true, onEvent: options.onEvent })
+  const registry = vectorRegistryFor(db, { storeFile: options.file, readOnly: options.readOnly === true || reader, onEvent: options.onEvent })
   const source = reader ? readerVectors(db, options.file) : writerSource(db, registry, options.readers !== undefined)
   return { embeddings: createEmbeddingCalls(db, work, registry), similar: createSimilarCalls(db, source, createSearchCalls(db), registry), vectors: { settled: registry.settled } }
 }
@@ -87,6 +91,8 @@ export function readerCalls(db: Db, options: OpenStoreOptions) {
 function open(options: OpenStoreOptions, storeName: string): Db {
   if (options.readOnly) return openDatabaseReadOnly(options.file)
   finishInterruptedRestore(options.file)
+  // An import into a new file that died before its swap: the store is as it was; the file goes.
+  removeLeftoverImports(options.file)
   const db = openDatabase(options.file, {
     // A store about to be migrated is backed up first, every time.
     beforeMigrate: (db) => createBackupSync(db, { folder: readBackupSettings(options.file).folder, storeFile: options.file, storeName }, 'pre-migration'),
@@ -129,27 +135,29 @@ export function openStore(options: OpenStoreOptions) {
       busyWith = null
     }
   }
+  /** Stops the readers, closes the connection, runs `swap` on the closed file and opens it again (a restore; an import into an empty store). */
+  async function reopenAfter(swap: () => void): Promise<void> {
+    await options.readers?.pause()
+    try {
+      closeConnection(db)
+      try {
+        swap()
+      } finally {
+        // The graph built from the old file is no use for the new one.
+        removeAdjacencyFile(options.file)
+        db = open(options, storeName)
+        work = unitOfWork()
+        Object.assign(store, connectionCalls(db, { options, work, lastBackupAt }))
+      }
+    } finally {
+      options.readers?.resume()
+    }
+  }
   const backup = createBackupCalls({
     storeFile: options.file,
     storeName,
     db: () => db,
-    async reopenAfter(swap) {
-      await options.readers?.pause()
-      try {
-        closeConnection(db)
-        try {
-          swap()
-        } finally {
-          // The graph built from the old file is no use for the new one.
-          removeAdjacencyFile(options.file)
-          db = open(options, storeName)
-          work = unitOfWork()
-          Object.assign(store, connectionCalls(db, { options, work, lastBackupAt }))
-        }
-      } finally {
-        options.readers?.resume()
-      }
-    },
+    reopenAfter,
     onEvent: options.onEvent,
     exclusively,
   })
@@ -158,7 +166,7 @@ export function openStore(options: OpenStoreOptions) {
     file: options.file,
     ...connectionCalls(db, { options, work, lastBackupAt }),
     backup,
-    ...createTransferCalls({ db: () => db, work: () => work, storeFile: options.file, onEvent: options.onEvent, exclusively }),
+    ...createTransferCalls({ db: () => db, work: () => work, storeFile: options.file, onEvent: options.onEvent, exclusively, replaceStore: reopenAfter }),
     close: () => {
       closeConnection(db)
       lock?.release()

@@ -13,6 +13,23 @@ import type { HostNotice, HostRequest, WorkerInit, WorkerReply } from './worker-
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void }
 
+/** How long close() waits for the writer's own clean close, then for its thread to end once terminated. */
+export interface CloseLimits {
+  answerMs: number
+  terminateMs: number
+}
+/** The writer's close saves indexes and checkpoints the WAL (seconds on a big store); past this it is stuck. */
+const CLOSE_LIMITS: CloseLimits = { answerMs: 60_000, terminateMs: 5_000 }
+
+const storeClosed = () => new GraphKeepError('STORE_CLOSED', 'the store is closed')
+
+/** The task's outcome, or 'late' after `ms`: nothing here waits forever on a thread that does not answer. */
+function within(ms: number, task: Promise<unknown>): Promise<unknown> {
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise((resolve) => (timer = setTimeout(resolve, ms, 'late')))
+  return Promise.race([task.catch(() => undefined), late]).finally(() => clearTimeout(timer))
+}
+
 /** Readers beside the writer: one per core, at least two; none for a store opened read-only for inspection. */
 const defaultReaderCount = (init: WorkerInit) => (init.readOnly ? 0 : Math.max(2, availableParallelism()))
 
@@ -40,9 +57,13 @@ export class StoreHost {
   private closed: Promise<void> | null = null
   private readonly closingTasks: (() => Promise<void> | void)[] = []
   private readonly generation = new WriteGeneration()
+  /** Set when the writer's thread has ended (closed, or died): calls to it then fail at once. */
+  private writerGone = false
+  private readonly closeLimits: CloseLimits
 
-  private constructor(worker: Worker, init: WorkerInit & { readerCount: number }) {
+  private constructor(worker: Worker, init: WorkerInit & { readerCount: number }, closeLimits: CloseLimits) {
     this.worker = worker
+    this.closeLimits = closeLimits
     this.file = init.file
     const emit = (event: AppEvent) => {
       for (const listener of this.eventListeners) listener(event)
@@ -57,25 +78,41 @@ export class StoreHost {
     worker.on('message', (message: WorkerReply) => this.receive(message))
     worker.on('error', (error) => this.failAll(new GraphKeepError('INTERNAL', `store worker failed: ${error.message}`)))
     worker.on('exit', () => {
-      this.failAll(new GraphKeepError('STORE_CLOSED', 'the store is closed'))
+      this.writerGone = true
+      this.failAll(storeClosed())
       void this.readers?.close()
     })
   }
 
   /** Opens (or creates) the store file in a new worker; rejects with the store's typed error. */
-  static open(options: WorkerInit): Promise<StoreHost> {
+  static open(options: WorkerInit, closeLimits: CloseLimits = CLOSE_LIMITS): Promise<StoreHost> {
     const init = { ...options, readerCount: options.readerCount ?? defaultReaderCount(options) }
     const worker = new Worker(workerFile('storeWorker', 'worker.ts'), { workerData: init })
     return new Promise((resolve, reject) => {
-      const onFirst = (message: WorkerReply) => {
+      const settle = () => {
+        worker.off('message', onMessage)
         worker.off('error', onError)
-        // Readers open only now, after the writer has finished any restore or migration of the file.
-        if (message.kind === 'ready') resolve(new StoreHost(worker, init))
-        else if (message.kind === 'failed') reject(GraphKeepError.fromData(message.error))
+        worker.off('exit', onExit)
       }
-      const onError = (error: Error) => reject(new GraphKeepError('INTERNAL', `store worker failed to start: ${error.message}`))
-      worker.once('message', onFirst)
+      // Until it is ready the worker may only answer ready or failed; anything else it says is not an answer.
+      const onMessage = (message: WorkerReply) => {
+        if (message.kind !== 'ready' && message.kind !== 'failed') return
+        settle()
+        // Readers open only now, after the writer has finished any restore or migration of the file.
+        if (message.kind === 'ready') resolve(new StoreHost(worker, init, closeLimits))
+        else reject(GraphKeepError.fromData(message.error))
+      }
+      const onError = (error: Error) => {
+        settle()
+        reject(new GraphKeepError('INTERNAL', `store worker failed to start: ${error.message}`))
+      }
+      const onExit = (code: number) => {
+        settle()
+        reject(new GraphKeepError('INTERNAL', `store worker ended (exit code ${code}) before the store was open`))
+      }
+      worker.on('message', onMessage)
       worker.once('error', onError)
+      worker.once('exit', onExit)
     })
   }
 
@@ -104,22 +141,24 @@ export class StoreHost {
   /**
    * Closes the store cleanly, then ends the workers: the closing tasks first (they send their last calls
    * now, before `closed` refuses new ones), then the readers (their calls already made are answered), so
-   * that the writer's connection is the last and leaves the WAL checkpointed and gone.
+   * that the writer's connection is the last and leaves the WAL checkpointed and gone. A writer that does
+   * not answer in time is terminated, and its calls still waiting fail with STORE_CLOSED: close always ends.
    */
   close(): Promise<void> {
     if (!this.closed) {
       const tasks = this.closingTasks.map(runNow)
+      const { answerMs, terminateMs } = this.closeLimits
       this.closed = Promise.allSettled(tasks)
-        .then(() => this.readers?.close() ?? Promise.resolve())
-        .then(() => this.sendToWriter('close', []))
-        .then(() => undefined, () => undefined)
-        .finally(() => this.worker.terminate())
+        .then(() => within(answerMs, this.readers?.close() ?? Promise.resolve()))
+        .then(() => within(answerMs, this.sendToWriter('close', [])))
+        .then(() => within(terminateMs, this.worker.terminate()))
+        .then(() => this.failAll(storeClosed()))
     }
     return this.closed.then(() => undefined)
   }
 
   private request(method: HostRequest['method'], args: unknown[]): Promise<never> {
-    if (this.closed) return Promise.reject(new GraphKeepError('STORE_CLOSED', 'the store is closed'))
+    if (this.closed) return Promise.reject(storeClosed())
     if (this.readers && isReadCall(method)) {
       const answer = this.readers.call(method, args)
       if (answer) return answer as Promise<never>
@@ -128,6 +167,7 @@ export class StoreHost {
   }
 
   private sendToWriter(method: HostRequest['method'], args: unknown[]): Promise<never> {
+    if (this.writerGone) return Promise.reject(storeClosed())
     const id = this.nextId++
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject })

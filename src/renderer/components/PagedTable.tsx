@@ -25,6 +25,8 @@ export interface PagedTableProps<T, K extends QueryKey> {
   rowKey: (row: T) => string | number
   rowLabel: (row: T) => string
   onOpen?: (row: T) => void
+  /** Space on a focused row checks it (see VirtualTable). */
+  onToggle?: (row: T, shift: boolean) => void
   /** The filters above the table. */
   toolbar?: ReactNode
   /** Type filters and type counts, for a total before every page is loaded. */
@@ -58,7 +60,7 @@ export function PagedTable<T, K extends QueryKey>(props: PagedTableProps<T, K>) 
   else if (rows.length === 0) body = <EmptyState title={`No ${noun[1]} yet`} hint={props.emptyHint} />
   else {
     const rowAt = (index: number) => rows[index] as T
-    const { onOpen } = props
+    const { onOpen, onToggle } = props
     body = (
       <VirtualTable
         // A new query starts at the top, with the first row active.
@@ -74,6 +76,7 @@ export function PagedTable<T, K extends QueryKey>(props: PagedTableProps<T, K>) 
         rowKey={(index) => props.rowKey(rowAt(index))}
         rowLabel={(index) => props.rowLabel(rowAt(index))}
         onOpen={onOpen && ((index) => onOpen(rowAt(index)))}
+        onToggle={onToggle && ((index, shift) => onToggle(rowAt(index), shift))}
         renderCells={(index) =>
           columns.map((column, i) => (
             <div key={i} role="gridcell" className={column.cellClass ? `vtable-cell ${column.cellClass}` : 'vtable-cell'}>

@@ -17,12 +17,14 @@ export interface VirtualTableProps {
   renderCells: (index: number) => ReactNode
   rowLabel?: (index: number) => string
   onOpen?: (index: number) => void
+  /** Space on a focused row (Shift+Space: the range from the last one toggled), for tables whose rows can be checked. */
+  onToggle?: (index: number, shift: boolean) => void
   testId?: string
 }
 
 /** A keyboard-navigable, virtualized grid that asks for more rows as the user nears the end. */
 export function VirtualTable(props: VirtualTableProps) {
-  const { rowCount, hasMore, loadingMore, onLoadMore, onOpen } = props
+  const { rowCount, hasMore, loadingMore, onLoadMore, onOpen, onToggle } = props
   const scrollRef = useRef<HTMLDivElement>(null)
   const pendingFocus = useRef<number | null>(null)
   const [activeIndex, setActiveIndex] = useState(0)
@@ -55,6 +57,8 @@ export function VirtualTable(props: VirtualTableProps) {
     else if (event.key === 'Home') focusRow(0)
     else if (event.key === 'End') focusRow(rowCount - 1)
     else if (event.key === 'Enter' && onOpen) onOpen(index)
+    // Only on the row itself: Space on the row's own checkbox already toggles it.
+    else if (event.key === ' ' && onToggle && event.target === event.currentTarget) onToggle(index, event.shiftKey)
     else return
     event.preventDefault()
   }

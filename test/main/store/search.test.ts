@@ -154,6 +154,33 @@ describe('search paging', () => {
     expect(keysOf(filtered).sort()).toEqual(nodes.filter((n, i) => n.type === 'b' && i >= 100).map((n) => n.key).sort())
   })
 
+  it('fills a page with exact hits alone, and goes on with the ranked ones on the next', () => {
+    const exact = Array.from({ length: 7 }, (_, i): NewNode => ({ key: `e${i}`, type: 't', label: i % 2 ? 'Red Kite' : 'red kite' }))
+    const others = Array.from({ length: 5 }, (_, i): NewNode => ({ key: `o${i}`, type: 't', label: `Red kite ${i}`, properties: { note: 'red kite' } }))
+    store().nodes.createMany({ nodes: [...others.slice(0, 2), ...exact, ...others.slice(2)] })
+    const { hits, pages } = allPages({ text: 'red kite', limit: 3 })
+    expect(pages).toBe(4)
+    expect(keysOf(hits).slice(0, 7).sort()).toEqual(keysOf(hits.filter((hit) => hit.exact)).sort())
+    expect(hits.slice(0, 7).every((hit) => hit.exact)).toBe(true)
+    expect(keysOf(hits.slice(7)).sort()).toEqual(others.map((node) => node.key).sort())
+    expect(hits.slice(7).every((hit) => hit.ranked && !hit.exact)).toBe(true)
+  })
+
+  it('ranks the newest RANK_WINDOW matches of several words, whether fewer or more nodes match', () => {
+    const node = (i: number): NewNode => ({ key: `n${i}`, type: 't', label: `Iron ${i}`, properties: { note: i % 7 ? 'gate' : 'gate gate iron' } })
+    store().nodes.createMany({ nodes: Array.from({ length: RANK_WINDOW }, (_, i) => node(i)) })
+    const all = allPages({ text: 'iron gat', limit: 64 }).hits
+    expect(all.length).toBe(RANK_WINDOW)
+    expect(all.every((hit) => hit.ranked)).toBe(true)
+    for (let i = 1; i < all.length; i++) expect(all[i - 1]!.score).toBeGreaterThanOrEqual(all[i]!.score)
+    // One more match: the oldest falls out of the window, into the unranked rest.
+    store().nodes.createMany({ nodes: [node(RANK_WINDOW)] })
+    const more = allPages({ text: 'iron gat', limit: 64 }).hits
+    expect(more.length).toBe(RANK_WINDOW + 1)
+    expect(keysOf(more.filter((hit) => !hit.ranked))).toEqual(['n0'])
+    expect(more.at(-1)?.ranked).toBe(false)
+  })
+
   it('caps the counts of a very common term', () => {
     store().nodes.createMany({ nodes: Array.from({ length: COUNT_CAP + 5 }, (_, i) => ({ key: `k${i}`, type: i % 2 ? 'odd' : 'even', label: 'Pebble' })) })
     const counts = store().search.counts({ text: 'pebble' })

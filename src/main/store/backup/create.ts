@@ -10,6 +10,7 @@ import { vacuumInto } from '../repos/health.ts'
 import { countNodes } from '../repos/nodes.ts'
 import { pageCounts, schemaVersionOf, useRollbackJournal } from '../repos/pragmas.ts'
 import { backupInfoOf } from './catalog.ts'
+import { copyFrozenStoreFile } from './frozen-copy.ts'
 import { fsyncFile, fsyncFileAsync, fsyncFolder, sha256OfFile, sha256OfFileSync } from './files.ts'
 import { manifestPathOf, writeManifest } from './manifest.ts'
 
@@ -48,12 +49,26 @@ function ensureSpace(target: BackupTarget): void {
   }
 }
 
+type CopyFacts = Pick<BackupManifest, 'schemaVersion' | 'nodeCount' | 'edgeCount'>
+
+const factsOf = (copy: Db): CopyFacts => ({ schemaVersion: schemaVersionOf(copy), nodeCount: countNodes(copy), edgeCount: countEdges(copy) })
+
 /** Makes a copied file a self-contained store (rollback journal, so read-only opens add no -wal) and reads its facts. */
-function sealCopy(partial: string): Pick<BackupManifest, 'schemaVersion' | 'nodeCount' | 'edgeCount'> {
+function sealCopy(partial: string): CopyFacts {
   const copy = openSqliteFile(partial)
   try {
     useRollbackJournal(copy)
-    return { schemaVersion: schemaVersionOf(copy), nodeCount: countNodes(copy), edgeCount: countEdges(copy) }
+    return factsOf(copy)
+  } finally {
+    copy.close()
+  }
+}
+
+/** The facts of a copy already sealed, read without changing it. */
+function readFacts(partial: string): CopyFacts {
+  const copy = openSqliteFile(partial, { readonly: true, fileMustExist: true })
+  try {
+    return factsOf(copy)
   } finally {
     copy.close()
   }
@@ -98,31 +113,39 @@ function prepare(target: BackupTarget, reason: BackupReason) {
   return { createdAt, id, partial: join(target.folder, `.${id}.partial`), done }
 }
 
+/** The online backup API on the store's own connection, in steps (writes made meanwhile are carried into the copy). */
+async function copyOnline(db: Db, partial: string, onBytes: (done: number, total: number) => void): Promise<void> {
+  // Counted in bytes of the store (pages × page size): pages mean nothing to a user.
+  const pageSize = pageCounts(db).pageSize
+  await db.backup(partial, {
+    progress({ totalPages, remainingPages }) {
+      onBytes((totalPages - remainingPages) * pageSize, totalPages * pageSize)
+      return PAGES_PER_STEP
+    },
+  })
+  const copied = statSync(partial).size
+  onBytes(copied, copied)
+}
+
 /**
- * The online backup API on the store's own connection, in steps (the worker keeps answering between
- * them, and writes made meanwhile are carried into the copy), to a temporary name, synced, then renamed.
+ * A copy of the store as one committed state, to a temporary name, sealed, synced, then renamed. The
+ * store file frozen by a read snapshot is copied at disk speed (frozen-copy.ts); when it cannot be
+ * frozen, the online backup API copies it. The worker keeps answering meanwhile either way.
  */
 export async function createBackup(db: Db, target: BackupTarget, reason: BackupReason, onEvent?: (event: AppEvent) => void): Promise<BackupInfo> {
   const { createdAt, id, partial, done } = prepare(target, reason)
   const jobId = `backup-${createdAt}-${id}`
   try {
-    // Counted in bytes of the store (pages × page size), in a phase that says so: pages mean nothing to a user.
-    const pageSize = pageCounts(db).pageSize
     const progress = (done: number, total: number | null) => onEvent?.({ type: 'progress', jobId, label: 'Backing up the store', done, total, phase: 'copying' })
     progress(0, null)
-    await db.backup(partial, {
-      progress({ totalPages, remainingPages }) {
-        progress((totalPages - remainingPages) * pageSize, totalPages * pageSize)
-        return PAGES_PER_STEP
-      },
-    })
-    const copied = statSync(partial).size
-    progress(copied, copied)
-    const facts = sealCopy(partial)
-    await fsyncFileAsync(partial)
+    const frozenSha256 = await copyFrozenStoreFile(db, target.storeFile, partial, progress)
+    if (frozenSha256 === null) await copyOnline(db, partial, progress)
+    const facts = frozenSha256 === null ? sealCopy(partial) : readFacts(partial)
+    // The checksum (when the copy did not already compute it) reads the copy from the page cache while the disk takes the sync.
+    const [sha256] = await Promise.all([frozenSha256 ?? sha256OfFile(partial), fsyncFileAsync(partial)])
     const manifest: BackupManifest = {
       format: 1, app: 'GraphKeep', appVersion: APP_VERSION, createdAt, reason, storeName: target.storeName,
-      ...facts, bytes: statSync(partial).size, sha256: await sha256OfFile(partial),
+      ...facts, bytes: statSync(partial).size, sha256,
     }
     return publish(target, partial, id, manifest)
   } catch (error) {

@@ -1,6 +1,6 @@
 import type { Blocker } from '../../../shared/history.ts'
 import type { Db } from '../db.ts'
-import { batchesTouching, getBatchRow, importHolding, lastDeleteOfNodeKey } from '../repos/history-batches.ts'
+import { batchesTouching, batchesTouchingMeta, getBatchRow, importHolding, lastDeleteOfNodeKey } from '../repos/history-batches.ts'
 
 /** What stands in a revert's way, as rows and keys; blame turns it into batches to undo or redo first. */
 export interface Obstacles {
@@ -8,6 +8,8 @@ export interface Obstacles {
   /** Rows another batch inserted (an import by id range, an edit by audit row). */
   insertedRows: { entity: 'node' | 'edge'; id: number }[]
   deletedKeys: string[]
+  /** Metadata entries whose value is no longer the one the batch left. */
+  metaKeys?: string[]
 }
 
 /**
@@ -21,6 +23,7 @@ export function blame(db: Db, obstacles: Obstacles, after: number, exclude: numb
     const id = importHolding(db, row.entity, row.id)
     if (id !== undefined && id > after) touching.add(id)
   }
+  for (const key of obstacles.metaKeys ?? []) for (const id of batchesTouchingMeta(db, key, after)) touching.add(id)
   for (const key of obstacles.deletedKeys) {
     const id = lastDeleteOfNodeKey(db, key)
     if (id !== undefined && id > after) touching.add(id)

@@ -1,6 +1,6 @@
 import type { Db } from '../db.ts'
 import type { Range } from '../repos/range-undo.ts'
-import { chunkBytes, keepVector, keptVectors, vectorSlotsInRange } from '../repos/range-vectors.ts'
+import { chunkBytes, keepVector, keptVectors, priorVectors, vectorSlotsInRange } from '../repos/range-vectors.ts'
 import { VectorWriter } from '../vectors/vector-writer.ts'
 
 /** Keeps the embedding vectors of the nodes an undo takes out (their rows go with the nodes), for a redo. */
@@ -34,4 +34,29 @@ export function putBackVectors(db: Db, undoBatchId: number, now: number): number
   }
   writer.flush()
   return kept.length
+}
+
+/**
+ * An import's undo, for the nodes that were there before it: each vector it set is kept under the
+ * undo batch (a redo puts it back with putBackVectors) and the vector the node had before is written
+ * back, or the new one removed when it had none.
+ */
+export function putBackPriorVectors(db: Db, importBatch: { id: number; first_node_id: number | null; last_node_id: number | null }, undoBatchId: number, now: number): number {
+  const prior = priorVectors(db, importBatch.id, importBatch.first_node_id ?? 0, importBatch.last_node_id ?? -1)
+  if (prior.length === 0) return 0
+  const writer = new VectorWriter(db, now)
+  for (const { nodeId, model: name, vector, norm } of prior) {
+    const model = writer.model(name)
+    const current = model ? writer.current(model, nodeId) : undefined
+    if (model && current) keepVector(db, undoBatchId, nodeId, name, new Uint8Array(current.unit.buffer), current.norm)
+    if (vector.length === 0) {
+      if (model) writer.remove(model, nodeId)
+      continue
+    }
+    const unit = new Float32Array(vector.buffer.slice(vector.byteOffset, vector.byteOffset + vector.byteLength))
+    const row = writer.model(name, unit.length)
+    if (row && row.dim === unit.length) writer.put(row, nodeId, unit, norm)
+  }
+  writer.flush()
+  return prior.length
 }

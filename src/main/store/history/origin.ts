@@ -11,3 +11,9 @@ export function originOf(operation: string): BatchOrigin {
   if (operation.startsWith('backup.') || operation === 'history.compact') return 'system'
   return 'edit'
 }
+
+/**
+ * Whether History undoes and redoes a batch: the user's edits and imports, and a metadata entry set by
+ * hand (an import's undo may be blocked by one); settings, views and system batches are not.
+ */
+export const isRevertible = (origin: string, operation: string) => origin === 'edit' || origin === 'import' || operation === 'meta.set'

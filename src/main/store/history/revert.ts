@@ -10,10 +10,15 @@ import {
 import type { Batch, UnitOfWork } from '../unit-of-work.ts'
 import { blame, type Obstacles } from './blame.ts'
 import { checkKeptKeys, isRangeUndo, putBackRanges, REDO_BY_RANGE, takeOutRanges, UNDO_BY_RANGE } from './by-range.ts'
+import { putBackPriorVectors, putBackVectors } from './kept-vectors.ts'
+import { isRevertible } from './origin.ts'
 import { revertMeta } from './revert-meta.ts'
 import { sameJson } from './same-json.ts'
 
 const RANGE_SCOPES: DataScope[] = ['nodes', 'edges', 'meta', 'embeddings']
+const EDIT_SCOPES: DataScope[] = ['nodes', 'edges', 'meta']
+/** An import may have set vectors (and metadata), on its own nodes or on nodes that were there. */
+const scopesOf = (target: BatchRow) => (target.origin === 'import' ? RANGE_SCOPES : EDIT_SCOPES)
 const range = (first: number | null, last: number | null): Range => (first !== null && last !== null ? [first, last] : null)
 const describe = (row: BatchRow) => `#${row.id} (${row.operation}, ${new Date(row.at).toISOString()})`
 
@@ -26,9 +31,10 @@ export function createReverter(db: Db, work: UnitOfWork) {
   function refuse(what: string, target: BatchRow, obstacles: Obstacles, after: number): never {
     const blockers = blame(db, obstacles, after, target.id)
     const list = blockers.map((b) => `${b.action} #${b.batchId} (${b.operation})`).join(', then ')
+    const keys = obstacles.metaKeys?.length ? ` (the metadata entry ${obstacles.metaKeys.map((key) => `"${key}"`).join(', ')})` : ''
     const message = blockers.length
-      ? `cannot ${what} ${describe(target)}: later changes touched the same rows. First ${list}, in that order`
-      : `cannot ${what} ${describe(target)}: the rows it changed have changed since`
+      ? `cannot ${what} ${describe(target)}: later changes touched the same rows${keys}. First ${list}, in that order`
+      : `cannot ${what} ${describe(target)}: the rows it changed have changed since${keys}`
     throw new GraphKeepError('CONFLICT', message, { batchId: target.id, blockers, rows: obstacles.rows.slice(0, 20) })
   }
 
@@ -60,7 +66,9 @@ export function createReverter(db: Db, work: UnitOfWork) {
       const { inserted, expected } = restorePlannedEdges(db, batch.now)
       if (inserted < expected) refuseWith({ rows: [], insertedRows: [], deletedKeys: edgesWithoutEnds(db).map((row) => row.key) })
       if (kept) putBackRanges(db, batch, source, refuseWith)
-      revertMeta(db, batch.id, source, what)
+      if (target.origin === 'import' && what === 'undo') putBackPriorVectors(db, source, batch.id, batch.now)
+      else if (target.origin === 'import' && !kept) putBackVectors(db, source.id, batch.now)
+      revertMeta(db, batch.id, source, refuseWith)
     } finally {
       clearPlan(db)
     }
@@ -72,8 +80,8 @@ export function createReverter(db: Db, work: UnitOfWork) {
     if (target.origin === 'undo' || target.origin === 'redo') {
       throw new GraphKeepError('VALIDATION', `#${batchId} is itself an ${target.origin}: redo or undo #${target.reverts} instead`, { batchId, reverts: target.reverts })
     }
-    if (target.origin !== 'edit' && target.origin !== 'import') {
-      throw new GraphKeepError('VALIDATION', `#${batchId} (${target.operation}) changed ${target.origin === 'view' ? 'a saved view' : 'settings'}; only changes to nodes and edges are undone here`, { batchId })
+    if (!isRevertible(target.origin, target.operation)) {
+      throw new GraphKeepError('VALIDATION', `#${batchId} (${target.operation}) changed ${target.origin === 'view' ? 'a saved view' : 'settings'}; only changes to nodes, edges and metadata entries are undone here`, { batchId })
     }
     if (target.compacted) throw new GraphKeepError('CONFLICT', `#${batchId} is older than the history's checkpoint: its rows were compacted and it can no longer be undone`, { batchId, blockers: [] })
     return target
@@ -83,7 +91,7 @@ export function createReverter(db: Db, work: UnitOfWork) {
     const target = undoable(batchId)
     if (target.undone_by !== null) throw new GraphKeepError('CONFLICT', `#${batchId} is already undone (by #${target.undone_by})`, { batchId, blockers: [] })
     const byRange = target.first_node_id !== null || target.first_edge_id !== null
-    return work.change(byRange ? UNDO_BY_RANGE : 'history.undo', byRange ? RANGE_SCOPES : ['nodes', 'edges', 'meta'], (batch) => {
+    return work.change(byRange ? UNDO_BY_RANGE : 'history.undo', scopesOf(target), (batch) => {
       invert('undo', target, target, batch)
       markUndone(db, target.id, batch.id)
       return batch.id
@@ -94,7 +102,7 @@ export function createReverter(db: Db, work: UnitOfWork) {
     const target = undoable(batchId)
     const undoBatch = target.undone_by === null ? undefined : getBatchRow(db, target.undone_by)
     if (!undoBatch) throw new GraphKeepError('CONFLICT', `#${batchId} is not undone, so there is nothing to redo`, { batchId, blockers: [] })
-    return work.change(isRangeUndo(undoBatch) ? REDO_BY_RANGE : 'history.redo', isRangeUndo(undoBatch) ? RANGE_SCOPES : ['nodes', 'edges', 'meta'], (batch) => {
+    return work.change(isRangeUndo(undoBatch) ? REDO_BY_RANGE : 'history.redo', scopesOf(target), (batch) => {
       invert('redo', target, undoBatch, batch)
       markRedone(db, target.id, batch.id)
       return batch.id

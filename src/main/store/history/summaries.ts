@@ -1,11 +1,10 @@
 import type { BatchOrigin, BatchSummary } from '../../../shared/history.ts'
 import type { BatchRow } from '../repos/history-batches.ts'
-
-const USER_ORIGINS = new Set(['edit', 'import'])
+import { isRevertible } from './origin.ts'
 
 export function toBatchSummary(row: BatchRow): BatchSummary {
   const counts = row.summary ? ((JSON.parse(row.summary) as { counts?: Record<string, number> }).counts ?? {}) : {}
-  const user = USER_ORIGINS.has(row.origin) && row.compacted === 0
+  const user = isRevertible(row.origin, row.operation) && row.compacted === 0
   return {
     id: row.id,
     at: row.at,

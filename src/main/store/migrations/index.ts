@@ -9,6 +9,7 @@ import embeddings from './009-embeddings.ts'
 import metricRuns from './010-metric-runs.ts'
 import rangeUndo from './011-range-undo.ts'
 import compactFullText from './012-compact-full-text.ts'
+import compactRows from './013-compact-rows.ts'
 
 export interface Migration {
   version: number
@@ -17,6 +18,6 @@ export interface Migration {
 }
 
 /** Every schema migration, in order. A new one is a new numbered file added here. */
-export const migrations: readonly Migration[] = [initial, views, searchPrefixes, importRanges, unitOfWork, history, queryLog, embeddings, metricRuns, rangeUndo, compactFullText]
+export const migrations: readonly Migration[] = [initial, views, searchPrefixes, importRanges, unitOfWork, history, queryLog, embeddings, metricRuns, rangeUndo, compactFullText, compactRows]
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0

@@ -40,6 +40,26 @@ export function rebuildNodeText(db: Db): void {
   statement(db, `INSERT INTO nodes_fts (rowid, label, text) SELECT ${NODE_TEXT} FROM nodes n`).run()
 }
 
+/** An index of nodes or edges as the schema defines it: a migration that adds or drops one is followed without a change here. */
+export interface IndexDefinition {
+  name: string
+  sql: string
+}
+
+/** The indexes of nodes and edges that a CREATE INDEX made (not those of UNIQUE and PRIMARY KEY), nodes' first, in creation order. */
+export function indexesOfNodesAndEdges(db: Db): IndexDefinition[] {
+  return statement<[], IndexDefinition>(db, `SELECT name, sql FROM sqlite_schema
+    WHERE type = 'index' AND tbl_name IN ('nodes', 'edges') AND sql IS NOT NULL ORDER BY tbl_name = 'edges', rowid`).all()
+}
+
+export function dropIndexes(db: Db, indexes: readonly IndexDefinition[]): void {
+  for (const { name } of indexes) db.exec(`DROP INDEX IF EXISTS "${name.replaceAll('"', '""')}"`)
+}
+
+export function createIndex(db: Db, index: IndexDefinition): void {
+  db.exec(index.sql)
+}
+
 export function isStoreEmpty(db: Db): boolean {
   return statement<[], number>(db, 'SELECT NOT EXISTS (SELECT 1 FROM nodes) AND NOT EXISTS (SELECT 1 FROM edges)').pluck().get() === 1
 }

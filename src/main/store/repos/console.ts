@@ -90,7 +90,7 @@ export function readConsoleSchema(db: Db): ConsoleSchema {
     .prepare("SELECT name, type, sql FROM sqlite_schema WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY name")
     .safeIntegers(false)
     .all() as { name: string; type: 'table' | 'view'; sql: string | null }[]
-  const columnsOf = db.prepare('SELECT name, type, "notnull" AS not_null, pk FROM pragma_table_info(?)').safeIntegers(false)
+  const columnsOf = db.prepare('SELECT name, type, "notnull" AS not_null, pk FROM pragma_table_xinfo(?) WHERE hidden <> 1').safeIntegers(false)
   const indexesOf = db.prepare('SELECT name, "unique" AS is_unique FROM pragma_index_list(?) ORDER BY name').safeIntegers(false)
   const indexColumns = db.prepare('SELECT name FROM pragma_index_info(?) ORDER BY seqno').safeIntegers(false).pluck()
   const tables: SchemaTable[] = objects.map(({ name, type, sql }) => {

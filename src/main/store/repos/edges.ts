@@ -19,8 +19,8 @@ export function maxEdgeId(db: Db): number {
  * outgoing index fills in order. Edges whose endpoints do not exist are left out: compare the count.
  */
 export function insertEdges(db: Db, edgesJson: string, now: number, base: number): number {
-  const sql = `INSERT INTO edges (id, source, target, type, props, weight, created_at, updated_at)
-    SELECT @base + row_number() OVER (ORDER BY s.id, j.value ->> 'type', j.id), s.id, t.id, j.value ->> 'type', coalesce(j.value -> 'properties', '{}'), coalesce(j.value ->> 'weight', 1), @now, @now
+  const sql = `INSERT INTO edges (id, source, target, type, props, weight, created_at)
+    SELECT @base + row_number() OVER (ORDER BY s.id, j.value ->> 'type', j.id), s.id, t.id, j.value ->> 'type', coalesce(j.value -> 'properties', '{}'), coalesce(j.value ->> 'weight', 1), @now
     FROM json_each(@edges) j
     JOIN nodes s ON s.key = j.value ->> 'source'
     JOIN nodes t ON t.key = j.value ->> 'target'
@@ -45,7 +45,7 @@ export function getEdgeById(db: Db, id: number): EdgeRow | undefined {
 }
 
 export function updateEdgeRow(db: Db, id: number, edge: EdgeValues, now: number): void {
-  statement(db, 'UPDATE edges SET type = ?, props = ?, weight = ?, updated_at = ? WHERE id = ?').run(
+  statement(db, 'UPDATE edges SET type = ?, props = ?, weight = ?, changed_at = ? WHERE id = ?').run(
     edge.type, edge.props, edge.weight, now, id,
   )
 }

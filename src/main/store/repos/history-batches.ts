@@ -42,6 +42,12 @@ export function batchesTouching(db: Db, entity: 'node' | 'edge', id: number, aft
     'SELECT DISTINCT batch_id FROM audit WHERE entity = ? AND entity_id = ? AND batch_id > ? ORDER BY batch_id DESC LIMIT 20').pluck().all(entity, id, afterBatch)
 }
 
+/** Batches after `afterBatch` that wrote this metadata entry, newest first (few: meta rows are a sliver of the audit, and audit_by_row leads with entity). */
+export function batchesTouchingMeta(db: Db, key: string, afterBatch: number): number[] {
+  return statement<[string, number], number>(db,
+    "SELECT DISTINCT batch_id FROM audit WHERE entity = 'meta' AND entity_key = ? AND batch_id > ? ORDER BY batch_id DESC LIMIT 20").pluck().all(key, afterBatch)
+}
+
 /** The import batch whose id range holds this row, if any (an import's undo and redo by range name the same ranges). */
 export function importHolding(db: Db, entity: 'node' | 'edge', id: number): number | undefined {
   const sql = entity === 'node'
@@ -50,9 +56,9 @@ export function importHolding(db: Db, entity: 'node' | 'edge', id: number): numb
   return statement<[number], number>(db, sql).pluck().get(id)
 }
 
-/** The newest batch that deleted a node with this key. */
+/** The newest batch that deleted a node with this key (the key index named: see repos/as-of-read.ts). */
 export function lastDeleteOfNodeKey(db: Db, key: string): number | undefined {
-  return statement<[string], number>(db, `SELECT batch_id FROM audit WHERE entity = 'node' AND coalesce(after, before) ->> 'key' = ? AND op = 'delete'
+  return statement<[string], number>(db, `SELECT batch_id FROM audit INDEXED BY audit_by_node_key WHERE entity = 'node' AND coalesce(after, before) ->> 'key' = ? AND op = 'delete'
     ORDER BY id DESC LIMIT 1`).pluck().get(key)
 }
 

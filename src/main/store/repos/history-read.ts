@@ -1,5 +1,4 @@
 import type { Db } from '../db.ts'
-import { keptImage } from './range-undo.ts'
 import { statement } from './statements.ts'
 
 export interface AuditRow {
@@ -27,10 +26,13 @@ export function batchAuditRows(db: Db, batchId: number, first: number, last: num
     .all({ batchId, first, last, after, limit })
 }
 
+// The audit trail's key indexes are named: on a store not yet analysed the planner otherwise reads every
+// audit row of the entity through audit_by_row (entity = ?), once per key.
+
 /** Every node id that ever had this key (a key deleted and created again gets a new id). */
 export function nodeIdsWithKey(db: Db, key: string): number[] {
   return statement<[string, string], number>(db, `SELECT id FROM nodes WHERE key = ?
-    UNION SELECT entity_id FROM audit WHERE entity = 'node' AND coalesce(after, before) ->> 'key' = ?`).pluck().all(key, key)
+    UNION SELECT entity_id FROM audit INDEXED BY audit_by_node_key WHERE entity = 'node' AND coalesce(after, before) ->> 'key' = ?`).pluck().all(key, key)
 }
 
 export function nodeAuditRows(db: Db, nodeIds: number[], limit: number): DatedAuditRow[] {
@@ -41,8 +43,8 @@ export function nodeAuditRows(db: Db, nodeIds: number[], limit: number): DatedAu
 /** Audit rows of edges with this node key at either end. */
 export function edgeAuditRowsAtKey(db: Db, key: string, limit: number): DatedAuditRow[] {
   return statement<[string, string, number], DatedAuditRow>(db, `SELECT ${DATED} FROM audit a JOIN batches b ON b.id = a.batch_id
-    WHERE a.id IN (SELECT id FROM audit WHERE entity = 'edge' AND coalesce(after, before) ->> 'source' = ?
-                   UNION SELECT id FROM audit WHERE entity = 'edge' AND coalesce(after, before) ->> 'target' = ?)
+    WHERE a.id IN (SELECT id FROM audit INDEXED BY audit_by_edge_source WHERE entity = 'edge' AND coalesce(after, before) ->> 'source' = ?
+                   UNION SELECT id FROM audit INDEXED BY audit_by_edge_target WHERE entity = 'edge' AND coalesce(after, before) ->> 'target' = ?)
     ORDER BY a.id DESC LIMIT ?`).all(key, key, limit)
 }
 
@@ -54,51 +56,6 @@ export function importsAtNode(db: Db, nodeId: number): { batchId: number; at: nu
       ON e.id BETWEEN b.first_edge_id AND b.last_edge_id
     WHERE (b.first_node_id IS NOT NULL OR b.first_edge_id IS NOT NULL) AND b.origin = 'import'
     GROUP BY b.id HAVING node OR edges > 0 ORDER BY b.id DESC LIMIT 50`).all(nodeId, nodeId, nodeId)
-}
-
-/** The edge ids ever at a node with this key: from the audit trail, the edges there now and those an undo by range kept. */
-export function edgeIdsEverAtKey(db: Db, key: string): number[] {
-  return statement<string[], number>(db, `
-    SELECT entity_id FROM audit WHERE entity = 'edge' AND coalesce(after, before) ->> 'source' = ?
-    UNION SELECT entity_id FROM audit WHERE entity = 'edge' AND coalesce(after, before) ->> 'target' = ?
-    UNION SELECT e.id FROM edges e JOIN nodes n ON n.id = e.source WHERE n.key = ?
-    UNION SELECT e.id FROM edges e JOIN nodes n ON n.id = e.target WHERE n.key = ?
-    UNION SELECT id FROM undone_edges WHERE source_key = ? UNION SELECT id FROM undone_edges WHERE target_key = ?`).pluck().all(key, key, key, key, key, key)
-}
-
-interface RangeEvent { id: number; at: number; operation: string }
-
-/** The batches that put this row in (an import, a redo by range) or took it out (an undo by range) by id range, oldest first. */
-function rangeEvents(db: Db, entity: 'node' | 'edge', id: number): RangeEvent[] {
-  return statement<[number], RangeEvent>(db, entity === 'node'
-    ? 'SELECT id, at, operation FROM batches WHERE ? BETWEEN first_node_id AND last_node_id ORDER BY id'
-    : 'SELECT id, at, operation FROM batches WHERE ? BETWEEN first_edge_id AND last_edge_id ORDER BY id').all(id)
-}
-
-/**
- * A row's image at a time: after its last change up to then, be it an audited change or a batch that
- * put it in or took it out by id range (an import, its undo and redo). A row put in by range is as the
- * next audited change found it, or as the next undo by range kept it, or as it is now. Null: the row
- * did not exist then.
- */
-export function rowImageAt(db: Db, entity: 'node' | 'edge', id: number, at: number, current: string | null): string | null {
-  const events = rangeEvents(db, entity, id)
-  const last = statement<[string, number, number], { after: string | null; batchId: number }>(db, `SELECT a.after, a.batch_id AS batchId FROM audit a
-    JOIN batches b ON b.id = a.batch_id WHERE a.entity = ? AND a.entity_id = ? AND b.at <= ? ORDER BY a.id DESC LIMIT 1`).get(entity, id, at)
-  const lastRange = events.filter((event) => event.at <= at).at(-1)
-  const imageAfter = (batchId: number): string | null => {
-    const next = statement<[string, number, number], { before: string | null; batchId: number }>(db, `SELECT before, batch_id AS batchId FROM audit
-      WHERE entity = ? AND entity_id = ? AND batch_id > ? ORDER BY id LIMIT 1`).get(entity, id, batchId)
-    const takenOut = events.find((event) => event.id > batchId && event.operation === 'import.undo')
-    if (next && (!takenOut || next.batchId < takenOut.id)) return next.before
-    if (takenOut) return keptImage(db, entity, id, takenOut.id) ?? null
-    return current
-  }
-  if (lastRange && (!last || lastRange.id > last.batchId)) return lastRange.operation === 'import.undo' ? null : imageAfter(lastRange.id)
-  if (last) return last.after
-  if (events.length > 0) return null
-  const upTo = statement<[number], number>(db, 'SELECT coalesce(max(id), 0) FROM batches WHERE at <= ?').pluck().get(at) ?? 0
-  return imageAfter(upTo)
 }
 
 export interface DeletedRow {
@@ -124,8 +81,8 @@ export function deletedRows(db: Db, entity: 'node' | 'edge', before: number | nu
 /** How many edges at this key a batch deleted. */
 export function edgesDeletedWithNode(db: Db, batchId: number, key: string): number {
   return statement<[number, string, string], number>(db, `SELECT count(*) FROM audit WHERE batch_id = ? AND op = 'delete' AND id IN (
-      SELECT id FROM audit WHERE entity = 'edge' AND coalesce(after, before) ->> 'source' = ?
-      UNION SELECT id FROM audit WHERE entity = 'edge' AND coalesce(after, before) ->> 'target' = ?)`).pluck().get(batchId, key, key) ?? 0
+      SELECT id FROM audit INDEXED BY audit_by_edge_source WHERE entity = 'edge' AND coalesce(after, before) ->> 'source' = ?
+      UNION SELECT id FROM audit INDEXED BY audit_by_edge_target WHERE entity = 'edge' AND coalesce(after, before) ->> 'target' = ?)`).pluck().get(batchId, key, key) ?? 0
 }
 
 export function nodeKeyExists(db: Db, key: string): boolean {

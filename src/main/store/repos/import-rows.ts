@@ -15,9 +15,9 @@ const NODE_BEFORE = "json_object('key', n.key, 'type', n.type, 'label', n.label,
 
 /** Inserts the nodes whose keys the store does not have yet, numbered from `base + 1`; returns how many went in. */
 export function insertNewNodes(db: Db, nodesJson: string, now: number, base: number): number {
-  return statement(db, `INSERT INTO nodes (id, key, type, label, props, created_at, updated_at)
+  return statement(db, `INSERT INTO nodes (id, key, type, label, props, created_at, changed_at)
     SELECT @base + row_number() OVER (ORDER BY j.value ->> 'key'), j.value ->> 'key', j.value ->> 'type', coalesce(j.value ->> 'label', j.value ->> 'key'),
-           coalesce(j.value -> 'properties', '{}'), coalesce(j.value ->> 'createdAt', @now), coalesce(j.value ->> 'updatedAt', @now)
+           coalesce(j.value -> 'properties', '{}'), coalesce(j.value ->> 'createdAt', @now), nullif(coalesce(j.value ->> 'updatedAt', @now), coalesce(j.value ->> 'createdAt', @now))
     FROM json_each(@nodes) j
     WHERE NOT EXISTS (SELECT 1 FROM nodes n WHERE n.key = j.value ->> 'key')
     ORDER BY j.value ->> 'key'`).run({ nodes: nodesJson, now, base }).changes
@@ -29,7 +29,7 @@ export function updateExistingNodes(db: Db, nodesJson: string, now: number, batc
     SELECT ?, 'node', n.id, 'update', ${NODE_BEFORE}, ${NODE_AFTER} FROM json_each(?) j JOIN nodes n ON n.key = j.value ->> 'key'`).run(batchId, nodesJson)
   statement(db, `DELETE FROM nodes_fts WHERE rowid IN (SELECT n.id FROM json_each(?) j JOIN nodes n ON n.key = j.value ->> 'key')`).run(nodesJson)
   const changed = statement(db, `UPDATE nodes SET type = j.value ->> 'type', label = coalesce(j.value ->> 'label', nodes.key),
-      props = coalesce(j.value -> 'properties', '{}'), updated_at = @now
+      props = coalesce(j.value -> 'properties', '{}'), changed_at = @now
     FROM json_each(@nodes) j WHERE nodes.key = j.value ->> 'key'`).run({ nodes: nodesJson, now }).changes
   statement(db, `INSERT INTO nodes_fts (rowid, label, text) SELECT ${NODE_TEXT} FROM json_each(?) j JOIN nodes n ON n.key = j.value ->> 'key'`).run(nodesJson)
   return changed
@@ -37,8 +37,8 @@ export function updateExistingNodes(db: Db, nodesJson: string, now: number, batc
 
 /** Inserts edge tuples in file order, numbered from `base + 1`; edges with a missing endpoint are left out. */
 export function insertEdgesInOrder(db: Db, edgesJson: string, now: number, base: number): number {
-  return statement(db, `INSERT INTO edges (id, source, target, type, props, weight, created_at, updated_at)
-    SELECT @base + row_number() OVER (ORDER BY j.id), s.id, t.id, j.value ->> 2, j.value -> 3, coalesce(j.value ->> 4, 1), coalesce(j.value ->> 5, @now), coalesce(j.value ->> 6, @now)
+  return statement(db, `INSERT INTO edges (id, source, target, type, props, weight, created_at, changed_at)
+    SELECT @base + row_number() OVER (ORDER BY j.id), s.id, t.id, j.value ->> 2, j.value -> 3, coalesce(j.value ->> 4, 1), coalesce(j.value ->> 5, @now), nullif(coalesce(j.value ->> 6, @now), coalesce(j.value ->> 5, @now))
     FROM json_each(@edges) j
     JOIN nodes s ON s.key = j.value ->> 0
     JOIN nodes t ON t.key = j.value ->> 1

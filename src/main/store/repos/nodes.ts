@@ -17,9 +17,9 @@ export function maxNodeId(db: Db): number {
  * order). New rows are numbered from `base + 1` (repos/id-base.ts: ids are never reused).
  */
 export function insertNodes(db: Db, nodesJson: string, now: number, base: number): number {
-  const sql = `INSERT INTO nodes (id, key, type, label, props, created_at, updated_at)
+  const sql = `INSERT INTO nodes (id, key, type, label, props, created_at)
     SELECT @base + row_number() OVER (ORDER BY value ->> 'key'), value ->> 'key', value ->> 'type', coalesce(value ->> 'label', value ->> 'key'),
-           coalesce(value -> 'properties', '{}'), @now, @now
+           coalesce(value -> 'properties', '{}'), @now
     FROM json_each(@nodes) ORDER BY value ->> 'key'`
   return statement(db, sql).run({ now, nodes: nodesJson, base }).changes
 }
@@ -48,7 +48,7 @@ export function getNodeIdByKey(db: Db, key: string): number | undefined {
 }
 
 export function updateNodeRow(db: Db, id: number, node: NodeValues, now: number): void {
-  statement(db, 'UPDATE nodes SET type = ?, label = ?, props = ?, updated_at = ? WHERE id = ?').run(
+  statement(db, 'UPDATE nodes SET type = ?, label = ?, props = ?, changed_at = ? WHERE id = ?').run(
     node.type, node.label, node.props, now, id,
   )
 }

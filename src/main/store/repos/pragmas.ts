@@ -78,6 +78,21 @@ export function checkpointAndTruncateWal(db: Db): void {
   statement(db, 'PRAGMA wal_checkpoint(TRUNCATE)').all()
 }
 
+/**
+ * Copies the WAL into the store file and empties it, waiting for readers at most `busyMs`: true when
+ * it completed (SQLite's busy = 0), false when a reader's snapshot still needed the WAL.
+ */
+export function tryTruncateWal(db: Db, busyMs: number): boolean {
+  const before = db.pragma('busy_timeout', { simple: true }) as number
+  db.pragma(`busy_timeout = ${Math.trunc(busyMs)}`)
+  try {
+    const [result] = statement<[], { busy: number }>(db, 'PRAGMA wal_checkpoint(TRUNCATE)').all()
+    return result?.busy === 0
+  } finally {
+    db.pragma(`busy_timeout = ${Number(before)}`)
+  }
+}
+
 /** Refreshes the planner's statistics where SQLite thinks they are stale, reading at most ~1000 rows per index. */
 export function refreshPlannerStatistics(db: Db): void {
   statement(db, 'PRAGMA analysis_limit = 1000').all()
@@ -111,4 +126,23 @@ export async function withSmallPageCache<T>(db: Db, cacheKib: number, run: () =>
     db.pragma(`mmap_size = ${Number(mmapSize)}`)
     db.pragma(`cache_size = ${Number(cacheSize)}`)
   }
+}
+
+/**
+ * A store file being built beside the live one by an import (transfer/swap-import.ts): no journal, no
+ * sync and one connection, because a crash discards the file; it is synced once, before it is swapped in.
+ */
+export function applyUnjournaledSettings(db: Db, cacheKib: number): void {
+  db.pragma('locking_mode = EXCLUSIVE')
+  db.pragma('journal_mode = OFF')
+  db.pragma('synchronous = OFF')
+  db.pragma('foreign_keys = OFF')
+  db.pragma(`cache_size = -${Math.trunc(cacheKib)}`)
+  db.pragma('temp_store = FILE')
+}
+
+/** The built file's own journal mode back to a rollback journal before it is closed and swapped in. */
+export function endUnjournaled(db: Db): void {
+  db.pragma('journal_mode = DELETE')
+  db.pragma('optimize')
 }

@@ -61,10 +61,10 @@ export function keptKeysTaken(db: Db, batchId: number): { id: number; holder: nu
 /** Puts the kept rows of an undo back under their own ids; edges between the nodes that hold their end keys now. */
 export function restoreKeptRows(db: Db, batchId: number, rebuildIndexes: boolean): { nodes: number; edges: number; expectedEdges: number } {
   if (rebuildIndexes) dropSecondaryIndexes(db)
-  const nodes = statement(db, `INSERT INTO nodes (id, key, type, label, props, created_at, updated_at)
-    SELECT id, key, type, label, props, created_at, updated_at FROM undone_nodes WHERE batch_id = ? ORDER BY id`).run(batchId).changes
-  const edges = statement(db, `INSERT INTO edges (id, source, target, type, props, weight, created_at, updated_at)
-    SELECT u.id, s.id, t.id, u.type, u.props, u.weight, u.created_at, u.updated_at
+  const nodes = statement(db, `INSERT INTO nodes (id, key, type, label, props, created_at, changed_at)
+    SELECT id, key, type, label, props, created_at, nullif(updated_at, created_at) FROM undone_nodes WHERE batch_id = ? ORDER BY id`).run(batchId).changes
+  const edges = statement(db, `INSERT INTO edges (id, source, target, type, props, weight, created_at, changed_at)
+    SELECT u.id, s.id, t.id, u.type, u.props, u.weight, u.created_at, nullif(u.updated_at, u.created_at)
     FROM undone_edges u JOIN nodes s ON s.key = u.source_key JOIN nodes t ON t.key = u.target_key WHERE u.batch_id = ? ORDER BY u.id`).run(batchId).changes
   if (rebuildIndexes) {
     createIndexesOf(db, 'nodes')
@@ -102,23 +102,9 @@ export function recordRevertRanges(db: Db, batchId: number, nodes: Range, edges:
     .run({ batchId, nf: nodes?.[0] ?? null, nl: nodes?.[1] ?? null, ef: edges?.[0] ?? null, el: edges?.[1] ?? null })
 }
 
-/** A kept row's image (as the audit trail writes it), for "as of". */
-export function keptImage(db: Db, entity: 'node' | 'edge', id: number, batchId: number): string | undefined {
-  return entity === 'node'
-    ? statement<[number, number], string>(db, `SELECT json_object('key', key, 'type', type, 'label', label, 'properties', json(props)) FROM undone_nodes
-        WHERE batch_id = ? AND id = ?`).pluck().get(batchId, id)
-    : statement<[number, number], string>(db, `SELECT json_object('source', source_key, 'target', target_key, 'type', type, 'weight', weight, 'properties', json(props))
-        FROM undone_edges WHERE batch_id = ? AND id = ?`).pluck().get(batchId, id)
-}
-
 /** Compaction: the kept rows of batches up to the checkpoint go with their audit rows. */
 export function dropKeptRowsUpTo(db: Db, checkpoint: number): number {
   let removed = 0
   for (const table of ['undone_nodes', 'undone_edges', 'undone_vectors']) removed += statement(db, `DELETE FROM ${table} WHERE batch_id <= ?`).run(checkpoint).changes
   return removed
-}
-
-/** Ids of nodes with this key that an undo by range kept (a scan of the kept rows: only "as of" asks). */
-export function keptNodeIdsWithKey(db: Db, key: string): number[] {
-  return statement<[string], number>(db, 'SELECT DISTINCT id FROM undone_nodes WHERE key = ?').pluck().all(key)
 }

@@ -20,5 +20,19 @@ export function keepVector(db: Db, batchId: number, nodeId: number, model: strin
 
 export function keptVectors(db: Db, batchId: number): { nodeId: number; model: string; vector: Buffer; norm: number }[] {
   return statement<[number], { nodeId: number; model: string; vector: Buffer; norm: number }>(db,
-    'SELECT node_id AS nodeId, model, vector, norm FROM undone_vectors WHERE batch_id = ? ORDER BY model, node_id').all(batchId)
+    'SELECT node_id AS nodeId, model, vector, norm FROM undone_vectors WHERE batch_id = ? AND length(vector) > 0 ORDER BY model, node_id').all(batchId)
+}
+
+// An import that sets a vector on a node already there keeps, under the import's own batch, the
+// vector the node had before (an empty blob: none), once per node and model: its undo puts it back.
+
+export function keepPriorVector(db: Db, importBatchId: number, nodeId: number, model: string, vector: Uint8Array | null, norm: number): void {
+  statement(db, 'INSERT OR IGNORE INTO undone_vectors (batch_id, node_id, model, vector, norm) VALUES (?, ?, ?, ?, ?)')
+    .run(importBatchId, nodeId, model, vector ?? Buffer.alloc(0), norm)
+}
+
+/** The vectors an import overwrote, of nodes that are still there and outside its own id range (those go by range). */
+export function priorVectors(db: Db, importBatchId: number, first: number, last: number): { nodeId: number; model: string; vector: Buffer; norm: number }[] {
+  return statement<[number, number, number], { nodeId: number; model: string; vector: Buffer; norm: number }>(db, `SELECT u.node_id AS nodeId, u.model, u.vector, u.norm
+    FROM undone_vectors u JOIN nodes n ON n.id = u.node_id WHERE u.batch_id = ? AND u.node_id NOT BETWEEN ? AND ? ORDER BY u.model, u.node_id`).all(importBatchId, first, last)
 }

@@ -93,20 +93,20 @@ export function deletePlannedNodes(db: Db): void {
 export function restorePlannedNodes(db: Db, now: number): void {
   const restored = "SELECT entity_id FROM temp.revert_plan WHERE entity = 'node' AND before IS NOT NULL"
   statement(db, `DELETE FROM nodes_fts WHERE rowid IN (SELECT entity_id FROM temp.revert_plan WHERE entity = 'node' AND before IS NOT NULL AND after IS NOT NULL)`).run()
-  statement(db, `UPDATE nodes SET type = p.before ->> 'type', label = p.before ->> 'label', props = p.before -> 'properties', updated_at = @now
+  statement(db, `UPDATE nodes SET type = p.before ->> 'type', label = p.before ->> 'label', props = p.before -> 'properties', changed_at = @now
     FROM temp.revert_plan p WHERE p.entity = 'node' AND p.before IS NOT NULL AND p.after IS NOT NULL AND nodes.id = p.entity_id`).run({ now })
-  statement(db, `INSERT INTO nodes (id, key, type, label, props, created_at, updated_at)
-    SELECT entity_id, before ->> 'key', before ->> 'type', before ->> 'label', before -> 'properties', @now, @now
+  statement(db, `INSERT INTO nodes (id, key, type, label, props, created_at)
+    SELECT entity_id, before ->> 'key', before ->> 'type', before ->> 'label', before -> 'properties', @now
     FROM temp.revert_plan WHERE entity = 'node' AND before IS NOT NULL AND after IS NULL ORDER BY entity_id`).run({ now })
   statement(db, `INSERT INTO nodes_fts (rowid, label, text) SELECT ${NODE_TEXT} FROM nodes n WHERE n.id IN (${restored})`).run()
 }
 
 /** Puts back the edges the batch deleted (between the nodes with their end keys) and the fields it changed; returns how many went back in. */
 export function restorePlannedEdges(db: Db, now: number): { inserted: number; expected: number } {
-  statement(db, `UPDATE edges SET type = p.before ->> 'type', props = p.before -> 'properties', weight = p.before ->> 'weight', updated_at = @now
+  statement(db, `UPDATE edges SET type = p.before ->> 'type', props = p.before -> 'properties', weight = p.before ->> 'weight', changed_at = @now
     FROM temp.revert_plan p WHERE p.entity = 'edge' AND p.before IS NOT NULL AND p.after IS NOT NULL AND edges.id = p.entity_id`).run({ now })
-  const inserted = statement(db, `INSERT INTO edges (id, source, target, type, props, weight, created_at, updated_at)
-    SELECT p.entity_id, s.id, t.id, p.before ->> 'type', p.before -> 'properties', p.before ->> 'weight', @now, @now
+  const inserted = statement(db, `INSERT INTO edges (id, source, target, type, props, weight, created_at)
+    SELECT p.entity_id, s.id, t.id, p.before ->> 'type', p.before -> 'properties', p.before ->> 'weight', @now
     FROM temp.revert_plan p JOIN nodes s ON s.key = p.before ->> 'source' JOIN nodes t ON t.key = p.before ->> 'target'
     WHERE p.entity = 'edge' AND p.before IS NOT NULL AND p.after IS NULL ORDER BY p.entity_id`).run({ now }).changes
   const expected = statement<[], number>(db, "SELECT count(*) FROM temp.revert_plan WHERE entity = 'edge' AND before IS NOT NULL AND after IS NULL").pluck().get() ?? 0
@@ -141,8 +141,8 @@ export function planRestore(db: Db, nodeIds: number[], edgeIds: number[]): numbe
   statement(db, `INSERT OR IGNORE INTO temp.revert_plan (entity, entity_id, before, after)
     SELECT 'edge', a.entity_id, a.before, NULL FROM temp.revert_plan p JOIN audit d ON d.entity = 'node' AND d.entity_id = p.entity_id AND d.op = 'delete'
       AND d.id = (SELECT max(x.id) FROM audit x WHERE x.entity = 'node' AND x.entity_id = p.entity_id)
-    JOIN audit a ON a.id IN (SELECT id FROM audit WHERE entity = 'edge' AND coalesce(after, before) ->> 'source' = p.before ->> 'key'
-                             UNION SELECT id FROM audit WHERE entity = 'edge' AND coalesce(after, before) ->> 'target' = p.before ->> 'key')
+    JOIN audit a ON a.id IN (SELECT id FROM audit INDEXED BY audit_by_edge_source WHERE entity = 'edge' AND coalesce(after, before) ->> 'source' = p.before ->> 'key'
+                             UNION SELECT id FROM audit INDEXED BY audit_by_edge_target WHERE entity = 'edge' AND coalesce(after, before) ->> 'target' = p.before ->> 'key')
     WHERE p.entity = 'node' AND a.batch_id = d.batch_id AND ${latestDelete('edge')}`).run()
   return statement<[], number>(db, 'SELECT count(*) FROM temp.revert_plan').pluck().get() ?? 0
 }

@@ -2,8 +2,23 @@ import type { Db } from '../db.ts'
 import { statement } from './statements.ts'
 import { nodeFilterSql, type NodeFilter } from './node-filter.ts'
 import { NODE_COLUMNS, type NodeRow } from './rows.ts'
+import { beginRead, endRead } from './read-snapshot.ts'
 
 const and = (conditions: string[]) => conditions.map((c) => ` AND ${c}`).join('')
+
+/**
+ * Runs a search's statements in one read transaction, unless the caller holds one already (a
+ * reader's held snapshot): one snapshot for all of them, and the file locks taken once, not per statement.
+ */
+export function inOneSnapshot<T>(db: Db, read: () => T): T {
+  if (db.inTransaction) return read()
+  beginRead(db)
+  try {
+    return read()
+  } finally {
+    endRead(db)
+  }
+}
 
 /** Nodes whose label equals the search text (NOCASE, through nodes_by_label), in id order after `afterId`. */
 export function exactLabelRows(db: Db, label: string, filter: NodeFilter, afterId: number, limit: number): NodeRow[] {
@@ -25,10 +40,21 @@ export function matchIdsNewestFirst(db: Db, match: string, options: { filter: No
   return statement<unknown[], number>(db, sql).pluck().all(match, options.beforeId, ...params, options.limit)
 }
 
-/** The label and properties (JSON) of the given nodes, which is what they are found by. */
-export function nodeTextsByIds(db: Db, ids: number[]): { id: number; label: string; props: string }[] {
-  const sql = 'SELECT n.id, n.label, n.props FROM nodes n WHERE n.id IN (SELECT value FROM json_each(?))'
-  return statement<[string], { id: number; label: string; props: string }>(db, sql).all(JSON.stringify(ids))
+/**
+ * The newest `limit` matching ids (passing the filter), newest first. When few matches are expected
+ * (several words together: services/search-cache.ts estimates how many) they are read oldest first,
+ * which FTS5 does faster, and newest first only when there turn out to be more than `limit`.
+ */
+export function newestMatchIds(db: Db, match: string, filter: NodeFilter, limit: number, fewExpected: boolean): number[] {
+  const { conditions, params } = nodeFilterSql(filter)
+  const join = conditions.length > 0 ? ' CROSS JOIN nodes n ON n.id = nodes_fts.rowid' : ''
+  const where = `WHERE nodes_fts MATCH ?${and(conditions)}`
+  if (fewExpected) {
+    const sql = `SELECT nodes_fts.rowid FROM nodes_fts${join} ${where} ORDER BY nodes_fts.rowid LIMIT ?`
+    const few = statement<unknown[], number>(db, sql).pluck().all(match, ...params, limit + 1)
+    if (few.length <= limit) return few.reverse()
+  }
+  return statement<unknown[], number>(db, `SELECT nodes_fts.rowid FROM nodes_fts${join} ${where} ORDER BY nodes_fts.rowid DESC LIMIT ?`).pluck().all(match, ...params, limit)
 }
 
 /** Whether any node (passing the filter) has exactly this label: found through nodes_by_label. */

@@ -29,20 +29,34 @@ const MAX_PHRASES = 10_000
 export function searchCache(db: Db): SearchCache {
   const stamp = dataStamp(db)
   let cache = caches.get(db)
-  if (!cache || cache.stamp !== stamp || cache.hits.size > MAX_PHRASES || cache.nodes.size > MAX_NODES) {
+  if (!cache || cache.stamp !== stamp || cache.hits.size > MAX_PHRASES) {
     cache = { stamp, totals: fullTextTotals(db), hits: new Map(), nodes: new Map() }
     caches.set(db, cache)
   }
+  // Only the tokens start afresh when there are too many: the document counts cost more to read again.
+  if (cache.nodes.size > MAX_NODES) cache.nodes.clear()
   return cache
 }
 
 export const quotedPhrase = (phrase: Phrase) => `"${phrase.term.replaceAll('"', '""')}"${phrase.prefix ? '*' : ''}`
 
+const hitsKey = (phrase: Phrase) => `${phrase.prefix ? '*' : '='}${phrase.term}`
+
+/**
+ * About how many nodes hold all the phrases, were they spread independently: known once phraseIdfs
+ * has counted each (several phrases), else Infinity.
+ */
+export function expectedMatches(cache: SearchCache, phrases: readonly Phrase[]): number {
+  let expected = cache.totals.rows
+  for (const phrase of phrases) expected *= (cache.hits.get(hitsKey(phrase)) ?? Infinity) / Math.max(1, cache.totals.rows)
+  return phrases.length > 1 ? expected : Infinity
+}
+
 /** Each phrase's idf (1 for a single phrase, see above). */
 export function phraseIdfs(db: Db, cache: SearchCache, phrases: readonly Phrase[]): number[] {
   if (phrases.length === 1) return [1]
   return phrases.map((phrase) => {
-    const key = `${phrase.prefix ? '*' : '='}${phrase.term}`
+    const key = hitsKey(phrase)
     let hits = cache.hits.get(key)
     if (hits === undefined) {
       hits = phrase.prefix ? countMatches(db, quotedPhrase(phrase)) : wordDocumentCount(db, phrase.term)

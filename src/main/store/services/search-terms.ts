@@ -50,8 +50,26 @@ export interface TokenSpan {
   folded: string
 }
 
+/** Printable ASCII's tokens are its runs of letters and digits, lower-cased: found without the Unicode pattern. */
+function asciiTokenSpans(text: string): TokenSpan[] {
+  const lower = text.toLowerCase()
+  const spans: TokenSpan[] = []
+  let start = -1
+  for (let i = 0; i <= lower.length; i++) {
+    const code = i < lower.length ? lower.charCodeAt(i) : 32
+    const inToken = (code >= 97 && code <= 122) || (code >= 48 && code <= 57)
+    if (inToken && start < 0) start = i
+    else if (!inToken && start >= 0) {
+      spans.push({ start, end: i, folded: lower.slice(start, i) })
+      start = -1
+    }
+  }
+  return spans
+}
+
 /** Every token of a text with its [start, end) offsets in UTF-16 code units. */
 export function tokenSpans(text: string): TokenSpan[] {
+  if (PRINTABLE_ASCII.test(text)) return asciiTokenSpans(text)
   const spans: TokenSpan[] = []
   for (const match of text.matchAll(TOKEN)) {
     const start = match.index

@@ -3,17 +3,16 @@ import type { SearchCounts, SearchCountsInput, SearchHit, SearchQuery, SearchRes
 import type { Db } from '../db.ts'
 import { decodeCursor, encodeCursor } from '../repos/cursor.ts'
 import { toNode, type NodeRow } from '../repos/rows.ts'
-import type { NodeFilter } from '../repos/node-filter.ts'
 import { matchingNodeIds } from './node-match.ts'
 import {
-  allMatchIds, countMatches, exactLabelRows, hasExactLabel, matchIdsNewestFirst, matchTypesNewestFirst, nodeRowsByIds, nodeTextsByIds,
+  allMatchIds, countMatches, exactLabelRows, hasExactLabel, matchIdsNewestFirst, matchTypesNewestFirst, inOneSnapshot, newestMatchIds, nodeRowsByIds,
 } from '../repos/search.ts'
 import type { Calls } from '../api.ts'
 import type { ParsedInput } from '../../../shared/contract.ts'
 import { snippetFor } from './search-snippet.ts'
 import { searchTerms, type SearchTerms } from './search-terms.ts'
 import { bm25, type Phrase } from './search-bm25.ts'
-import { phraseIdfs, searchCache, tokensOf } from './search-cache.ts'
+import { expectedMatches, phraseIdfs, searchCache, tokensOf } from './search-cache.ts'
 
 /**
  * Results come in three tiers, and the cursor says where a page ends:
@@ -57,44 +56,49 @@ export function createSearchCalls(db: Db) {
   function collect(query: SearchQuery, match: string, phrases: Phrase[], from: Position, want: number): Pick[] {
     const filter = { types: query.types, where: query.where }
     const cache = searchCache(db)
-    const idfs = phraseIdfs(db, cache, phrases)
+    // Whether any label equals the text (one index entry read), then the page's exact hits if so.
     const label = hasExactLabel(db, query.text, filter) ? nocase(query.text) : null
+    const exactRows = from.tier === 0 && label !== null ? exactLabelRows(db, query.text, filter, from.a, want) : []
+    const idfs = phraseIdfs(db, cache, phrases)
+    /** Rows read here for their text: the page's items among them need not be read again. */
+    const rows = new Map<number, NodeRow>()
     /** Scores (and exactness) of matching nodes, reading the text only of those not cached. */
     function scored(ids: number[]): ScoredId[] {
       const missing = ids.filter((id) => !cache.nodes.has(id))
-      if (missing.length > 0) for (const text of nodeTextsByIds(db, missing)) tokensOf(cache, text.id, text)
+      if (missing.length > 0) {
+        for (const row of nodeRowsByIds(db, missing)) {
+          tokensOf(cache, row.id, row)
+          rows.set(row.id, row)
+        }
+      }
       const hits: ScoredId[] = []
       for (const id of ids) {
         const tokens = cache.nodes.get(id)
         // A node deleted since its id was read is left out.
-        if (tokens) hits.push({ id, score: bm25(tokens, phrases, idfs, cache.totals), exact: label !== null && nocase(tokens.label) === label })
+        if (tokens) hits.push({ id, score: bm25(tokens, phrases, idfs, cache.totals), exact: label !== null && tokens.label.length === label.length && nocase(tokens.label) === label })
       }
       return hits
     }
-    const picks: Pick[] = []
+    const picks: Pick[] = exactRows.map((row) => ({ id: row.id, score: bm25(tokensOf(cache, row.id, row), phrases, idfs, cache.totals), tier: 0, row }))
+    // A page full of exact hits needs nothing else: the next page goes on in tier 0.
+    if (picks.length >= want) return picks
     let tailFrom = from.tier === 2 ? from.a : NO_MORE_ROWID
     if (from.tier < 2) {
       // The window is the newest RANK_WINDOW matches, exact ones included; they are listed in tier 0 instead.
-      const windowIds = matchIdsNewestFirst(db, match, { filter, beforeId: NO_MORE_ROWID, limit: RANK_WINDOW })
-      if (from.tier === 0 && label !== null) picks.push(...exactTier(query, filter, from.a, want, (row) => bm25(tokensOf(cache, row.id, row), phrases, idfs, cache.totals)))
+      const windowIds = newestMatchIds(db, match, filter, RANK_WINDOW, expectedMatches(cache, phrases) <= RANK_WINDOW)
       const ranked = scored(windowIds).filter((hit) => !hit.exact).sort(byScore)
       const start = from.tier === 1 ? ranked.findIndex((hit) => byScore(hit, { id: from.b, score: from.a }) > 0) : 0
-      if (start >= 0) for (const hit of ranked.slice(start, start + want - picks.length)) picks.push({ id: hit.id, score: hit.score, tier: 1 })
+      if (start >= 0) for (const hit of ranked.slice(start, start + want - picks.length)) picks.push({ id: hit.id, score: hit.score, tier: 1, row: rows.get(hit.id) })
       if (picks.length >= want || windowIds.length < RANK_WINDOW) return picks
       tailFrom = windowIds[windowIds.length - 1] as number
     }
     while (picks.length < want) {
       const ids = matchIdsNewestFirst(db, match, { filter, beforeId: tailFrom, limit: want - picks.length })
-      for (const hit of scored(ids)) if (!hit.exact) picks.push({ id: hit.id, score: hit.score, tier: 2 })
+      for (const hit of scored(ids)) if (!hit.exact) picks.push({ id: hit.id, score: hit.score, tier: 2, row: rows.get(hit.id) })
       if (ids.length === 0) break
       tailFrom = ids[ids.length - 1] as number
     }
     return picks
-  }
-
-  /** Nodes whose label equals the text, in id order. */
-  function exactTier(query: SearchQuery, filter: NodeFilter, afterId: number, want: number, score: (row: NodeRow) => number): Pick[] {
-    return exactLabelRows(db, query.text, filter, afterId, want).map((row) => ({ id: row.id, score: score(row), tier: 0, row }))
   }
 
   function search(query: SearchQuery): SearchResult {
@@ -143,7 +147,7 @@ export function createSearchCalls(db: Db) {
   }
 
   return {
-    query: search,
+    query: (query) => inOneSnapshot(db, () => search(query)),
     counts: searchCounts,
     total: searchTotal,
     explain({ text }) {

@@ -32,6 +32,8 @@ export class ImportWriter {
   private nodes: object[] = []
   private edges: EdgeTuple[] = []
   private extras: ImportRecord[] = []
+  /** Skip mode: the rows ("file:line") of the node records collected, whose vectors go only where the row's node went. */
+  private nodeRows = new Set<string>()
   private deferredEdges = false
 
   private readonly db: Db
@@ -76,6 +78,7 @@ export class ImportWriter {
       if (record.kind === 'node') {
         const { kind: _kind, file: _file, line: _line, ...node } = record
         this.nodes.push(node)
+        if (this.options.onDuplicate === 'skip') this.nodeRows.add(`${record.file}:${record.line}`)
       } else if (record.kind === 'edge') {
         this.edges.push(edgeTuple(record))
       } else {
@@ -111,7 +114,8 @@ export class ImportWriter {
   /** Writes what has been collected in one transaction. */
   flush(): void {
     if (this.pending === 0) return
-    const nodes = this.nodes, edges = this.edges, extras = this.extras
+    const nodes = this.nodes, edges = this.edges, extras = this.extras, nodeRows = this.nodeRows
+    this.nodeRows = new Set()
     this.nodes = []
     this.edges = []
     this.extras = []
@@ -135,12 +139,14 @@ export class ImportWriter {
           deferred = true
         }
       }
-      const vectors = new ImportedVectors(db, now)
+      const vectors = new ImportedVectors(db, now, { batchId, nodesBefore })
       let vectorsStored = 0
       for (const record of extras) {
         if (record.kind === 'meta') putMetaAudited(db, batchId, record.key, JSON.stringify(record.value))
         else if (record.kind === 'embedding') {
-          if (vectors.put(record).stored) vectorsStored++
+          // Skip mode: a row that kept the stored node leaves that node's vector as it was.
+          const kept = nodeRows.has(`${record.file}:${record.line}`) && vectors.wasStored(record.key)
+          if (!kept && vectors.put(record).stored) vectorsStored++
           else this.vectors.skipped++
         }
       }

@@ -48,7 +48,20 @@ export async function* readLines(file: string, signal: AbortSignal, onBytes?: (b
     }
     const out: Line[] = []
     let start = 0
+    let wholeRunTried = false
     for (let nl = data.indexOf(10, start); nl !== -1; nl = data.indexOf(10, start)) {
+      if (!wholeRunTried && !tooLong && carryBytes === 0) {
+        // The complete lines from here to the chunk's last newline: checked and decoded at once when clean
+        // (nearly always; about half the time of line by line), else line by line, as below, to say which is not.
+        wholeRunTried = true
+        const end = data.lastIndexOf(10)
+        const run = data.subarray(start, end)
+        if (!run.includes(0) && isUtf8(run)) {
+          for (const text of run.toString('utf8').split('\n')) out.push({ line: lineNo++, text: text.endsWith('\r') ? text.slice(0, -1) : text, last: false })
+          start = end + 1
+          continue
+        }
+      }
       if (tooLong) {
         out.push(problem(file, lineNo, 'LINE_TOO_LONG', `the line is longer than ${MAX_LINE_BYTES} bytes`))
       } else if (carryBytes + nl - start > MAX_LINE_BYTES) {

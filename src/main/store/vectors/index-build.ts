@@ -23,10 +23,16 @@ export interface BuiltIndex {
 }
 
 export interface IndexBuild {
-  /** The build, or null when it failed or was cancelled (its file then removed). */
+  /** The build, or null when it failed, was cancelled or went silent (its file then removed). Always settles. */
   finished: Promise<BuiltIndex | null>
   cancel(): void
 }
+
+/**
+ * A build thread that says nothing for this long is taken as stuck: it is terminated and its build
+ * counts as failed. It reports after every batch (index-build-worker.ts), well under a second each.
+ */
+export const BUILD_SILENCE_MS = 120_000
 
 let builds = 0
 
@@ -35,7 +41,9 @@ let builds = 0
  * then moved to the thread): the writer goes on taking writes, which the index catches up with by
  * their stamps once it is installed.
  */
-export function startIndexBuild(storeFile: string, vectors: ModelVectors, onProgress: (done: number) => void): IndexBuild {
+export function startIndexBuild(
+  storeFile: string, vectors: ModelVectors, onProgress: (done: number) => void, silenceMs = BUILD_SILENCE_MS,
+): IndexBuild {
   const { dim, length } = vectors
   const nodeIds = vectors.nodeIds.slice(0, length)
   const stamps = vectors.stamps.slice(0, length)
@@ -46,27 +54,35 @@ export function startIndexBuild(storeFile: string, vectors: ModelVectors, onProg
     workerData: { dim, data, nodeIds: nodeIds.slice(), builtPath } satisfies IndexBuildInit,
     transferList: [data.buffer],
   })
-  let cancelled = false
+  let stopped = false
   let seconds: number | null = null
-  const finished = new Promise<BuiltIndex | null>((resolve) => {
-    worker.on('message', (message: IndexBuildReply) => {
-      if (message.kind === 'progress' && !cancelled) onProgress(message.done)
-      if (message.kind === 'built') seconds = message.seconds
-    })
-    // A failed build ends like a cancelled one: no index, its file removed; 'exit' follows.
-    worker.on('error', () => undefined)
-    worker.once('exit', () => {
-      if (cancelled || seconds === null) {
-        rmSync(builtPath, { force: true })
-        resolve(null)
-      } else resolve({ builtPath, nodeIds, stamps, seconds })
-    })
-  })
-  return {
-    finished,
-    cancel() {
-      cancelled = true
-      void worker.terminate()
-    },
+  let settle: (built: BuiltIndex | null) => void = () => undefined
+  const finished = new Promise<BuiltIndex | null>((resolve) => (settle = resolve))
+  // Whoever stops it is not kept waiting for its exit: a thread inside native code exits only when that returns.
+  const stop = () => {
+    if (stopped) return
+    stopped = true
+    clearTimeout(silence)
+    settle(null)
+    void worker.terminate()
   }
+  const silence = setTimeout(stop, silenceMs)
+  silence.unref()
+  worker.on('message', (message: IndexBuildReply) => {
+    if (stopped) return
+    silence.refresh()
+    if (message.kind === 'progress') onProgress(message.done)
+    if (message.kind === 'built') seconds = message.seconds
+  })
+  // A failed build ends like a cancelled one: no index, its file removed; 'exit' follows.
+  worker.on('error', () => undefined)
+  worker.once('exit', () => {
+    clearTimeout(silence)
+    if (stopped || seconds === null) {
+      rmSync(builtPath, { force: true })
+      stopped = true
+      settle(null)
+    } else settle({ builtPath, nodeIds, stamps, seconds })
+  })
+  return { finished, cancel: stop }
 }

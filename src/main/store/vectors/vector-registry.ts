@@ -1,11 +1,13 @@
+import { rmSync } from 'node:fs'
 import { APPROXIMATE_THRESHOLD, type IndexStatus } from '../../../shared/embeddings.ts'
 import { GraphKeepError } from '../../../shared/errors.ts'
 import type { AppEvent } from '../../../shared/events.ts'
 import type { Db } from '../db.ts'
 import { findModel } from '../repos/embeddings.ts'
 import { ApproximateIndex } from './approximate-index.ts'
-import { startIndexBuild, type IndexBuild } from './index-build.ts'
+import { startIndexBuild, type BuiltIndex, type IndexBuild } from './index-build.ts'
 import { removeIndexFiles, removeUnfinishedBuilds } from './index-files.ts'
+import { logWorkerFailure } from '../worker-log.ts'
 import { loadModelVectors, refreshModelVectors, type ModelVectors } from './model-vectors.ts'
 
 /** A saved index this far out of date is built again rather than patched. */
@@ -41,7 +43,15 @@ export function createVectorRegistry(db: Db, options: RegistryOptions) {
   function saveDirty(): void {
     saveTimer = null
     if (options.readOnly) return
-    for (const entry of entries.values()) if (entry.index?.dirty) entry.index.save(options.storeFile, entry.vectors)
+    for (const entry of entries.values()) {
+      if (!entry.index?.dirty) continue
+      // Runs from a timer and from close: a throw here would end the store's thread, or stop its close half-way.
+      try {
+        entry.index.save(options.storeFile, entry.vectors)
+      } catch (error) {
+        logWorkerFailure('the similarity index could not be saved (it is caught up again at the next open)', error)
+      }
+    }
   }
 
   function scheduleSave(): void {
@@ -95,18 +105,33 @@ export function createVectorRegistry(db: Db, options: RegistryOptions) {
     })
     const building = { done: 0, job }
     entry.building = building
+    // Nothing thrown after a build may escape: an unhandled rejection would end the store's thread.
     void job.finished.then((built) => {
-      if (entry.building !== building || closed) return
-      const index = built ? ApproximateIndex.install(options.storeFile, entry.vectors, built) : null
+      if (entry.building !== building || closed) {
+        if (built) rmSync(built.builtPath, { force: true })
+        return
+      }
       entry.building = null
+      const index = built ? installBuilt(entry, built) : null
       if (!index) {
         entry.failedAt = Date.now()
         return
       }
-      // Writes that came in while it was built: applied now, saved a little later.
-      if (index.catchUp(entry.vectors) > 0) scheduleSave()
       entry.index = index
-    })
+    }).catch((error: unknown) => logWorkerFailure('after a similarity index build', error))
+  }
+
+  /** The built index moved into place and brought up to date with writes made meanwhile; null when that fails. */
+  function installBuilt(entry: Entry, built: BuiltIndex): ApproximateIndex | null {
+    try {
+      const index = ApproximateIndex.install(options.storeFile, entry.vectors, built)
+      if (index && index.catchUp(entry.vectors) > 0) scheduleSave()
+      return index
+    } catch (error) {
+      logWorkerFailure('the similarity index built could not be installed', error)
+      rmSync(built.builtPath, { force: true })
+      return null
+    }
   }
 
   function status(name: string, entry: Entry): IndexStatus {

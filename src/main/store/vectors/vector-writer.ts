@@ -41,6 +41,14 @@ export class VectorWriter {
     values.set(unit, (position % model.chunk_size) * model.dim)
   }
 
+  /** A node's vector of this model as this writer sees it (its own puts included), a copy; undefined when it has none. */
+  current(model: ModelRow, nodeId: number): { unit: Float32Array; norm: number } | undefined {
+    const slot = findSlot(this.db, model.id, nodeId)
+    if (!slot) return undefined
+    const offset = (slot.position % model.chunk_size) * model.dim
+    return { unit: this.chunkValues(model, Math.floor(slot.position / model.chunk_size)).slice(offset, offset + model.dim), norm: slot.norm }
+  }
+
   /** Removes a node's vector of this model; its position is freed for the next one. */
   remove(model: ModelRow, nodeId: number): boolean {
     return deleteSlot(this.db, model.id, nodeId)

@@ -3,6 +3,7 @@ import { useCreateBackup } from '../backups/mutations.ts'
 import { useReadOnly } from '../shell/use-read-only.ts'
 import { altDigitOf, navPages } from '../shell/nav-pages.ts'
 import { toggleTheme } from '../theme/theme.ts'
+import { pageCommands } from './page-commands.ts'
 
 export interface Command {
   id: string
@@ -19,7 +20,9 @@ export const FIND_EVENT = 'graphkeep:find'
 export function useCommands(): Command[] {
   const backUp = useCreateBackup()
   const readOnly = useReadOnly()
+  const offered = pageCommands.use()
   const commands: Command[] = [
+    ...offered,
     { id: 'find', title: 'Find…', shortcut: 'Ctrl+K', run: () => window.dispatchEvent(new Event(FIND_EVENT)) },
     ...(readOnly ? [] : [
       { id: 'backup.now', title: 'Back up now', run: () => backUp.mutate() },

@@ -39,9 +39,7 @@ export function GraphEditBar({ controllerRef, onChanged, deletion }: { controlle
     onChanged()
   }
   useEffect(() => {
-    // After the event the app refreshes every graph query, which cancels a fetch already in flight:
-    // read the store once that has begun (a cancelled read is tried once more).
-    const onReverted = () => setTimeout(() => void sync().catch(() => sync()), 0)
+    const onReverted = () => void sync()
     window.addEventListener(DATA_REVERTED_EVENT, onReverted)
     return () => window.removeEventListener(DATA_REVERTED_EVENT, onReverted)
   })

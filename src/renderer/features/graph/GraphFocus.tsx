@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import type { MetricRun } from '../../../shared/analytics.ts'
+import { usePageCommand } from '../commands/page-commands.ts'
 import { analyticsQueries } from '../analytics/queries.ts'
 import { EGO_DEPTHS, type FocusFilters } from './use-focus.ts'
 
@@ -76,11 +77,22 @@ export function GraphFocusControls({ focus, selectedKey, onClose }: { focus: Foc
   )
 }
 
-/** The line under the toolbar while a focus hides the rest of the view. */
+/** The line under the toolbar while a focus hides the rest of the view; Escape on it clears the focus. */
 export function GraphFocusBanner({ focus }: { focus: FocusFilters }) {
+  usePageCommand(focus.focus ? { id: 'graph.clearFocus', title: 'Clear focus', shortcut: 'Escape on the focus line', run: focus.clear } : null)
   if (!focus.focus) return null
   return (
-    <p className="graph-message" role="status" data-testid="graph-focus">
+    <p
+      className="graph-message"
+      role="status"
+      data-testid="graph-focus"
+      tabIndex={-1}
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return
+        event.preventDefault()
+        focus.clear()
+      }}
+    >
       Focus: {focus.focus.description} · {focus.focus.shown.toLocaleString('en-US')} nodes shown{' '}
       <button type="button" className="button button-quiet" onClick={focus.clear}>Clear focus</button>
     </p>

@@ -36,7 +36,7 @@ import { useFocus } from './use-focus.ts'
 import { useViewUndoSource } from './use-view-undo-source.ts'
 import { useWebglPreference } from './use-webgl-preference.ts'
 
-const emptySummary: ViewSummary = { nodes: 0, edges: 0, hidden: 0, nodeTypes: [], edgeTypes: [], simplified: false }
+const emptySummary: ViewSummary = { nodes: 0, edges: 0, hidden: 0, nodeTypes: [], edgeTypes: [], simplified: false, focus: null }
 
 export function GraphPage({ keys, view }: { keys: string[]; view: string | null }) {
   const readOnly = useReadOnly()
@@ -87,7 +87,7 @@ export function GraphPage({ keys, view }: { keys: string[]; view: string | null 
   }
   useViewUndoSource(controllerRef, refresh)
   const deletion = useDeleteSelection(controllerRef, refresh)
-  const focus = useFocus(controllerRef, setMessage, () => refresh())
+  const focus = useFocus(controllerRef, summary.focus, setMessage, () => refresh())
   const selectKey = (key: string) => {
     const cy = controllerRef.current?.cy
     const node = cy?.getElementById(key)
@@ -147,7 +147,7 @@ export function GraphPage({ keys, view }: { keys: string[]; view: string | null 
   const captureForSave = (name: string) => {
     const controller = controllerRef.current
     if (!controller || name === '') return null
-    const state = captureViewState(controller.cy, { layout: layouts.layout, hiddenTypes: [...hiddenTypes.nodes] })
+    const state = captureViewState(controller.cy, { layout: layouts.layout, hiddenTypes: [...hiddenTypes.nodes], focus: controller.focus() })
     return { name, state: toJsonState(state), nodeCount: state.keys.length }
   }
 
@@ -224,7 +224,7 @@ export function GraphPage({ keys, view }: { keys: string[]; view: string | null 
           className="graph-canvas"
           tabIndex={0}
           role="application"
-          aria-label="Graph canvas: double-click a node to expand it; Delete deletes the selection, h hides it, Escape clears it, f fits, + and − zoom, Ctrl+Z undoes the last view change"
+          aria-label="Graph canvas: double-click a node to expand it; Delete deletes the selection, h hides it, Escape clears it, f fits, + and − zoom, Ctrl+Z undoes the last view change and Ctrl+Shift+Z redoes it"
           data-testid="graph-canvas"
           data-graph-state={graphState}
           data-graph-elements={summary.nodes + summary.edges}

@@ -1,7 +1,20 @@
-import type { QueryClient } from '@tanstack/react-query'
+import { isCancelledError, type QueryClient } from '@tanstack/react-query'
 import type { GraphController } from './cy/graph-controller.ts'
 import { edgeElementId, isStubId } from './cy/ids.ts'
 import { graphQueries } from './queries.ts'
+
+/**
+ * The store's answer for these keys. The change being synced also reaches the app as an event, whose
+ * refresh cancels graph reads in flight (live-updates.ts): a cancelled read is made again.
+ */
+async function readInduced(queryClient: QueryClient, keys: string[], attempts = 3) {
+  try {
+    return await queryClient.fetchQuery(graphQueries.induced({ keys }))
+  } catch (error) {
+    if (attempts > 1 && isCancelledError(error)) return readInduced(queryClient, keys, attempts - 1)
+    throw error
+  }
+}
 
 /**
  * After an edit, undo or redo: the view's nodes (and `extraKeys`, placed beside the view's centre) as the
@@ -12,7 +25,7 @@ export async function syncViewWithStore(queryClient: QueryClient, controller: Gr
   const { cy } = controller
   const keys = [...new Set([...cy.nodes().map((node) => node.id()).filter((id) => !isStubId(id)), ...extraKeys])]
   if (keys.length === 0) return
-  const subgraph = await queryClient.fetchQuery(graphQueries.induced({ keys }))
+  const subgraph = await readInduced(queryClient, keys)
   const nodeKeys = new Set(subgraph.nodes.map((node) => node.key))
   const edgeIds = new Set(subgraph.edges.map((edge) => edgeElementId(edge.id)))
   cy.batch(() => {

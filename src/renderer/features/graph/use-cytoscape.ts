@@ -1,6 +1,7 @@
 import { useEffect, useRef, type RefObject } from 'react'
 import type { ElementDefinition, EventObject } from 'cytoscape'
 import { createGraphCore } from './cy/create-core.ts'
+import type { Focus } from './cy/focus.ts'
 import { createGraphController, type GraphController } from './cy/graph-controller.ts'
 import { expandAllGroups } from './cy/groups.ts'
 import { isStubId } from './cy/ids.ts'
@@ -31,7 +32,7 @@ export function useCytoscape(
 ): RefObject<GraphController | null> {
   const controllerRef = useRef<GraphController | null>(null)
   // Switching WebGL makes a new instance; the elements move over to it.
-  const carried = useRef<ElementDefinition[] | null>(null)
+  const carried = useRef<{ elements: ElementDefinition[]; focus: Focus | null } | null>(null)
 
   useEffect(() => {
     const container = containerRef.current
@@ -39,7 +40,7 @@ export function useCytoscape(
     const cy = createGraphCore(container, { webgl })
     const controller = createGraphController(cy)
     controllerRef.current = controller
-    if (carried.current) controller.restore(carried.current)
+    if (carried.current) controller.restore(carried.current.elements, carried.current.focus)
     carried.current = null
     const ignore: GraphEvents = { onSelect() {}, onNodeTap() {}, onExpandRequest() {}, onMoreRequest() {}, onElementsChanged() {} }
     const on = () => eventsRef.current ?? ignore
@@ -106,7 +107,7 @@ export function useCytoscape(
       container.removeEventListener('pointerdown', refreshOffset, { capture: true })
       stopLabels()
       expandAllGroups(cy)
-      carried.current = cy.elements().jsons() as unknown as ElementDefinition[]
+      carried.current = { elements: cy.elements().jsons() as unknown as ElementDefinition[], focus: controller.focus() }
       controllerRef.current = null
       if (testHook) delete (window as unknown as { __graphkeepCy?: unknown }).__graphkeepCy
       cy.destroy()

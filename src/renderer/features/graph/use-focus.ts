@@ -2,38 +2,32 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useState, type RefObject } from 'react'
 import type { MetricRun } from '../../../shared/analytics.ts'
 import { analyticsQueries, viewValuesQuery } from '../analytics/queries.ts'
-import { clearFocus, fitFocus, focusOn } from './cy/focus.ts'
+import type { Subgraph } from '../../../shared/graph.ts'
+import { fitFocus, type Focus } from './cy/focus.ts'
 import type { GraphController } from './cy/graph-controller.ts'
-import { placeNewNodes } from './cy/place-new-nodes.ts'
 import { graphQueries } from './queries.ts'
 
 /** The most nodes an ego focus loads: graph.neighbourhood's own default for a subgraph. */
 export const EGO_NODE_BUDGET = 2000
 export const EGO_DEPTHS = [1, 2, 3, 4] as const
 
-/** What the view is focused on, as its banner says it. */
-export interface Focus {
-  description: string
-  shown: number
-}
-
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
 
 /**
  * Focus filters: the view shows only the ego network of a node (loaded from the store where the view
  * lacks it), the nodes in a component run's largest component, or those in a k-core run's k-core.
+ * The focus lives in the view (the controller), so that undo, redo and saved views carry it; `focus`
+ * is the one the view last reported (its summary).
  */
-export function useFocus(controllerRef: RefObject<GraphController | null>, report: (message: string | null) => void, onChanged: () => void) {
+export function useFocus(controllerRef: RefObject<GraphController | null>, focus: Focus | null, report: (message: string | null) => void, onChanged: () => void) {
   const queryClient = useQueryClient()
-  const [focus, setFocus] = useState<Focus | null>(null)
   const [busy, setBusy] = useState(false)
 
-  const show = (keep: ReadonlySet<string>, description: string) => {
+  const show = (keep: ReadonlySet<string>, description: string, load?: { subgraph: Subgraph; around: string }) => {
     const controller = controllerRef.current
     if (!controller) return
-    const shown = focusOn(controller.cy, keep)
+    controller.applyFocus(keep, description, load ? { load } : {})
     fitFocus(controller.cy, keep)
-    setFocus({ description, shown })
     onChanged()
   }
 
@@ -61,13 +55,10 @@ export function useFocus(controllerRef: RefObject<GraphController | null>, repor
       const found = await queryClient.fetchQuery(graphQueries.neighbourhood({ keys: [key], depth, direction: 'both', nodeBudget: EGO_NODE_BUDGET }))
       const controller = controllerRef.current
       if (!controller) return
-      const before = new Set(controller.nodeKeys())
       const budget = controller.checkBudget(found.nodes.length + found.edges.length)
       if (!budget.ok) return report(budget.message)
-      controller.load(found, 'seed')
-      placeNewNodes(controller.cy, key, found.nodes.map((node) => node.key).filter((other) => !before.has(other)))
       const keep = new Set(found.nodes.map((node) => node.key))
-      show(keep, `neighbourhood of ${key} to depth ${depth}${found.truncated ? ` (first ${plural(EGO_NODE_BUDGET, 'node', 'nodes')})` : ''}`)
+      show(keep, `neighbourhood of ${key} to depth ${depth}${found.truncated ? ` (first ${plural(EGO_NODE_BUDGET, 'node', 'nodes')})` : ''}`, { subgraph: found, around: key })
     })
 
   const largestComponent = (run: MetricRun) =>
@@ -90,9 +81,7 @@ export function useFocus(controllerRef: RefObject<GraphController | null>, repor
     })
 
   const clear = () => {
-    const controller = controllerRef.current
-    if (controller) clearFocus(controller.cy)
-    setFocus(null)
+    controllerRef.current?.clearFocus()
     onChanged()
   }
 

@@ -26,6 +26,8 @@ export function showSubgraph(controller: GraphController, subgraph: Induced, sav
       for (const key of saved.hidden) cy.getElementById(key).addClass('hidden')
     })
     restoreGroups(cy, saved.groups)
+    // The focus comes back as saved; it is where the view starts, not a change to undo.
+    if (saved.focus) controller.applyFocus(new Set(saved.focus.keys), saved.focus.description, { record: false })
   }
   fitView(cy)
 }

@@ -59,6 +59,7 @@ function NodesByField() {
       rowKey={(node) => node.key}
       rowLabel={(node) => `${node.label || node.key}, ${node.type}, ${node.key}`}
       onOpen={(node) => navigate({ name: 'node', key: node.key })}
+      onToggle={readOnly ? undefined : (node, shift) => selection.toggle(keyOfNode(node), shift)}
       toolbar={<><div className="toolbar"><NodeFilters filters={filters} onChange={setFilters} /><MetricColumnPicker state={metrics} onChange={setMetrics} /><NewNodeButton /></div>{!readOnly && <SelectionBar keys={[...selection.selected]} onClear={selection.clear} />}</>}
       types={applied.types}
       typeCounts={applied.labelPrefix === '' ? counts.data?.nodeTypes : undefined}

@@ -51,10 +51,10 @@ export function useHealthStore(): { file: () => string; open: (clock?: BackupClo
 /** Nodes with these keys, and edges between them by key, written straight to the tables. */
 export function addGraph(db: Db, keys: string[], edges: [string, string][] = [], props = '{}'): void {
   db.transaction(() => {
-    const node = db.prepare("INSERT INTO nodes (key, type, label, props, created_at, updated_at) VALUES (?, 't', ?, ?, 0, 0)")
+    const node = db.prepare("INSERT INTO nodes (key, type, label, props, created_at) VALUES (?, 't', ?, ?, 0)")
     for (const key of keys) node.run(key, key, props)
-    const edge = db.prepare(`INSERT INTO edges (source, target, type, created_at, updated_at)
-      VALUES ((SELECT id FROM nodes WHERE key = ?), (SELECT id FROM nodes WHERE key = ?), 'e', 0, 0)`)
+    const edge = db.prepare(`INSERT INTO edges (source, target, type, created_at)
+      VALUES ((SELECT id FROM nodes WHERE key = ?), (SELECT id FROM nodes WHERE key = ?), 'e', 0)`)
     for (const [source, target] of edges) edge.run(source, target)
   })()
 }

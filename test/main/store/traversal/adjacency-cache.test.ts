@@ -16,11 +16,11 @@ afterEach(() => db.close())
 
 const batch = (operation: string) => Number(db.prepare('INSERT INTO batches (at, operation) VALUES (0, ?)').run(operation).lastInsertRowid)
 const addNodes = (count: number) => {
-  const insert = db.prepare("INSERT INTO nodes (key, type, label, created_at, updated_at) VALUES (?, 't', 'x', 0, 0)")
+  const insert = db.prepare("INSERT INTO nodes (key, type, label, created_at) VALUES (?, 't', 'x', 0)")
   for (let i = 0; i < count; i++) insert.run(`k${db.prepare('SELECT count(*) FROM nodes').pluck().get()}`)
 }
 const addEdge = (source: number, target: number, type = 'e', audit?: number) => {
-  const id = Number(db.prepare('INSERT INTO edges (source, target, type, created_at, updated_at) VALUES (?, ?, ?, 0, 0)').run(source, target, type).lastInsertRowid)
+  const id = Number(db.prepare('INSERT INTO edges (source, target, type, created_at) VALUES (?, ?, ?, 0)').run(source, target, type).lastInsertRowid)
   if (audit !== undefined) db.prepare("INSERT INTO audit (batch_id, entity, entity_id, op) VALUES (?, 'edge', ?, 'insert')").run(audit, id)
   return id
 }

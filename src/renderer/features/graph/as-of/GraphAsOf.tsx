@@ -6,7 +6,7 @@ import type { GraphController } from '../cy/graph-controller.ts'
 import { AsOfDiffList } from './AsOfDiffList.tsx'
 import { countDifferences } from './as-of-diff.ts'
 import { showAsOf, isGhostId } from './as-of-elements.ts'
-import { AS_OF_MAX_KEYS, asOfQuery, recentBatchesQuery } from './as-of-query.ts'
+import { asOfQuery, recentBatchesQuery } from './as-of-query.ts'
 
 const toLocalInput = (ms: number) => new Date(ms - new Date(ms).getTimezoneOffset() * 60_000).toISOString().slice(0, 19)
 
@@ -69,7 +69,7 @@ export function GraphAsOf({ controllerRef, viewKeys }: { controllerRef: RefObjec
         <button type="button" className="button" aria-expanded={listOpen} onClick={() => setListOpen((open) => !open)}>Differences</button>
       )}
       <button type="button" className="button button-primary" onClick={backToNow}>{at === null ? 'Cancel' : 'Back to now'}</button>
-      {keys.length > AS_OF_MAX_KEYS && at !== null && <span className="muted">The first {AS_OF_MAX_KEYS} nodes of the view are shown as of then.</span>}
+      {at !== null && overlay.isFetching && <span className="spinner spinner-small" role="status" aria-label="Reading the history" />}
       {overlay.isError && <ErrorLine error={overlay.error} context="As of" />}
       {at !== null && listOpen && overlay.data && <AsOfDiffList overlay={overlay.data} onClose={() => setListOpen(false)} />}
     </div>

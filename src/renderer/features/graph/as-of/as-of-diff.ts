@@ -21,6 +21,13 @@ export interface AsOfOverlay { at: number; nodes: AsOfNodeItem[]; edges: AsOfEdg
 
 const edgeStatus = { same: 'same', changed: 'changed', added: 'added', gone: 'removed' } as const
 
+/** Answers for parts of a view's keys as one: every node in the order asked, every edge once. */
+export function joinAsOf(at: number, answers: readonly AsOfMany[]): AsOfMany {
+  const edges = new Map<number, AsOfMany['edges'][number]>()
+  for (const answer of answers) for (const edge of answer.edges) if (!edges.has(edge.id)) edges.set(edge.id, edge)
+  return { at, nodes: answers.flatMap((answer) => answer.nodes), edges: [...edges.values()] }
+}
+
 /** Endpoints of edges gone since that are not on screen: they may be nodes removed since (ask for them too). */
 export function outerKeys(answer: AsOfMany, onScreen: ReadonlySet<string>): string[] {
   const keys = new Set<string>()
@@ -45,12 +52,18 @@ export function asOfOverlay(onScreen: readonly string[], answer: AsOfMany, outer
   })
   const edges = new Map<number, AsOfEdgeItem>()
   const all = [...answer.edges, ...(outer?.edges ?? [])]
-  // A ghost: a node there then, gone now, joined by a gone edge to a node on screen.
+  // A ghost: a node there then, gone now, joined by a gone edge to a node on screen (the first such edge).
+  const nearOnScreen = new Map<string, string>()
+  for (const edge of all) {
+    if (edge.status !== 'gone') continue
+    if (shown.has(edge.target) && !nearOnScreen.has(edge.source)) nearOnScreen.set(edge.source, edge.target)
+    if (shown.has(edge.source) && !nearOnScreen.has(edge.target)) nearOnScreen.set(edge.target, edge.source)
+  }
   for (const node of outer?.nodes ?? []) {
     if (node.then === null || node.now !== null || shown.has(node.key)) continue
-    const link = all.find((edge) => edge.status === 'gone' && ((edge.source === node.key && shown.has(edge.target)) || (edge.target === node.key && shown.has(edge.source))))
-    if (!link) continue
-    nodes.push({ key: node.key, label: node.then.label || node.key, type: node.then.type, status: 'removed', changes: node.changes, near: link.source === node.key ? link.target : link.source })
+    const near = nearOnScreen.get(node.key)
+    if (near === undefined) continue
+    nodes.push({ key: node.key, label: node.then.label || node.key, type: node.then.type, status: 'removed', changes: node.changes, near })
     shown.add(node.key)
   }
   for (const edge of all) {

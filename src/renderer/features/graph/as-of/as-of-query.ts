@@ -1,20 +1,27 @@
 import { queryOptions } from '@tanstack/react-query'
 import { api } from '../../../lib/api.ts'
 import { queryRoots } from '../../../lib/query-keys.ts'
-import { asOfOverlay, outerKeys, type AsOfOverlay } from './as-of-diff.ts'
+import type { AsOfMany } from '../../../../shared/edit-selection.ts'
+import { asOfOverlay, joinAsOf, outerKeys, type AsOfOverlay } from './as-of-diff.ts'
 
-/** history.asOfMany takes at most this many keys: a larger view shows its first ones as of then. */
-export const AS_OF_MAX_KEYS = 2000
+/** history.asOfMany takes at most this many keys a call. */
+const KEYS_PER_CALL = 2000
 
-/** The view's nodes as of a time, and the removed-since nodes that were joined to them (a second call). */
+/** history.asOfMany for any number of keys, a call per KEYS_PER_CALL of them, the answers joined. */
+async function asOfAll(keys: string[], at: number): Promise<AsOfMany> {
+  const answers: AsOfMany[] = []
+  for (let start = 0; start < keys.length; start += KEYS_PER_CALL) answers.push(await api.call('history.asOfMany', { keys: keys.slice(start, start + KEYS_PER_CALL), at }))
+  return joinAsOf(at, answers)
+}
+
+/** The view's nodes as of a time, and the removed-since nodes that were joined to them (a second round). */
 export const asOfQuery = (keys: string[], at: number) =>
   queryOptions({
     queryKey: [...queryRoots.history, 'asOfMany', at, keys],
     queryFn: async (): Promise<AsOfOverlay> => {
-      const onScreen = keys.slice(0, AS_OF_MAX_KEYS)
-      const answer = await api.call('history.asOfMany', { keys: onScreen, at })
-      const outer = outerKeys(answer, new Set(onScreen)).slice(0, AS_OF_MAX_KEYS)
-      return asOfOverlay(onScreen, answer, outer.length > 0 ? await api.call('history.asOfMany', { keys: outer, at }) : null)
+      const answer = await asOfAll(keys, at)
+      const outer = outerKeys(answer, new Set(keys))
+      return asOfOverlay(keys, answer, outer.length > 0 ? await asOfAll(outer, at) : null)
     },
     enabled: keys.length > 0,
   })

@@ -1,5 +1,6 @@
 import cytoscape, { type Core } from 'cytoscape'
 import svg from 'cytoscape-svg'
+import { fixPolygonHitTest } from './polygon-hit-test.ts'
 import { graphStyle } from './style.ts'
 
 let registered = false
@@ -10,7 +11,7 @@ export function createGraphCore(container: HTMLElement, { webgl }: { webgl: bool
     cytoscape.use(svg)
     registered = true
   }
-  return cytoscape({
+  const cy = cytoscape({
     container,
     style: graphStyle({ simple: false }),
     minZoom: 0.01,
@@ -18,4 +19,6 @@ export function createGraphCore(container: HTMLElement, { webgl }: { webgl: bool
     boxSelectionEnabled: true,
     ...({ renderer: { name: 'canvas', webgl } } as object),
   })
+  fixPolygonHitTest(cy)
+  return cy
 }

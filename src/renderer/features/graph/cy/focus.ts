@@ -4,6 +4,13 @@ import { isGroupId } from './groups.ts'
 /** The class that hides a node outside the focus (style.ts draws it as display: none, with its edges). */
 export const FOCUS_OUT = 'focus-out'
 const PADDING = 40
+
+/** What the view is focused on: the banner's words, how many nodes it shows, and which (saved with a view). */
+export interface Focus {
+  description: string
+  shown: number
+  keys: string[]
+}
 const MAX_FIT_ZOOM = 1.5
 
 /**

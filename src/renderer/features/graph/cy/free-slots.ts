@@ -40,12 +40,32 @@ export function createRectIndex(cell: number) {
   }
 }
 
+/** Slots on a ring that faces a direction: within a half-turn sector around it, nearest to it first. */
+export interface Facing {
+  /** Radians, as Math.atan2 gives them. */
+  angle: number
+  /** How far either side of `angle` slots may go, in radians. */
+  spread: number
+}
+
+/** The ring's slot numbers in the order they are tried: all of them round from `turn`, or those within `facing`, nearest first. */
+function slotOrder(steps: number, turn: number, facing: Facing | undefined): number[] {
+  const all = Array.from({ length: steps }, (_, step) => step)
+  if (!facing) return all
+  const offset = (step: number) => {
+    const angle = (2 * Math.PI * (step + turn)) / steps - facing.angle
+    return Math.abs(Math.atan2(Math.sin(angle), Math.cos(angle)))
+  }
+  return all.filter((step) => offset(step) <= facing.spread).sort((a, b) => offset(a) - offset(b) || a - b)
+}
+
 /**
  * Free places around `centre` for boxes of the given sizes (centred on the returned points): tried on
  * rings of growing radius, each ring's slots as close as their width allows, skipping any place whose
- * box (grown by `gap`) meets an occupied one or a slot already given. Deterministic.
+ * box (grown by `gap`) meets an occupied one or a slot already given. With `facing`, only the ring's
+ * part turned that way is used (a node's children fan out away from where it hangs). Deterministic.
  */
-export function freeSlotsAround(centre: Point, sizes: SlotSize[], occupied: Rect[], gap: number, firstRadius: number): Point[] {
+export function freeSlotsAround(centre: Point, sizes: SlotSize[], occupied: Rect[], gap: number, firstRadius: number, facing?: Facing): Point[] {
   const largest = sizes.reduce((max, size) => Math.max(max, size.width, size.height), 1)
   const index = createRectIndex(largest + gap)
   for (const rect of occupied) index.add(rect)
@@ -57,7 +77,8 @@ export function freeSlotsAround(centre: Point, sizes: SlotSize[], occupied: Rect
     const size = sizes[slots.length]!
     const steps = Math.max(6, Math.floor((2 * Math.PI * radius) / (size.width + gap)))
     const turn = ring * 0.61803 // staggered start, so that rings do not line their slots up
-    for (let step = 0; step < steps && slots.length < sizes.length; step++) {
+    for (const step of slotOrder(steps, turn, facing)) {
+      if (slots.length === sizes.length) break
       const angle = (2 * Math.PI * (step + turn)) / steps
       const { width, height } = sizes[slots.length]!
       const point = { x: centre.x + radius * Math.cos(angle), y: centre.y + radius * Math.sin(angle) }

@@ -1,13 +1,15 @@
 import type { Core, ElementDefinition } from 'cytoscape'
 import type { Expansion, Subgraph } from '../../../../shared/graph.ts'
 import type { ExpandFilter } from '../expand-filter.ts'
+import { clearFocus, FOCUS_OUT, focusOn, type Focus } from './focus.ts'
 import { isGroupId } from './groups.ts'
 import { isStubId, stubEdgeId, stubElementId } from './ids.ts'
 import { applyLevelOfDetail, checkBudget, isSimplified, type BudgetCheck } from './lod.ts'
 import { createOwnership } from './ownership.ts'
 import { labelsChanged } from './labels.ts'
 import { fitIfOutside } from './viewport.ts'
-import { placeNewNodes } from './place-new-nodes.ts'
+import { neighbourhoodWaves } from './neighbourhood-waves.ts'
+import { placeInWaves, placeNewNodes } from './place-new-nodes.ts'
 import { missingElements, type Point } from './to-elements.ts'
 import { createViewHistory } from './view-history.ts'
 import { captureElements, restoreElements } from './view-snapshot.ts'
@@ -43,6 +45,8 @@ export interface ViewSummary {
   edgeTypes: TypeCount[]
   /** The large-graph stylesheet is on (every node an ellipse). */
   simplified: boolean
+  /** The focus filter in force, if any (focus.ts). */
+  focus: Focus | null
 }
 
 const countTypes = (types: Iterable<string>): TypeCount[] => {
@@ -59,24 +63,29 @@ export function createGraphController(cy: Core) {
   // Not cy.getElementById: that builds a collection per call, thousands per opening.
   const has = (id: string) => cy.hasElementWithId(id)
   const realElementCount = () => cy.elements().length
-  const history = createViewHistory()
+  let focus: Focus | null = null
 
-  /** Records the view as it stands, so that Ctrl+Z can bring it back after the change that follows. */
-  function recordViewChange(label: string): void {
+  /** The view as it stands, and what puts it back so (view-history.ts): elements, bookkeeping, focus. */
+  function captureView(): () => void {
     const elements = captureElements(cy)
     const records = new Map([...expansions].map(([key, record]) => [key, { ...record }]))
     const owners = ownership.copy()
-    history.push({
-      label,
-      undo() {
-        restoreElements(cy, elements)
-        expansions.clear()
-        for (const [key, record] of records) expansions.set(key, record)
-        ownership.restore(owners)
-        applyLevelOfDetail(cy, realElementCount())
-        labelsChanged(cy)
-      },
-    })
+    const focused = focus
+    return () => {
+      restoreElements(cy, elements)
+      expansions.clear()
+      for (const [key, record] of records) expansions.set(key, record)
+      ownership.restore(owners)
+      focus = focused
+      applyLevelOfDetail(cy, realElementCount())
+      labelsChanged(cy)
+    }
+  }
+  const history = createViewHistory(captureView)
+
+  /** Records the view as it stands, so that Ctrl+Z can bring it back after the change that follows. */
+  function recordViewChange(label: string): void {
+    history.record(label)
   }
 
   function addElements(elements: { nodes: ElementDefinition[]; edges: ElementDefinition[] }): void {
@@ -139,8 +148,12 @@ export function createGraphController(cy: Core) {
     recordViewChange,
     /** Undoes the latest view change; its label, or null when there was none. */
     undo: (): string | null => history.undo(),
+    /** Redoes the view change undone last; its label, or null when there was none. */
+    redo: (): string | null => history.redo(),
     /** The view change an undo would take back, with its time. */
     peekUndo: () => history.peek(),
+    /** The view change a redo would bring back, with the time it was undone. */
+    peekRedo: () => history.peekRedo(),
     checkBudget(adding: number): BudgetCheck {
       return checkBudget(realElementCount(), adding)
     },
@@ -154,8 +167,9 @@ export function createGraphController(cy: Core) {
       return elements.nodes.length
     },
 
-    /** Takes over elements from a previous instance (the WebGL switch); all count as opened directly. */
-    restore(all: ElementDefinition[]): void {
+    /** Takes over elements (and the focus) from a previous instance (the WebGL switch); all count as opened directly. */
+    restore(all: ElementDefinition[], carriedFocus: Focus | null = null): void {
+      focus = carriedFocus
       // Group (parent) nodes before their members.
       const elements = all.filter((element) => !isStubId(String(element.data['id']))).sort((a, b) => Number(isGroupId(String(b.data['id']))) - Number(isGroupId(String(a.data['id']))))
       addElements({ nodes: elements.filter((element) => element.group === 'nodes'), edges: elements.filter((element) => element.group === 'edges') })
@@ -174,8 +188,39 @@ export function createGraphController(cy: Core) {
       }
     },
 
+    // --- Focus filters (issue 15): each applied or cleared focus is one view change. ---
+    focus: (): Focus | null => focus,
+
+    /**
+     * Shows only the nodes in `keep` (a subgraph loaded first and placed around `around`, for a
+     * neighbourhood): one view change, so Ctrl+Z takes the loaded nodes away with the focus.
+     * `record: false` for a focus that comes with a saved view as it opens.
+     */
+    applyFocus(keep: ReadonlySet<string>, description: string, options: { load?: { subgraph: Subgraph; around: string }; record?: boolean } = {}): Focus {
+      if (options.record !== false) recordViewChange('focus')
+      if (options.load) {
+        const { subgraph, around } = options.load
+        const elements = missingElements(subgraph, has)
+        addElements(elements)
+        const fresh = new Set(elements.nodes.map((node) => String(node.data['id'])))
+        placeInWaves(cy, neighbourhoodWaves(around, subgraph.edges, fresh))
+      }
+      const shown = focusOn(cy, keep)
+      focus = { description, shown, keys: [...keep].filter(has) }
+      return focus
+    },
+
+    clearFocus(): void {
+      if (!focus && cy.elements(`.${FOCUS_OUT}`).empty()) return
+      recordViewChange('clear focus')
+      clearFocus(cy)
+      focus = null
+    },
+    // --- end focus filters ---
+
     clear(): void {
       history.clear()
+      focus = null
       cy.elements().remove()
       ownership.clear()
       expansions.clear()
@@ -257,6 +302,7 @@ export function createGraphController(cy: Core) {
       let nodes = 0
       let edges = 0
       let hidden = 0
+      let focused = 0
       const nodeTypes: string[] = []
       const edgeTypes: string[] = []
       cy.elements().forEach((element) => {
@@ -266,13 +312,14 @@ export function createGraphController(cy: Core) {
         const type = element.data('type') as string
         if (element.isNode()) {
           nodes++
+          if (!element.hasClass(FOCUS_OUT)) focused++
           nodeTypes.push(type)
         } else {
           edges++
           edgeTypes.push(type)
         }
       })
-      return { nodes, edges, hidden, nodeTypes: countTypes(nodeTypes), edgeTypes: countTypes(edgeTypes), simplified: isSimplified(cy) }
+      return { nodes, edges, hidden, nodeTypes: countTypes(nodeTypes), edgeTypes: countTypes(edgeTypes), simplified: isSimplified(cy), focus: focus && { ...focus, shown: focused } }
     },
 
     /** The keys of the nodes in view (not the "+N more" stubs). */
