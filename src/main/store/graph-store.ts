@@ -15,7 +15,8 @@ import { createHistoryCalls } from './history/service.ts'
 import { createEdgeCalls } from './services/edges.ts'
 import { createEmbeddingCalls } from './services/embeddings.ts'
 import { createSimilarCalls } from './services/similar.ts'
-import { closeVectorRegistry, vectorRegistryFor } from './vectors/vector-registry.ts'
+import { closeVectorRegistry, vectorRegistryFor, type VectorRegistry } from './vectors/vector-registry.ts'
+import type { IndexStatus } from '../../shared/embeddings.ts'
 import { readerVectors } from './vectors/reader-vectors.ts'
 import { writerSource } from './vectors/writer-source.ts'
 import { convertV1Embeddings } from './vectors/convert-v1.ts'
@@ -72,7 +73,16 @@ export function connectionCalls(db: Db, { options, work, lastBackupAt, reader = 
 function vectorCalls(db: Db, work: UnitOfWork, options: OpenStoreOptions, reader: boolean) {
   const registry = vectorRegistryFor(db, { storeFile: options.file, readOnly: options.readOnly === true || reader, onEvent: options.onEvent })
   const source = reader ? readerVectors(db, options.file) : writerSource(db, registry, options.readers !== undefined)
-  return { embeddings: createEmbeddingCalls(db, work, registry), similar: createSimilarCalls(db, source, createSearchCalls(db), registry), vectors: { settled: registry.settled } }
+  return { embeddings: createEmbeddingCalls(db, work, registry), similar: createSimilarCalls(db, source, createSearchCalls(db), registry), vectors: { settled: registry.settled, ensureIndex: ensureIndex(registry, reader) } }
+}
+
+/**
+ * Store-only (not in the contract): a reader's search found the model's saved index missing or far
+ * behind. On the writer this is what a search there does: load the model, catch up the saved index
+ * (saved soon after) or start a build when the model is large enough.
+ */
+function ensureIndex(registry: VectorRegistry, reader: boolean) {
+  return ({ model }: { model: string }): IndexStatus | null => (reader ? null : registry.status(model))
 }
 
 /**

@@ -68,7 +68,9 @@ export class StoreHost {
     const emit = (event: AppEvent) => {
       for (const listener of this.eventListeners) listener(event)
     }
-    this.readers = init.readerCount > 0 ? new ReaderPool({ file: init.file, name: init.name, size: init.readerCount, onEvent: emit, generation: this.generation.buffer }) : null
+    // A reader's search that finds a similarity index missing or behind asks the writer, which owns the index files.
+    const onNeedIndex = (model: string) => void this.store.vectors.ensureIndex({ model }).catch(() => {})
+    this.readers = init.readerCount > 0 ? new ReaderPool({ file: init.file, name: init.name, size: init.readerCount, onEvent: emit, generation: this.generation.buffer, onNeedIndex }) : null
     // store.nodes.get(input) sends 'nodes.get'; 'then' stays undefined so that awaiting a proxy does not call the worker.
     const domain = (name: string) =>
       new Proxy({}, { get: (_target, verb) => (verb === 'then' || typeof verb !== 'string' ? undefined : (...args: unknown[]) => this.request(`${name}.${verb}`, args)) })

@@ -19,6 +19,8 @@ export interface ReaderPoolOptions {
   onEvent: (event: AppEvent) => void
   /** The host's write generation: readers keep a snapshot while it stands still. */
   generation?: SharedArrayBuffer
+  /** A reader found a model's saved index missing or far behind (the host asks the writer for it). */
+  onNeedIndex?: (model: string) => void
 }
 
 /**
@@ -110,6 +112,7 @@ export class ReaderPool implements ReaderControl {
       onEvent: this.options.onEvent,
       onNeedAdjacency: () => this.builds.request(),
       onNeedVectors: () => this.vectorLoads.request(),
+      onNeedIndex: (model) => this.options.onNeedIndex?.(model),
       onLost: (lost) => this.replace(lost),
     })
     if (this.base) slot.notify({ kind: 'installAdjacency', base: this.base })

@@ -12,6 +12,8 @@ export interface ReaderSlotEvents {
   onNeedAdjacency: () => void
   /** The reader asks for (newer) shared vectors. */
   onNeedVectors?: () => void
+  /** The reader asks for a model's index to be built or brought up to date (by the writer). */
+  onNeedIndex?: (model: string) => void
   /** The worker ended without being asked to (a crash, or killed); its calls in flight were failed. */
   onLost: (slot: ReaderSlot) => void
 }
@@ -39,6 +41,7 @@ export class ReaderSlot {
       else if (message.kind === 'event') events.onEvent(message.event)
       else if (message.kind === 'needAdjacency') events.onNeedAdjacency()
       else if (message.kind === 'needVectors') events.onNeedVectors?.()
+      else if (message.kind === 'needIndex') events.onNeedIndex?.(message.model)
       else if (message.kind === 'ready') this.ready = true
       else if (message.kind === 'failed') {
         this.failedToOpen = true

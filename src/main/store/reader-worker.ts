@@ -69,7 +69,7 @@ async function runReader(): Promise<void> {
     db = openReaderConnection(init.file)
     calls = readerCalls(db, { file: init.file, name: init.name, onEvent: (event) => post({ kind: 'event', event }) })
     useSharedAdjacency(() => post({ kind: 'needAdjacency' }))
-    useSharedVectors(() => post({ kind: 'needVectors' }))
+    useSharedVectors(() => post({ kind: 'needVectors' }), (model) => post({ kind: 'needIndex', model }))
     if (init.generation) snapshot = new HeldSnapshot(db, new WriteGeneration(init.generation))
     post({ kind: 'ready' })
   } catch (error) {

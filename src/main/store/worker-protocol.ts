@@ -42,4 +42,6 @@ export type WorkerReply =
   | { kind: 'built'; base: SharedBase | null; error?: ErrorData }
   // A reader needs (newer) shared vectors; the loader hands them over (null: it could not).
   | { kind: 'needVectors' }
+  // A reader found a model's saved index missing or far behind: the writer brings it up to date or builds it.
+  | { kind: 'needIndex'; model: string }
   | { kind: 'vectorsLoaded'; models: SharedModelVectors[] | null }

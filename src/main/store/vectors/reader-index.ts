@@ -63,6 +63,11 @@ export class ReaderIndex implements IndexSearch {
     return positions
   }
 
+  /** How many positions this saved file holds differently from the store's vectors now. */
+  staleCount(vectors: ModelVectors): number {
+    return this.stalePositions(vectors).length
+  }
+
   search(vectors: ModelVectors, unit: Float32Array, k: number, accept: (position: number) => boolean): Neighbour[] {
     const stale = this.stalePositions(vectors)
     const score = (position: number) => dotAt(vectors.data, position * vectors.dim, unit, vectors.dim)
