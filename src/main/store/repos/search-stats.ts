@@ -2,7 +2,7 @@ import type { Db } from '../db.ts'
 import { statement } from './statements.ts'
 
 // What bm25 needs from the full-text index besides a candidate's own text: the index's row and token
-// totals, read without scoring any row.
+// totals and each phrase's document count, read without scoring any row.
 
 /** Reads one SQLite/FTS5 varint at `offset`: its value and the offset after it. */
 function varint(bytes: Uint8Array, offset: number): [number, number] {
@@ -31,6 +31,18 @@ export function fullTextTotals(db: Db): { rows: number; tokens: number } {
   }
   if (rows < 0) rows = 0
   return { rows, tokens }
+}
+
+const withVocabulary = new WeakSet<Db>()
+
+/** How many nodes hold this whole word, from the index's vocabulary (a per-connection fts5vocab table). */
+export function wordDocumentCount(db: Db, word: string): number {
+  if (!withVocabulary.has(db)) {
+    // In temp, so that it needs no migration and also serves stores opened read-only.
+    db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.nodes_fts_words USING fts5vocab(main, nodes_fts, 'row')")
+    withVocabulary.add(db)
+  }
+  return statement<[string], number>(db, 'SELECT doc FROM temp.nodes_fts_words WHERE term = ?').pluck().get(word) ?? 0
 }
 
 /** Something that changes whenever this store's data may have: this connection's writes, or another's commits. */

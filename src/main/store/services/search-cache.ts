@@ -1,6 +1,6 @@
 import type { Db } from '../db.ts'
-import { matchIdsAscending } from '../repos/search.ts'
-import { dataStamp, fullTextTotals } from '../repos/search-stats.ts'
+import { countMatches, matchIdsAscending } from '../repos/search.ts'
+import { dataStamp, fullTextTotals, wordDocumentCount } from '../repos/search-stats.ts'
 import { idf, tokenize, type IndexTotals, type NodeText, type Phrase, type TokenizedNode } from './search-bm25.ts'
 
 // What scoring reads besides the candidates' ids, kept per connection until the data changes: the
@@ -29,7 +29,10 @@ const caches = new WeakMap<Db, SearchCache & { stamp: string }>()
  */
 const MAX_NODES = 20_000
 const MAX_PHRASES = 10_000
-/** Ids kept in phrase lists (4 bytes each: 8 MB), about every word's list of a 100k-node store. */
+/**
+ * Ids kept in phrase lists (4 bytes each: 8 MB), about every word's list of a 100k-node store. The
+ * first list that does not fit closes them: later phrases are only counted, as before lists were kept.
+ */
 const MAX_LIST_IDS = 2_000_000
 
 export function searchCache(db: Db): SearchCache {
@@ -67,15 +70,17 @@ export function phraseIdfs(db: Db, cache: SearchCache, phrases: readonly Phrase[
   return phrases.map((phrase) => {
     const key = hitsKey(phrase)
     let hits = cache.hits.get(key)
-    if (hits === undefined) {
+    if (hits === undefined && cache.listIds < MAX_LIST_IDS) {
       const ids = matchIdsAscending(db, quotedPhrase(phrase))
       hits = ids.length
-      cache.hits.set(key, hits)
       if (cache.listIds + hits <= MAX_LIST_IDS && (ids.at(-1) ?? 0) <= MAX_LISTED_ID) {
         cache.lists.set(key, Uint32Array.from(ids))
         cache.listIds += hits
-      }
+      } else cache.listIds = MAX_LIST_IDS
     }
+    // Once the lists are full, a count alone: a word's from the vocabulary, which is quicker still.
+    if (hits === undefined) hits = phrase.prefix ? countMatches(db, quotedPhrase(phrase)) : wordDocumentCount(db, phrase.term)
+    cache.hits.set(key, hits)
     return idf(cache.totals.rows, hits)
   })
 }

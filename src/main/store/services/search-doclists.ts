@@ -18,8 +18,16 @@ export function intersectNewestFirst(lists: readonly Uint32Array[], beforeId: nu
     let inAll = true
     for (let k = 1; k < ordered.length; k++) {
       const list = ordered[k] as Uint32Array
-      // Entries above id can hold no later candidate: the end moves down past them for good.
-      const end = below(list, id + 1, ends[k] as number)
+      // Entries above id can hold no later candidate: the end moves down past them for good, a few
+      // steps at a time when the lists are about as dense, else by galloping.
+      let end = ends[k] as number
+      for (let steps = 0; end > 0 && (list[end - 1] as number) > id; steps++) {
+        if (steps === 8) {
+          end = below(list, id + 1, end)
+          break
+        }
+        end--
+      }
       ends[k] = end
       if (end === 0) return ids
       if (list[end - 1] !== id) {
