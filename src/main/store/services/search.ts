@@ -66,8 +66,8 @@ export function createSearchCalls(db: Db) {
     const lists = query.types?.length || query.where?.length ? null : phraseLists(cache, phrases)
     const newestIds = (beforeId: number, limit: number, fewExpected: boolean) => lists
       ? intersectNewestFirst(lists, beforeId, limit)
-      : fewExpected && beforeId === NO_MORE_ROWID
-        ? newestMatchIds(db, match, filter, limit, true)
+      : beforeId === NO_MORE_ROWID
+        ? newestMatchIds(db, match, filter, limit, fewExpected)
         : matchIdsNewestFirst(db, match, { filter, beforeId, limit })
     /** Rows read here for their text: the page's items among them need not be read again. */
     const rows = new Map<number, NodeRow>()
