@@ -1,22 +1,38 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { intersectNewestFirst } from '../../../src/main/store/services/search-doclists.ts'
+import { intersectNewestFirst, keptList } from '../../../src/main/store/services/search-doclists.ts'
 import { mulberry32 } from '../../../bench/prng.ts'
 import { searchInput, type SearchInput } from '../../../src/shared/search.ts'
 import { propertyRun } from '../../helpers/fast-check-seed.ts'
 import { useTempStore } from '../../helpers/temp-store.ts'
 
-const sortedIds = fc.uniqueArray(fc.integer({ min: 1, max: 300 }), { maxLength: 120 }).map((ids) => Uint32Array.from(ids.sort((a, b) => a - b)))
+// Dense lists get a bitmap, sparse ones are searched: both kinds, and ids past 32 (a bitmap's second word).
+const sortedIds = fc.oneof(
+  fc.uniqueArray(fc.integer({ min: 1, max: 300 }), { maxLength: 120 }),
+  fc.uniqueArray(fc.integer({ min: 0, max: 70 }), { minLength: 3, maxLength: 60 }),
+).map((ids) => ids.sort((a, b) => a - b))
 
 describe('intersecting kept id lists', () => {
   it('gives the ids in every list below the bound, newest first, at most the limit', () => {
     fc.assert(
       fc.property(fc.array(sortedIds, { minLength: 1, maxLength: 4 }), fc.integer({ min: 0, max: 320 }), fc.integer({ min: 0, max: 50 }), (lists, beforeId, limit) => {
-        const expected = [...(lists[0] as Uint32Array)].filter((id) => id < beforeId && lists.every((list) => list.includes(id))).reverse().slice(0, limit)
-        expect(intersectNewestFirst(lists, beforeId, limit)).toEqual(expected)
+        const expected = [...(lists[0] as number[])].filter((id) => id < beforeId && lists.every((list) => list.includes(id))).reverse().slice(0, limit)
+        const kept = lists.map(keptList)
+        expect(intersectNewestFirst(kept, beforeId, limit)).toEqual(expected)
+        // Without bitmaps, the same by searching every list.
+        expect(intersectNewestFirst(kept.map(({ ids }) => ({ ids, bits: null })), beforeId, limit)).toEqual(expected)
       }),
       propertyRun('intersect lists', 3000),
     )
+  })
+})
+
+describe('a kept list', () => {
+  it('has a bitmap when that is no larger than its ids, with exactly its ids set', () => {
+    const dense = keptList([0, 3, 31, 32, 40, 63])
+    expect(dense.bits && [...dense.bits]).toEqual([((1 << 0) | (1 << 3) | (1 << 31)) >>> 0, ((1 << 0) | (1 << 8) | (1 << 31)) >>> 0])
+    expect(keptList([5, 1000]).bits).toBeNull()
+    expect(keptList([]).bits).toBeNull()
   })
 })
 

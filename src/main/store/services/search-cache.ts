@@ -1,6 +1,7 @@
 import type { Db } from '../db.ts'
 import { countMatches, matchIdsAscending } from '../repos/search.ts'
 import { dataStamp, fullTextTotals, wordDocumentCount } from '../repos/search-stats.ts'
+import { keptList, type KeptList } from './search-doclists.ts'
 import { idf, tokenize, type IndexTotals, type NodeText, type Phrase, type TokenizedNode } from './search-bm25.ts'
 
 // What scoring reads besides the candidates' ids, kept per connection until the data changes: the
@@ -18,7 +19,7 @@ export interface SearchCache {
   /** Tokens by node id. */
   nodes: Map<number, TokenizedNode>
   /** Matching ids by phrase, ascending (services/search-doclists.ts), while they fit in MAX_LIST_IDS. */
-  lists: Map<string, Uint32Array>
+  lists: Map<string, KeptList>
   listIds: number
 }
 
@@ -30,7 +31,7 @@ const caches = new WeakMap<Db, SearchCache & { stamp: string }>()
 const MAX_NODES = 20_000
 const MAX_PHRASES = 10_000
 /**
- * Ids kept in phrase lists (4 bytes each: 8 MB), about every word's list of a 100k-node store. The
+ * Ids and bitmap words kept in phrase lists (4 bytes each: 8 MB), about every word's list of a 100k-node store. The
  * first list that does not fit closes them: later phrases are only counted, as before lists were kept.
  */
 const MAX_LIST_IDS = 2_000_000
@@ -73,9 +74,11 @@ export function phraseIdfs(db: Db, cache: SearchCache, phrases: readonly Phrase[
     if (hits === undefined && cache.listIds < MAX_LIST_IDS) {
       const ids = matchIdsAscending(db, quotedPhrase(phrase))
       hits = ids.length
-      if (cache.listIds + hits <= MAX_LIST_IDS && (ids.at(-1) ?? 0) <= MAX_LISTED_ID) {
-        cache.lists.set(key, Uint32Array.from(ids))
-        cache.listIds += hits
+      const list = (ids.at(-1) ?? 0) <= MAX_LISTED_ID ? keptList(ids) : null
+      const size = list ? hits + (list.bits?.length ?? 0) : Infinity
+      if (list && cache.listIds + size <= MAX_LIST_IDS) {
+        cache.lists.set(key, list)
+        cache.listIds += size
       } else cache.listIds = MAX_LIST_IDS
     }
     // Once the lists are full, a count alone: a word's from the vocabulary, which is quicker still.
@@ -88,8 +91,8 @@ export function phraseIdfs(db: Db, cache: SearchCache, phrases: readonly Phrase[
 const MAX_LISTED_ID = 0xffff_ffff
 
 /** Every phrase's matching ids, when all are kept (after phraseIdfs), else null. */
-export function phraseLists(cache: SearchCache, phrases: readonly Phrase[]): Uint32Array[] | null {
-  const lists: Uint32Array[] = []
+export function phraseLists(cache: SearchCache, phrases: readonly Phrase[]): KeptList[] | null {
+  const lists: KeptList[] = []
   for (const phrase of phrases) {
     const list = cache.lists.get(hitsKey(phrase))
     if (!list) return null
