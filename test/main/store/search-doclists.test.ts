@@ -17,10 +17,10 @@ describe('intersecting kept id lists', () => {
     fc.assert(
       fc.property(fc.array(sortedIds, { minLength: 1, maxLength: 4 }), fc.integer({ min: 0, max: 320 }), fc.integer({ min: 0, max: 50 }), (lists, beforeId, limit) => {
         const expected = [...(lists[0] as number[])].filter((id) => id < beforeId && lists.every((list) => list.includes(id))).reverse().slice(0, limit)
-        const kept = lists.map(keptList)
-        expect(intersectNewestFirst(kept, beforeId, limit)).toEqual(expected)
-        // Without bitmaps, the same by searching every list.
-        expect(intersectNewestFirst(kept.map(({ ids }) => ({ ids, bits: null })), beforeId, limit)).toEqual(expected)
+        expect(intersectNewestFirst(lists.map((list) => keptList(list)), beforeId, limit)).toEqual(expected)
+        // The same with every list as ids, and every list as a bitmap.
+        expect(intersectNewestFirst(lists.map((list) => keptList(list, false)), beforeId, limit)).toEqual(expected)
+        expect(intersectNewestFirst(lists.map((list) => keptList(list, true)), beforeId, limit)).toEqual(expected)
       }),
       propertyRun('intersect lists', 3000),
     )
@@ -28,11 +28,12 @@ describe('intersecting kept id lists', () => {
 })
 
 describe('a kept list', () => {
-  it('has a bitmap when that is no larger than its ids, with exactly its ids set', () => {
+  it('is a bitmap when that is smaller than its ids, with exactly its ids set', () => {
     const dense = keptList([0, 3, 31, 32, 40, 63])
+    expect(dense.ids).toBeNull()
     expect(dense.bits && [...dense.bits]).toEqual([((1 << 0) | (1 << 3) | (1 << 31)) >>> 0, ((1 << 0) | (1 << 8) | (1 << 31)) >>> 0])
-    expect(keptList([5, 1000]).bits).toBeNull()
-    expect(keptList([]).bits).toBeNull()
+    expect(keptList([5, 1000])).toMatchObject({ count: 2, bits: null })
+    expect(keptList([])).toMatchObject({ count: 0, bits: null })
   })
 })
 

@@ -1,7 +1,7 @@
 import type { Db } from '../db.ts'
 import { countMatches, matchIdsAscending } from '../repos/search.ts'
 import { dataStamp, fullTextTotals, wordDocumentCount } from '../repos/search-stats.ts'
-import { keptList, type KeptList } from './search-doclists.ts'
+import { keptList, keptSize, type KeptList } from './search-doclists.ts'
 import { idf, tokenize, type IndexTotals, type NodeText, type Phrase, type TokenizedNode } from './search-bm25.ts'
 
 // What scoring reads besides the candidates' ids, kept per connection until the data changes: the
@@ -75,7 +75,7 @@ export function phraseIdfs(db: Db, cache: SearchCache, phrases: readonly Phrase[
       const ids = matchIdsAscending(db, quotedPhrase(phrase))
       hits = ids.length
       const list = (ids.at(-1) ?? 0) <= MAX_LISTED_ID ? keptList(ids) : null
-      const size = list ? hits + (list.bits?.length ?? 0) : Infinity
+      const size = list ? keptSize(list) : Infinity
       if (list && cache.listIds + size <= MAX_LIST_IDS) {
         cache.lists.set(key, list)
         cache.listIds += size

@@ -1,39 +1,39 @@
 // Several words together: FTS5 intersects their doclists by decoding every entry of each (about
 // 35 ns an entry, each word of a 100k store being in thousands of nodes), every time. Phrases' id
-// lists kept here (sorted typed arrays, and bitmaps of the dense ones, per connection until the data
+// lists kept here (sorted typed arrays, or bitmaps for the dense ones, per connection until the data
 // changes) are intersected from the rarest in tens of µs, newest first. A list is read where its document count would have been
 // (its length is that count, for the idf), so a phrase seen for the first time costs about what it
 // did; one that no longer fits is not read again, and its query goes to FTS5 (repos/search.ts).
 
-/** A phrase's matching ids, ascending, and as a bitmap when that takes no more room than the ids. */
-export interface KeptList {
-  ids: Uint32Array
-  bits: Uint32Array | null
+/**
+ * A phrase's matching ids: as a bitmap when that takes less room than the ids (a word in more than
+ * one node in 32), else ascending.
+ */
+export type KeptList = { count: number; ids: Uint32Array; bits: null } | { count: number; ids: null; bits: Uint32Array }
+
+export function keptList(ascending: readonly number[], asBits = ascending.length > 0 && ((ascending.at(-1) as number) >>> 5) < ascending.length): KeptList {
+  if (!asBits) return { count: ascending.length, ids: Uint32Array.from(ascending), bits: null }
+  const bits = new Uint32Array(ascending.length > 0 ? ((ascending.at(-1) as number) >>> 5) + 1 : 0)
+  for (const id of ascending) bits[id >>> 5] = (bits[id >>> 5] as number) | (1 << (id & 31))
+  return { count: ascending.length, ids: null, bits }
 }
 
-export function keptList(ascending: readonly number[]): KeptList {
-  const ids = Uint32Array.from(ascending)
-  const words = ids.length > 0 ? ((ids[ids.length - 1] as number) >>> 5) + 1 : 0
-  if (words === 0 || words > ids.length) return { ids, bits: null }
-  const bits = new Uint32Array(words)
-  for (const id of ids) bits[id >>> 5] = (bits[id >>> 5] as number) | (1 << (id & 31))
-  return { ids, bits }
-}
+/** 4-byte words a kept list takes. */
+export const keptSize = (list: KeptList) => (list.ids ?? list.bits).length
 
 /** Ids in all the lists, below `beforeId`, newest first, at most `limit`. */
 export function intersectNewestFirst(lists: readonly KeptList[], beforeId: number, limit: number): number[] {
-  const ordered = [...lists].sort((x, y) => x.ids.length - y.ids.length)
-  const rarest = ordered[0]?.ids
+  const [rarest, ...others] = [...lists].sort((x, y) => x.count - y.count)
   const ids: number[] = []
   if (!rarest || limit <= 0) return ids
-  /** For each other list without a bitmap, how many of its ids may still be a later candidate (an exclusive end). */
-  const ends = ordered.map((list) => list.ids.length)
-  candidates: for (let i = below(rarest, beforeId, rarest.length) - 1; i >= 0; i--) {
-    const id = rarest[i] as number
-    for (let k = 1; k < ordered.length; k++) {
-      const { ids: list, bits } = ordered[k] as KeptList
+  /** For each other list of ids, how many of them may still be a later candidate (an exclusive end). */
+  const ends = others.map((list) => list.ids?.length ?? 0)
+  /** 1 when every other list holds the id, 0 when one does not, -1 when one holds no id up to it (nothing later can match). */
+  function inOthers(id: number): number {
+    for (let k = 0; k < others.length; k++) {
+      const { ids: list, bits } = others[k] as KeptList
       if (bits) {
-        if (((bits[id >>> 5] ?? 0) & (1 << (id & 31))) === 0) continue candidates
+        if (((bits[id >>> 5] ?? 0) & (1 << (id & 31))) === 0) return 0
         continue
       }
       // Ids above this one can be no later candidate: the end moves down past them for good, a
@@ -47,10 +47,31 @@ export function intersectNewestFirst(lists: readonly KeptList[], beforeId: numbe
         end--
       }
       ends[k] = end
-      if (end === 0) return ids
-      if (list[end - 1] !== id) continue candidates
+      if (end === 0) return -1
+      if (list[end - 1] !== id) return 0
     }
-    if (ids.push(id) === limit) break
+    return 1
+  }
+  if (rarest.ids) {
+    for (let i = below(rarest.ids, beforeId, rarest.ids.length) - 1; i >= 0; i--) {
+      const id = rarest.ids[i] as number
+      const found = inOthers(id)
+      if (found < 0 || (found > 0 && ids.push(id) === limit)) break
+    }
+    return ids
+  }
+  const top = Math.min(beforeId - 1, rarest.bits.length * 32 - 1)
+  for (let w = top >>> 5; top >= 0 && w >= 0; w--) {
+    let word = rarest.bits[w] as number
+    // The highest word is cut at the bound.
+    if (w === top >>> 5 && (top & 31) !== 31) word &= (1 << ((top & 31) + 1)) - 1
+    while (word !== 0) {
+      const bit = 31 - Math.clz32(word)
+      word &= ~(1 << bit)
+      const id = w * 32 + bit
+      const found = inOthers(id)
+      if (found < 0 || (found > 0 && ids.push(id) === limit)) return ids
+    }
   }
   return ids
 }
