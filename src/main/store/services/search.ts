@@ -57,10 +57,10 @@ export function createSearchCalls(db: Db) {
   function collect(query: SearchQuery, match: string, phrases: Phrase[], from: Position, want: number): Pick[] {
     const filter = { types: query.types, where: query.where }
     const cache = searchCache(db)
-    // The first page's exact hits, found through the label index, also say whether there are any.
-    const exactRows = from.tier === 0 ? exactLabelRows(db, query.text, filter, from.a, want) : []
-    const firstPage = from.tier === 0 && from.a === 0
-    const label = (firstPage ? exactRows.length > 0 : exactRows.length > 0 || hasExactLabel(db, query.text, filter)) ? nocase(query.text) : null
+    // Whether any label equals the text (one index entry read), then the page's exact hits if so:
+    // reading rows in id order costs more than the probe even when there are none.
+    const label = hasExactLabel(db, query.text, filter) ? nocase(query.text) : null
+    const exactRows = from.tier === 0 && label !== null ? exactLabelRows(db, query.text, filter, from.a, want) : []
     const idfs = phraseIdfs(db, cache, phrases)
     // Without a filter, several phrases' kept id lists are intersected here instead of by FTS5.
     const lists = query.types?.length || query.where?.length ? null : phraseLists(cache, phrases)
