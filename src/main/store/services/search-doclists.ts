@@ -1,9 +1,10 @@
 // Several words together: FTS5 intersects their doclists by decoding every entry of each (about
 // 35 ns an entry, each word of a 100k store being in thousands of nodes), every time. Phrases' id
-// lists kept here (sorted typed arrays, or bitmaps for the dense ones, per connection until the data
-// changes) are intersected from the rarest in tens of µs, newest first. A list is read where its document count would have been
-// (its length is that count, for the idf), so a phrase seen for the first time costs about what it
-// did; one that no longer fits is not read again, and its query goes to FTS5 (repos/search.ts).
+// lists kept here (sorted typed arrays, or bitmaps for the dense ones, per connection until the
+// data changes) are intersected from the rarest in tens of µs, newest first. A list is read where
+// its document count would have been (its length is that count, for the idf): the first sight of a
+// phrase costs a read of its ids instead of a count (about two to three times as long); once the
+// lists are full, phrases are only counted and their queries go to FTS5 (repos/search.ts).
 
 /**
  * A phrase's matching ids: as a bitmap when that takes less room than the ids (a word in more than
