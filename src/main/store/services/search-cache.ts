@@ -18,7 +18,7 @@ export interface SearchCache {
   hits: Map<string, number>
   /** Tokens by node id. */
   nodes: Map<number, TokenizedNode>
-  /** Matching ids by phrase, ascending (services/search-doclists.ts), while they fit in MAX_LIST_IDS. */
+  /** Matching ids by phrase, as ids or a bitmap (services/search-doclists.ts), while they fit in MAX_LIST_IDS. */
   lists: Map<string, KeptList>
   listIds: number
 }
@@ -31,8 +31,8 @@ const caches = new WeakMap<Db, SearchCache & { stamp: string }>()
 const MAX_NODES = 20_000
 const MAX_PHRASES = 10_000
 /**
- * Ids and bitmap words kept in phrase lists (4 bytes each: 8 MB), about every word's list of a 100k-node store. The
- * first list that does not fit closes them: later phrases are only counted, as before lists were kept.
+ * Ids and bitmap words kept in phrase lists (4 bytes each: 8 MB), about every word's list of a
+ * 100k-node store. The first list that does not fit closes them: later phrases are only counted.
  */
 const MAX_LIST_IDS = 2_000_000
 
