@@ -1,5 +1,6 @@
 import type { Db } from '../db.ts'
 import { statement } from './statements.ts'
+import { AFTER_TYPE_KEYSET, afterTypeParams, typeCodeIn } from './edge-types.ts'
 
 /** [edge id, edge type, edge props, weight, edge created, edge updated, other node id, key, type, label, props, created, updated] */
 export type NeighbourRow = [number, string, string, number, number, number, number, string, string, string, string, number, number]
@@ -25,7 +26,7 @@ const sqlByShape = new Map<string, string>()
 const TEXT_MATCH = '(instr(lower(n.label), ?) > 0 OR instr(lower(n.key), ?) > 0)'
 
 function filterSql(direction: 'out' | 'in', typeCount: number, text: boolean): string {
-  const typeFilter = typeCount ? `AND e.type IN (${Array.from({ length: typeCount }, () => '?').join(', ')})` : ''
+  const typeFilter = typeCount ? `AND ${typeCodeIn('e.type_code', typeCount)}` : ''
   return `${THIS_END[direction]} = ? ${typeFilter} ${text ? `AND ${TEXT_MATCH}` : ''}`
 }
 
@@ -41,7 +42,7 @@ function filterParams(nodeId: number, filter: NeighbourFilter): unknown[] {
 
 /**
  * Edges leaving (out) or entering (in) a node, with the node at their other end, in index order
- * (type, other node, id), starting after `after`: a keyset page read from the traversal index.
+ * (type, other node, id), starting after `after`: a keyset page read from the traversal index (types as their codes, in name order).
  */
 export function neighbourRows(db: Db, nodeId: number, direction: 'out' | 'in', filter: NeighbourFilter, after: NeighbourAfter | null, limit: number): NeighbourRow[] {
   const typeCount = filter.edgeTypes?.length ?? 0
@@ -49,9 +50,9 @@ export function neighbourRows(db: Db, nodeId: number, direction: 'out' | 'in', f
       n.id, n.key, n.type, n.label, n.props, n.created_at, n.updated_at
     FROM edges e JOIN nodes n ON n.id = ${OTHER_END[direction]}
     WHERE ${filterSql(direction, typeCount, filter.text !== '')}
-      ${after ? `AND (e.type, ${OTHER_END[direction]}, e.id) > (?, ?, ?)` : ''}
-    ORDER BY e.type, ${OTHER_END[direction]}, e.id LIMIT ?`)
-  const keyset = after ? [after.type, after.other, after.edge] : []
+      ${after ? `AND (e.type_code, ${OTHER_END[direction]}, e.id) > ${AFTER_TYPE_KEYSET}` : ''}
+    ORDER BY e.type_code, ${OTHER_END[direction]}, e.id LIMIT ?`)
+  const keyset = after ? afterTypeParams(after) : []
   return statement<unknown[], NeighbourRow>(db, sql).raw().all(...filterParams(nodeId, filter), ...keyset, limit)
 }
 

@@ -1,0 +1,86 @@
+import type { Db } from '../db.ts'
+import { statement } from './statements.ts'
+
+// Edge types as short integer codes (migration 14): the traversal and by-type indexes hold a code,
+// not the type's text. Codes rise with the names (SQLite's BINARY order, the order `type` sorted in),
+// so ordering by code is ordering by name: neighbour pages and their keyset cursors keep their order.
+// A new name takes a free code between its neighbours; only when none is free are all codes spread
+// out again, and then the edges of the moved types are rewritten (types are few, so this is rare).
+// Names are never removed: a code stays valid for as long as the store lives.
+
+/** The gap left after the last code (or before the first) for names that arrive in order. */
+const APPEND_STEP = 8
+
+/** The SQL condition "this edge's code is one of these `count` type names" (one `?` per name). */
+export function typeCodeIn(column: string, count: number): string {
+  if (count === 1) return `${column} = (SELECT code FROM edge_types WHERE name = ?)`
+  return `${column} IN (SELECT code FROM edge_types WHERE name IN (${Array.from({ length: count }, () => '?').join(', ')}))`
+}
+
+/**
+ * The keyset "after (type name, other end, edge id)" in codes, for `(code, other, id) > (…)`: one
+ * row of values bound as [name, other, name, edge, name]. The code is that of the greatest name at
+ * or before the cursor's; when the cursor names a type the store does not know, every edge of that
+ * code sorts before it (SQLite takes the bare columns from the max(code) row).
+ */
+export const AFTER_TYPE_KEYSET = `(SELECT coalesce(max(code), -9223372036854775808),
+  CASE WHEN name = ? THEN ? ELSE 9223372036854775807 END, CASE WHEN name = ? THEN ? ELSE 9223372036854775807 END
+  FROM edge_types WHERE name <= ?)`
+
+export function afterTypeParams(after: { type: string; other: number; edge: number }): unknown[] {
+  return [after.type, after.other, after.type, after.edge, after.type]
+}
+
+/** Every known type name with its code. */
+export function edgeTypeCodes(db: Db): Map<string, number> {
+  return new Map(statement<[], [string, number]>(db, 'SELECT name, code FROM edge_types').raw().all())
+}
+
+function codeOf(db: Db, name: string): number | undefined {
+  return statement<[string], number>(db, 'SELECT code FROM edge_types WHERE name = ?').pluck().get(name)
+}
+
+/** A free code strictly between the neighbours of `name`, or undefined when there is none. */
+function freeCodeFor(db: Db, name: string): number | undefined {
+  const below = statement<[string], number | null>(db, 'SELECT max(code) FROM edge_types WHERE name < ?').pluck().get(name) ?? null
+  const above = statement<[string], number | null>(db, 'SELECT min(code) FROM edge_types WHERE name > ?').pluck().get(name) ?? null
+  if (below === null && above === null) return 0
+  if (below === null) return (above as number) - APPEND_STEP
+  if (above === null) return below + APPEND_STEP
+  return above - below >= 2 ? Math.floor((below + above) / 2) : undefined
+}
+
+/** Spreads every code out evenly in name order (within one byte while types are few) and re-codes the edges whose code moved. */
+function spreadCodes(db: Db): void {
+  const count = statement<[], number>(db, 'SELECT count(*) FROM edge_types').pluck().get() ?? 0
+  const step = count < 64 ? Math.floor(254 / (count + 1)) : 64
+  const first = count < 64 ? -127 + step : 0
+  // Through codes above every old and every new one first, so that no code meets another while they move.
+  const last = first + step * Math.max(count - 1, 0)
+  const { low, high } = statement<[], { low: number; high: number }>(db, 'SELECT min(code) AS low, max(code) AS high FROM edge_types').get() as { low: number; high: number }
+  statement(db, 'UPDATE edge_types SET code = code + ?').run(Math.max(last, high) - low + 1)
+  statement(db, `UPDATE edge_types SET code = @first + @step * (SELECT count(*) FROM edge_types o WHERE o.name < edge_types.name)`).run({ first, step })
+  statement(db, 'UPDATE edges SET type_code = t.code FROM edge_types t WHERE t.name = edges.type AND edges.type_code <> t.code').run()
+}
+
+/** Gives each of these type names a code if it has none yet, keeping codes in name order. Inside the writer's transaction. */
+export function addEdgeTypes(db: Db, names: Iterable<string>): void {
+  const insert = statement(db, 'INSERT INTO edge_types (code, name) VALUES (?, ?)')
+  for (const name of new Set(names)) {
+    if (codeOf(db, name) !== undefined) continue
+    let code = freeCodeFor(db, name)
+    if (code === undefined) {
+      // No room between its neighbours: take a placeholder code past every other, then spread all out.
+      const last = statement<[], number>(db, 'SELECT coalesce(max(code), 0) FROM edge_types').pluck().get() ?? 0
+      insert.run(last + 1, name)
+      spreadCodes(db)
+      continue
+    }
+    insert.run(code, name)
+  }
+}
+
+/** Adds the types of a JSON array of edges (objects with `type`, or tuples with the type at `path`). */
+export function addEdgeTypesOf(db: Db, edgesJson: string, path: string): void {
+  addEdgeTypes(db, statement<[string, string], string>(db, 'SELECT DISTINCT value ->> ? FROM json_each(?)').pluck().all(path, edgesJson))
+}
