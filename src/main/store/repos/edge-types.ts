@@ -11,10 +11,15 @@ import { statement } from './statements.ts'
 /** The gap left after the last code (or before the first) for names that arrive in order. */
 const APPEND_STEP = 8
 
-/** The SQL condition "this edge's code is one of these `count` type names" (one `?` per name). */
+const CODE_OF_NAME = '(SELECT code FROM edge_types WHERE name = ?)'
+
+/**
+ * The SQL condition "this edge's code is one of these `count` type names" (one `?` per name). A list
+ * of one lookup per name, not `IN (SELECT …)`: the planner then weighs it as it weighed `type IN (?, …)`.
+ */
 export function typeCodeIn(column: string, count: number): string {
-  if (count === 1) return `${column} = (SELECT code FROM edge_types WHERE name = ?)`
-  return `${column} IN (SELECT code FROM edge_types WHERE name IN (${Array.from({ length: count }, () => '?').join(', ')}))`
+  if (count === 1) return `${column} = ${CODE_OF_NAME}`
+  return `${column} IN (${Array.from({ length: count }, () => CODE_OF_NAME).join(', ')})`
 }
 
 /**
