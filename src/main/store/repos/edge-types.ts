@@ -36,26 +36,22 @@ export function afterTypeParams(after: { type: string; other: number; edge: numb
   return [after.type, after.other, after.type, after.edge, after.type]
 }
 
-/** Every known type name with its code. */
-export function edgeTypeCodes(db: Db): Map<string, number> {
-  return new Map(statement<[], [string, number]>(db, 'SELECT name, code FROM edge_types').raw().all())
-}
+/** New names wait above this code until they are placed: no placed code comes near it. */
+const STAGED = 2 ** 40
 
-function codeOf(db: Db, name: string): number | undefined {
-  return statement<[string], number>(db, 'SELECT code FROM edge_types WHERE name = ?').pluck().get(name)
-}
-
-/** A free code strictly between the neighbours of `name`, or undefined when there is none. */
-function freeCodeFor(db: Db, name: string): number | undefined {
-  const below = statement<[string], number | null>(db, 'SELECT max(code) FROM edge_types WHERE name < ?').pluck().get(name) ?? null
-  const above = statement<[string], number | null>(db, 'SELECT min(code) FROM edge_types WHERE name > ?').pluck().get(name) ?? null
+/** A free code strictly between the placed neighbours of the staged name with code `staged`, or undefined when there is none. */
+function freeCodeFor(db: Db, staged: number): number | undefined {
+  const { below, above } = statement<[number, number, number], { below: number | null; above: number | null }>(db, `SELECT
+      (SELECT max(code) FROM edge_types WHERE code < ? AND name < s.name) AS below,
+      (SELECT min(code) FROM edge_types WHERE code < ? AND name > s.name) AS above
+    FROM edge_types s WHERE s.code = ?`).get(STAGED, STAGED, staged) as { below: number | null; above: number | null }
   if (below === null && above === null) return 0
   if (below === null) return (above as number) - APPEND_STEP
   if (above === null) return below + APPEND_STEP
   return above - below >= 2 ? Math.floor((below + above) / 2) : undefined
 }
 
-/** Spreads every code out evenly in name order (within one byte while types are few) and re-codes the edges whose code moved. */
+/** Spreads every code (placed and staged) out evenly in name order, within one byte while types are few, and re-codes the edges whose code moved. */
 function spreadCodes(db: Db): void {
   const count = statement<[], number>(db, 'SELECT count(*) FROM edge_types').pluck().get() ?? 0
   const step = count < 64 ? Math.floor(254 / (count + 1)) : 64
@@ -64,28 +60,55 @@ function spreadCodes(db: Db): void {
   const last = first + step * Math.max(count - 1, 0)
   const { low, high } = statement<[], { low: number; high: number }>(db, 'SELECT min(code) AS low, max(code) AS high FROM edge_types').get() as { low: number; high: number }
   statement(db, 'UPDATE edge_types SET code = code + ?').run(Math.max(last, high) - low + 1)
-  statement(db, `UPDATE edge_types SET code = @first + @step * (SELECT count(*) FROM edge_types o WHERE o.name < edge_types.name)`).run({ first, step })
+  statement(db, 'UPDATE edge_types SET code = @first + @step * (SELECT count(*) FROM edge_types o WHERE o.name < edge_types.name)').run({ first, step })
   statement(db, 'UPDATE edges SET type_code = t.code FROM edge_types t WHERE t.name = edges.type AND edges.type_code <> t.code').run()
 }
 
-/** Gives each of these type names a code if it has none yet, keeping codes in name order. Inside the writer's transaction. */
-export function addEdgeTypes(db: Db, names: Iterable<string>): void {
-  const insert = statement(db, 'INSERT INTO edge_types (code, name) VALUES (?, ?)')
-  for (const name of new Set(names)) {
-    if (codeOf(db, name) !== undefined) continue
-    let code = freeCodeFor(db, name)
-    if (code === undefined) {
-      // No room between its neighbours: take a placeholder code past every other, then spread all out.
-      const last = statement<[], number>(db, 'SELECT coalesce(max(code), 0) FROM edge_types').pluck().get() ?? 0
-      insert.run(last + 1, name)
-      spreadCodes(db)
-      continue
-    }
-    insert.run(code, name)
+/** Moves each staged name to a free code between its neighbours; when one has none, spreads all codes out (which places the rest too). */
+function placeStagedNames(db: Db): void {
+  const staged = statement<[number], number>(db, 'SELECT code FROM edge_types WHERE code >= ? ORDER BY code').pluck().all(STAGED)
+  const move = statement(db, 'UPDATE edge_types SET code = ? WHERE code = ?')
+  for (const code of staged) {
+    const free = freeCodeFor(db, code)
+    if (free === undefined) return spreadCodes(db)
+    move.run(free, code)
   }
+}
+
+/**
+ * Gives each of these type names a code if it has none yet, keeping codes in name order; returns
+ * each name's code. The names are bound as they are bound when their edges are written, so the
+ * codes are found for the very texts stored. Inside the writer's transaction.
+ */
+export function addEdgeTypes(db: Db, names: Iterable<string>): Map<string, number> {
+  const distinct = [...new Set(names)]
+  const stage = statement(db, `INSERT INTO edge_types (code, name)
+    SELECT (SELECT max(coalesce(max(code) + 1, 0), @staged) FROM edge_types), @name WHERE NOT EXISTS (SELECT 1 FROM edge_types WHERE name = @name)`)
+  for (const name of distinct) stage.run({ staged: STAGED, name })
+  placeStagedNames(db)
+  const codeOf = statement<[string], number>(db, 'SELECT code FROM edge_types WHERE name = ?').pluck()
+  return new Map(distinct.map((name) => [name, codeOf.get(name) as number]))
+}
+
+/** Gives a code to each type name the single-column query `names` yields (inside SQLite, so the texts stay exactly as stored). */
+function addEdgeTypesSelected(db: Db, names: string, params: unknown[]): void {
+  statement(db, `INSERT INTO edge_types (code, name)
+    SELECT (SELECT max(coalesce(max(code) + 1, 0), ?) FROM edge_types) + row_number() OVER (), name
+    FROM (SELECT DISTINCT name FROM (${names}) WHERE name IS NOT NULL AND name NOT IN (SELECT name FROM edge_types))`).run(STAGED, ...params)
+  placeStagedNames(db)
 }
 
 /** Adds the types of a JSON array of edges (objects with `type`, or tuples with the type at `path`). */
 export function addEdgeTypesOf(db: Db, edgesJson: string, path: string): void {
-  addEdgeTypes(db, statement<[string, string], string>(db, 'SELECT DISTINCT value ->> ? FROM json_each(?)').pluck().all(path, edgesJson))
+  addEdgeTypesSelected(db, 'SELECT value ->> ? AS name FROM json_each(?)', [path, edgesJson])
+}
+
+/** Adds the types of the edges an undo kept for a batch (range-undo.ts). */
+export function addKeptEdgeTypes(db: Db, batchId: number): void {
+  addEdgeTypesSelected(db, 'SELECT type AS name FROM undone_edges WHERE batch_id = ?', [batchId])
+}
+
+/** Adds the types of the edges a revert plan puts back (revert-plan.ts). */
+export function addPlannedEdgeTypes(db: Db): void {
+  addEdgeTypesSelected(db, "SELECT before ->> 'type' AS name FROM temp.revert_plan WHERE entity = 'edge' AND before IS NOT NULL", [])
 }

@@ -1,6 +1,6 @@
 import type { Db } from '../db.ts'
 import { statement } from './statements.ts'
-import { addEdgeTypes, edgeTypeCodes } from './edge-types.ts'
+import { addEdgeTypes } from './edge-types.ts'
 
 // The rows of an import into a new store file (transfer/swap-import.ts): ids are already given and
 // edge endpoints already resolved to node ids, so each row is bound to a prepared INSERT, many rows
@@ -51,8 +51,7 @@ export function insertNodeRows(db: Db, values: unknown[], now: number): number {
 export function insertEdgeRows(db: Db, values: unknown[], now: number): number {
   const types = new Set<string>()
   for (let at = 3; at < values.length; at += EDGE_COLUMNS) types.add(values[at] as string)
-  addEdgeTypes(db, types)
-  const codes = edgeTypeCodes(db)
+  const codes = addEdgeTypes(db, types)
   const coded: unknown[] = new Array((values.length / EDGE_COLUMNS) * CODED_EDGE_COLUMNS)
   for (let at = 0, to = 0; at < values.length; at += EDGE_COLUMNS, to += CODED_EDGE_COLUMNS) {
     coded[to] = values[at]

@@ -1,7 +1,7 @@
 import type { Db } from '../db.ts'
 import { EDGE_FROM, EDGE_JSON, NODE_JSON } from './audit.ts'
 import { NODE_TEXT } from './node-text.ts'
-import { addEdgeTypes } from './edge-types.ts'
+import { addPlannedEdgeTypes } from './edge-types.ts'
 import { statement } from './statements.ts'
 
 // Undo and redo apply a batch's inverse set-based. The plan holds the batch's net effect per row:
@@ -104,7 +104,7 @@ export function restorePlannedNodes(db: Db, now: number): void {
 
 /** Puts back the edges the batch deleted (between the nodes with their end keys) and the fields it changed; returns how many went back in. */
 export function restorePlannedEdges(db: Db, now: number): { inserted: number; expected: number } {
-  addEdgeTypes(db, statement<[], string>(db, "SELECT DISTINCT before ->> 'type' FROM temp.revert_plan WHERE entity = 'edge' AND before IS NOT NULL").pluck().all())
+  addPlannedEdgeTypes(db)
   statement(db, `UPDATE edges SET type = p.before ->> 'type', type_code = (SELECT code FROM edge_types WHERE name = p.before ->> 'type'), props = p.before -> 'properties', weight = p.before ->> 'weight', changed_at = @now
     FROM temp.revert_plan p WHERE p.entity = 'edge' AND p.before IS NOT NULL AND p.after IS NOT NULL AND edges.id = p.entity_id`).run({ now })
   const inserted = statement(db, `INSERT INTO edges (id, source, target, type, type_code, props, weight, created_at)
