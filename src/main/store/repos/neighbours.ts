@@ -1,6 +1,8 @@
 import type { Db } from '../db.ts'
 import { statement } from './statements.ts'
-import { AFTER_TYPE_KEYSET, afterTypeParams, typeCodeIn } from './edge-types.ts'
+import { keysetAfterType, typeCodeIn } from './edge-types.ts'
+import { dataVersion } from './pragmas.ts'
+import { beginRead, endRead } from './read-snapshot.ts'
 
 /** [edge id, edge type, edge props, weight, edge created, edge updated, other node id, key, type, label, props, created, updated] */
 export type NeighbourRow = [number, string, string, number, number, number, number, string, string, string, string, number, number]
@@ -50,10 +52,24 @@ export function neighbourRows(db: Db, nodeId: number, direction: 'out' | 'in', f
       n.id, n.key, n.type, n.label, n.props, n.created_at, n.updated_at
     FROM edges e JOIN nodes n ON n.id = ${OTHER_END[direction]}
     WHERE ${filterSql(direction, typeCount, filter.text !== '')}
-      ${after ? `AND (e.type_code, ${OTHER_END[direction]}, e.id) > ${AFTER_TYPE_KEYSET}` : ''}
+      ${after ? `AND (e.type_code, ${OTHER_END[direction]}, e.id) > (?, ?, ?)` : ''}
     ORDER BY e.type_code, ${OTHER_END[direction]}, e.id LIMIT ?`)
-  const keyset = after ? afterTypeParams(after) : []
-  return statement<unknown[], NeighbourRow>(db, sql).raw().all(...filterParams(nodeId, filter), ...keyset, limit)
+  const page = statement<unknown[], NeighbourRow>(db, sql).raw()
+  if (!after) return page.all(...filterParams(nodeId, filter), limit)
+  const read = () => {
+    const { keyset, dataVersion: version } = keysetAfterType(db, after)
+    return { rows: page.all(...filterParams(nodeId, filter), ...keyset, limit), version }
+  }
+  if (db.inTransaction) return read().rows
+  // The cursor's code and the page must see one state: unless another connection committed in between (rare), they did.
+  const { rows, version } = read()
+  if (dataVersion(db) === version) return rows
+  beginRead(db)
+  try {
+    return read().rows
+  } finally {
+    endRead(db)
+  }
 }
 
 /** How many edges of one direction match a filter with text (without text the adjacency cache counts). */
