@@ -95,6 +95,38 @@ describe('edge type codes', () => {
     }
   })
 
+  it('a reader paging a hub keeps its place when another connection spreads the codes out between two pages', () => {
+    const file = join(dir(), 'graph.db')
+    const store = openStore({ file })
+    const reader = new Database(file, { readonly: true })
+    try {
+      store.nodes.createMany({ nodes: ['hub', ...Array.from({ length: 12 }, (_, i) => `m${i}`)].map((key) => ({ key, type: 't' })) })
+      store.edges.createMany({ edges: ['b', 'd'].flatMap((type) => Array.from({ length: 12 }, (_, i) => ({ source: 'hub', target: `m${i}`, type }))) })
+      const hub = reader.prepare("SELECT id FROM nodes WHERE key = 'hub'").pluck().get() as number
+      const page = (after: { type: string; other: number; edge: number } | null) => neighbourRows(reader, hub, 'out', { edgeTypes: undefined, text: '' }, after, 5)
+      const cursorAfter = (rows: ReturnType<typeof page>) => {
+        const last = rows[rows.length - 1] as (typeof rows)[number]
+        return { type: last[1], other: last[6], edge: last[0] }
+      }
+      const walked = [...page(null)]
+      walked.push(...page(cursorAfter(walked)))
+      const codeOf = (name: string) => reader.prepare('SELECT code FROM edge_types WHERE name = ?').pluck().get(name)
+      const before = codeOf('b')
+      // Names between b and d (on other nodes' edges) until no code is free between them and all are spread out.
+      for (let i = 1; codeOf('b') === before; i++) store.edges.create({ source: 'm0', target: 'm1', type: `c${'z'.repeat(i)}` })
+      while (walked.length < 24) {
+        const next = page(cursorAfter(walked))
+        if (next.length === 0) break
+        walked.push(...next)
+      }
+      const all = neighbourRows(reader, hub, 'out', { edgeTypes: undefined, text: '' }, null, 1000)
+      expect(walked.map((row) => row[0])).toEqual(all.map((row) => row[0]))
+    } finally {
+      reader.close()
+      store.close()
+    }
+  })
+
   it('imports into an empty store and beside rows, their undo and redo, and a revert of a type change keep the codes', async () => {
     const path = join(dir(), 'in.jsonl')
     const rows: object[] = Array.from({ length: 20 }, (_, i) => ({ kind: 'node', key: `n${i}`, type: 't' }))

@@ -1,11 +1,10 @@
 import type { Db } from '../db.ts'
 import { statement } from './statements.ts'
-import { keysetAfterType, typeCodeIn } from './edge-types.ts'
-import { dataVersion } from './pragmas.ts'
+import { keysetAfterType, rememberedKeyset, typeCodeIn } from './edge-types.ts'
 import { beginRead, endRead } from './read-snapshot.ts'
 
-/** [edge id, edge type, edge props, weight, edge created, edge updated, other node id, key, type, label, props, created, updated] */
-export type NeighbourRow = [number, string, string, number, number, number, number, string, string, string, string, number, number]
+/** [edge id, edge type, edge props, weight, edge created, edge updated, other node id, key, type, label, props, created, updated, edge type code] */
+export type NeighbourRow = [number, string, string, number, number, number, number, string, string, string, string, number, number, number]
 
 /** Where a page starts: after this (edge type, other node id, edge id) of the direction asked. */
 export interface NeighbourAfter {
@@ -49,24 +48,28 @@ function filterParams(nodeId: number, filter: NeighbourFilter): unknown[] {
 export function neighbourRows(db: Db, nodeId: number, direction: 'out' | 'in', filter: NeighbourFilter, after: NeighbourAfter | null, limit: number): NeighbourRow[] {
   const typeCount = filter.edgeTypes?.length ?? 0
   const sql = cachedSql(`rows:${direction}:${typeCount}:${filter.text !== ''}:${after !== null}`, () => `SELECT e.id, e.type, e.props, e.weight, e.created_at, e.updated_at,
-      n.id, n.key, n.type, n.label, n.props, n.created_at, n.updated_at
+      n.id, n.key, n.type, n.label, n.props, n.created_at, n.updated_at, e.type_code
     FROM edges e JOIN nodes n ON n.id = ${OTHER_END[direction]}
     WHERE ${filterSql(direction, typeCount, filter.text !== '')}
       ${after ? `AND (e.type_code, ${OTHER_END[direction]}, e.id) > (?, ?, ?)` : ''}
     ORDER BY e.type_code, ${OTHER_END[direction]}, e.id LIMIT ?`)
   const page = statement<unknown[], NeighbourRow>(db, sql).raw()
   if (!after) return page.all(...filterParams(nodeId, filter), limit)
-  const read = () => {
-    const { keyset, dataVersion: version } = keysetAfterType(db, after)
-    return { rows: page.all(...filterParams(nodeId, filter), ...keyset, limit), version }
+  const params = filterParams(nodeId, filter)
+  if (db.inTransaction) return page.all(...params, ...keysetAfterType(db, after, false), limit)
+  // The cursor's code as remembered, when the page proves it still holds: its first edge, of the cursor's type, carries
+  // that code (every edge of a type carries the type's code in the page's snapshot); or no other connection has committed
+  // since. Else the code and the page are read again in one snapshot.
+  const remembered = rememberedKeyset(db, after)
+  if (remembered) {
+    const rows = page.all(...params, ...remembered.keyset, limit)
+    const first = rows[0]
+    if (first && first[1] === after.type && first[13] === remembered.code) return rows
+    if (remembered.stillCurrent()) return rows
   }
-  if (db.inTransaction) return read().rows
-  // The cursor's code and the page must see one state: unless another connection committed in between (rare), they did.
-  const { rows, version } = read()
-  if (dataVersion(db) === version) return rows
   beginRead(db)
   try {
-    return read().rows
+    return page.all(...params, ...keysetAfterType(db, after, true), limit)
   } finally {
     endRead(db)
   }
