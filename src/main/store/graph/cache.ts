@@ -138,6 +138,12 @@ export function installSharedBase(base: SharedBase | null): void {
   requested = false
 }
 
+/** This thread as a reader starts it: no shared build, none asked for (a test playing several readers' lives in one thread). */
+export function forgetSharedBase(): void {
+  shared = null
+  requested = false
+}
+
 /** The shared build this thread holds, if any (for tests). */
 export function installedBaseMarks(): SharedBase['marks'] | null {
   return shared?.base.marks ?? null

@@ -10,6 +10,7 @@ import metricRuns from './010-metric-runs.ts'
 import rangeUndo from './011-range-undo.ts'
 import compactFullText from './012-compact-full-text.ts'
 import compactRows from './013-compact-rows.ts'
+import edgeTypeCodes from './014-edge-type-codes.ts'
 
 export interface Migration {
   version: number
@@ -18,6 +19,6 @@ export interface Migration {
 }
 
 /** Every schema migration, in order. A new one is a new numbered file added here. */
-export const migrations: readonly Migration[] = [initial, views, searchPrefixes, importRanges, unitOfWork, history, queryLog, embeddings, metricRuns, rangeUndo, compactFullText, compactRows]
+export const migrations: readonly Migration[] = [initial, views, searchPrefixes, importRanges, unitOfWork, history, queryLog, embeddings, metricRuns, rangeUndo, compactFullText, compactRows, edgeTypeCodes]
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0

@@ -67,11 +67,11 @@ export function cteShortestPathHops(db: Db, from: number, to: number, maxDepth: 
   return statement<[number, number, number], number | null>(db, sql).pluck().get(from, maxDepth, to) ?? null
 }
 
-/** The edges at one node in one direction, by (type, other node, id): the order the graph calls page in. */
+/** The edges at one node in one direction, by (type, other node, id): the order the graph calls page in (type codes rise with the names). */
 export function edgesAtNode(db: Db, node: number, step: 'out' | 'in'): AdjacencyRow[] {
   const sql = step === 'out'
-    ? 'SELECT id, source, target, type, weight FROM edges WHERE source = ? ORDER BY type, target, id'
-    : 'SELECT id, source, target, type, weight FROM edges WHERE target = ? ORDER BY type, source, id'
+    ? 'SELECT id, source, target, type, weight FROM edges WHERE source = ? ORDER BY type_code, target, id'
+    : 'SELECT id, source, target, type, weight FROM edges WHERE target = ? ORDER BY type_code, source, id'
   return statement<[number], AdjacencyRow>(db, sql).raw().all(node)
 }
 

@@ -3,13 +3,13 @@ import { statement } from './statements.ts'
 import { NODE_TEXT } from './node-text.ts'
 
 // The secondary indexes a bulk import into an empty store drops and builds once at the end, with
-// the same definitions as migrations/001-initial.ts.
+// the same definitions as the migrations (001-initial.ts; the edges' since 014-edge-type-codes.ts).
 const SECONDARY_INDEXES = [
   ['nodes_by_label', 'CREATE INDEX IF NOT EXISTS nodes_by_label ON nodes (label)'],
   ['nodes_by_type_label', 'CREATE INDEX IF NOT EXISTS nodes_by_type_label ON nodes (type, label)'],
-  ['edges_out', 'CREATE INDEX IF NOT EXISTS edges_out ON edges (source, type, target)'],
-  ['edges_in', 'CREATE INDEX IF NOT EXISTS edges_in ON edges (target, type, source)'],
-  ['edges_by_type', 'CREATE INDEX IF NOT EXISTS edges_by_type ON edges (type)'],
+  ['edges_out', 'CREATE INDEX IF NOT EXISTS edges_out ON edges (source, type_code, target)'],
+  ['edges_in', 'CREATE INDEX IF NOT EXISTS edges_in ON edges (target, type_code, source)'],
+  ['edges_by_type', 'CREATE INDEX IF NOT EXISTS edges_by_type ON edges (type_code)'],
 ] as const
 
 /** Set in meta (committed) before any index is dropped, removed once all are back: a crash in between is finished at the next open. */

@@ -1,6 +1,7 @@
 import type { Db } from '../db.ts'
 import { statement } from './statements.ts'
 import { EDGE_COLUMNS, type EdgeRow } from './rows.ts'
+import { addEdgeTypes, addEdgeTypesOf } from './edge-types.ts'
 
 export interface EdgeValues {
   type: string
@@ -19,8 +20,10 @@ export function maxEdgeId(db: Db): number {
  * outgoing index fills in order. Edges whose endpoints do not exist are left out: compare the count.
  */
 export function insertEdges(db: Db, edgesJson: string, now: number, base: number): number {
-  const sql = `INSERT INTO edges (id, source, target, type, props, weight, created_at)
-    SELECT @base + row_number() OVER (ORDER BY s.id, j.value ->> 'type', j.id), s.id, t.id, j.value ->> 'type', coalesce(j.value -> 'properties', '{}'), coalesce(j.value ->> 'weight', 1), @now
+  addEdgeTypesOf(db, edgesJson, '$.type')
+  const sql = `INSERT INTO edges (id, source, target, type, type_code, props, weight, created_at)
+    SELECT @base + row_number() OVER (ORDER BY s.id, j.value ->> 'type', j.id), s.id, t.id, j.value ->> 'type',
+      (SELECT code FROM edge_types WHERE name = j.value ->> 'type'), coalesce(j.value -> 'properties', '{}'), coalesce(j.value ->> 'weight', 1), @now
     FROM json_each(@edges) j
     JOIN nodes s ON s.key = j.value ->> 'source'
     JOIN nodes t ON t.key = j.value ->> 'target'
@@ -45,8 +48,9 @@ export function getEdgeById(db: Db, id: number): EdgeRow | undefined {
 }
 
 export function updateEdgeRow(db: Db, id: number, edge: EdgeValues, now: number): void {
-  statement(db, 'UPDATE edges SET type = ?, props = ?, weight = ?, changed_at = ? WHERE id = ?').run(
-    edge.type, edge.props, edge.weight, now, id,
+  addEdgeTypes(db, [edge.type])
+  statement(db, 'UPDATE edges SET type = ?, type_code = (SELECT code FROM edge_types WHERE name = ?), props = ?, weight = ?, changed_at = ? WHERE id = ?').run(
+    edge.type, edge.type, edge.props, edge.weight, now, id,
   )
 }
 
@@ -60,6 +64,7 @@ export function countEdges(db: Db): number {
 
 export function countEdgesByType(db: Db): { type: string; count: number }[] {
   return statement<[], { type: string; count: number }>(
-    db, 'SELECT type, count(*) AS count FROM edges GROUP BY type ORDER BY count DESC, type',
+    db, `SELECT (SELECT name FROM edge_types WHERE code = e.type_code) AS type, count(*) AS count
+      FROM edges e GROUP BY e.type_code ORDER BY count DESC, type`,
   ).all()
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../db.ts'
 import { statement } from './statements.ts'
 import { NODE_TEXT } from './node-text.ts'
+import { addEdgeTypesOf } from './edge-types.ts'
 
 // Set-based writes of one import batch, each over a JSON array that SQLite reads in one json_each
 // pass. Nodes are objects { key, type, label, properties, createdAt, updatedAt }; edges are tuples
@@ -37,8 +38,9 @@ export function updateExistingNodes(db: Db, nodesJson: string, now: number, batc
 
 /** Inserts edge tuples in file order, numbered from `base + 1`; edges with a missing endpoint are left out. */
 export function insertEdgesInOrder(db: Db, edgesJson: string, now: number, base: number): number {
-  return statement(db, `INSERT INTO edges (id, source, target, type, props, weight, created_at, changed_at)
-    SELECT @base + row_number() OVER (ORDER BY j.id), s.id, t.id, j.value ->> 2, j.value -> 3, coalesce(j.value ->> 4, 1), coalesce(j.value ->> 5, @now), nullif(coalesce(j.value ->> 6, @now), coalesce(j.value ->> 5, @now))
+  addEdgeTypesOf(db, edgesJson, '$[2]')
+  return statement(db, `INSERT INTO edges (id, source, target, type, type_code, props, weight, created_at, changed_at)
+    SELECT @base + row_number() OVER (ORDER BY j.id), s.id, t.id, j.value ->> 2, (SELECT code FROM edge_types WHERE name = j.value ->> 2), j.value -> 3, coalesce(j.value ->> 4, 1), coalesce(j.value ->> 5, @now), nullif(coalesce(j.value ->> 6, @now), coalesce(j.value ->> 5, @now))
     FROM json_each(@edges) j
     JOIN nodes s ON s.key = j.value ->> 0
     JOIN nodes t ON t.key = j.value ->> 1

@@ -1,6 +1,7 @@
 import type { ListEdgesQuery } from '../../../shared/domain.ts'
 import type { Db } from '../db.ts'
 import { statement } from './statements.ts'
+import { typeCodeIn } from './edge-types.ts'
 import { decodeCursor, encodeCursor } from './cursor.ts'
 import { EDGE_COLUMNS, type EdgeRow } from './rows.ts'
 
@@ -11,7 +12,7 @@ export function listEdgeRows(db: Db, query: ListEdgesQuery): { rows: ListedEdgeR
   const where: string[] = []
   const params: unknown[] = []
   if (query.types?.length) {
-    where.push(`e.type IN (${query.types.map(() => '?').join(', ')})`)
+    where.push(typeCodeIn('e.type_code', query.types.length))
     params.push(...query.types)
   }
   if (query.source !== undefined) {

@@ -1,5 +1,6 @@
 import type { Db } from '../db.ts'
 import { statement } from './statements.ts'
+import { addEdgeTypes } from './edge-types.ts'
 
 // The rows of an import into a new store file (transfer/swap-import.ts): ids are already given and
 // edge endpoints already resolved to node ids, so each row is bound to a prepared INSERT, many rows
@@ -18,7 +19,9 @@ export const EDGE_COLUMNS = 8
 const ROWS_PER_STATEMENT = 100
 
 const NODE_INSERT = 'INSERT INTO nodes (id, key, type, label, props, created_at, changed_at) VALUES '
-const EDGE_INSERT = 'INSERT INTO edges (id, source, target, type, props, weight, created_at, changed_at) VALUES '
+const EDGE_INSERT = 'INSERT INTO edges (id, source, target, type, type_code, props, weight, created_at, changed_at) VALUES '
+/** An edge row as inserted: its type's code after the type (migration 14). */
+const CODED_EDGE_COLUMNS = EDGE_COLUMNS + 1
 const placeholders = (columns: number, rows: number) => Array.from({ length: rows }, () => `(${'?, '.repeat(columns - 1)}?)`).join(', ')
 
 /** A row's second time is stored only when it differs from its first (migration 13: updated_at is derived). */
@@ -46,10 +49,20 @@ export function insertNodeRows(db: Db, values: unknown[], now: number): number {
 
 /** Edges as flat values, EDGE_COLUMNS a row; a missing weight is 1, a missing time `now`. */
 export function insertEdgeRows(db: Db, values: unknown[], now: number): number {
-  for (let at = 0; at < values.length; at += EDGE_COLUMNS) {
-    values[at + 5] ??= 1
-    values[at + 6] ??= now
-    values[at + 7] = changedAt(values[at + 6], values[at + 7] ?? now)
+  const types = new Set<string>()
+  for (let at = 3; at < values.length; at += EDGE_COLUMNS) types.add(values[at] as string)
+  const codes = addEdgeTypes(db, types)
+  const coded: unknown[] = new Array((values.length / EDGE_COLUMNS) * CODED_EDGE_COLUMNS)
+  for (let at = 0, to = 0; at < values.length; at += EDGE_COLUMNS, to += CODED_EDGE_COLUMNS) {
+    coded[to] = values[at]
+    coded[to + 1] = values[at + 1]
+    coded[to + 2] = values[at + 2]
+    coded[to + 3] = values[at + 3]
+    coded[to + 4] = codes.get(values[at + 3] as string)
+    coded[to + 5] = values[at + 4]
+    coded[to + 6] = values[at + 5] ?? 1
+    coded[to + 7] = values[at + 6] ?? now
+    coded[to + 8] = changedAt(coded[to + 7], values[at + 7] ?? now)
   }
-  return insertRows(db, EDGE_INSERT, EDGE_COLUMNS, values)
+  return insertRows(db, EDGE_INSERT, CODED_EDGE_COLUMNS, coded)
 }

@@ -146,3 +146,8 @@ export function endUnjournaled(db: Db): void {
   db.pragma('journal_mode = DELETE')
   db.pragma('optimize')
 }
+
+/** Changes whenever another connection commits to the database: two equal readings mean the statements between saw one state. */
+export function dataVersion(db: Db): number {
+  return statement<[], number>(db, 'PRAGMA data_version').pluck().get() as number
+}

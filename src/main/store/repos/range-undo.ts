@@ -1,6 +1,7 @@
 import type { Db } from '../db.ts'
 import { createSecondaryIndex, dropSecondaryIndexes, rebuildNodeText, SECONDARY_INDEX_NAMES } from './bulk-indexes.ts'
 import { NODE_TEXT } from './node-text.ts'
+import { addKeptEdgeTypes } from './edge-types.ts'
 import { statement } from './statements.ts'
 
 // An import undone by its id ranges: the rows are kept in undone_* (migration 11) under the undo
@@ -63,8 +64,9 @@ export function restoreKeptRows(db: Db, batchId: number, rebuildIndexes: boolean
   if (rebuildIndexes) dropSecondaryIndexes(db)
   const nodes = statement(db, `INSERT INTO nodes (id, key, type, label, props, created_at, changed_at)
     SELECT id, key, type, label, props, created_at, nullif(updated_at, created_at) FROM undone_nodes WHERE batch_id = ? ORDER BY id`).run(batchId).changes
-  const edges = statement(db, `INSERT INTO edges (id, source, target, type, props, weight, created_at, changed_at)
-    SELECT u.id, s.id, t.id, u.type, u.props, u.weight, u.created_at, nullif(u.updated_at, u.created_at)
+  addKeptEdgeTypes(db, batchId)
+  const edges = statement(db, `INSERT INTO edges (id, source, target, type, type_code, props, weight, created_at, changed_at)
+    SELECT u.id, s.id, t.id, u.type, (SELECT code FROM edge_types WHERE name = u.type), u.props, u.weight, u.created_at, nullif(u.updated_at, u.created_at)
     FROM undone_edges u JOIN nodes s ON s.key = u.source_key JOIN nodes t ON t.key = u.target_key WHERE u.batch_id = ? ORDER BY u.id`).run(batchId).changes
   if (rebuildIndexes) {
     createIndexesOf(db, 'nodes')

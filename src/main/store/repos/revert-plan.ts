@@ -1,6 +1,7 @@
 import type { Db } from '../db.ts'
 import { EDGE_FROM, EDGE_JSON, NODE_JSON } from './audit.ts'
 import { NODE_TEXT } from './node-text.ts'
+import { addPlannedEdgeTypes } from './edge-types.ts'
 import { statement } from './statements.ts'
 
 // Undo and redo apply a batch's inverse set-based. The plan holds the batch's net effect per row:
@@ -103,10 +104,11 @@ export function restorePlannedNodes(db: Db, now: number): void {
 
 /** Puts back the edges the batch deleted (between the nodes with their end keys) and the fields it changed; returns how many went back in. */
 export function restorePlannedEdges(db: Db, now: number): { inserted: number; expected: number } {
-  statement(db, `UPDATE edges SET type = p.before ->> 'type', props = p.before -> 'properties', weight = p.before ->> 'weight', changed_at = @now
+  addPlannedEdgeTypes(db)
+  statement(db, `UPDATE edges SET type = p.before ->> 'type', type_code = (SELECT code FROM edge_types WHERE name = p.before ->> 'type'), props = p.before -> 'properties', weight = p.before ->> 'weight', changed_at = @now
     FROM temp.revert_plan p WHERE p.entity = 'edge' AND p.before IS NOT NULL AND p.after IS NOT NULL AND edges.id = p.entity_id`).run({ now })
-  const inserted = statement(db, `INSERT INTO edges (id, source, target, type, props, weight, created_at)
-    SELECT p.entity_id, s.id, t.id, p.before ->> 'type', p.before -> 'properties', p.before ->> 'weight', @now
+  const inserted = statement(db, `INSERT INTO edges (id, source, target, type, type_code, props, weight, created_at)
+    SELECT p.entity_id, s.id, t.id, p.before ->> 'type', (SELECT code FROM edge_types WHERE name = p.before ->> 'type'), p.before -> 'properties', p.before ->> 'weight', @now
     FROM temp.revert_plan p JOIN nodes s ON s.key = p.before ->> 'source' JOIN nodes t ON t.key = p.before ->> 'target'
     WHERE p.entity = 'edge' AND p.before IS NOT NULL AND p.after IS NULL ORDER BY p.entity_id`).run({ now }).changes
   const expected = statement<[], number>(db, "SELECT count(*) FROM temp.revert_plan WHERE entity = 'edge' AND before IS NOT NULL AND after IS NULL").pluck().get() ?? 0

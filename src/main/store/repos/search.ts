@@ -82,6 +82,12 @@ export function countMatches(db: Db, match: string): number {
   return statement<[string], number>(db, 'SELECT count(*) FROM nodes_fts WHERE nodes_fts MATCH ?').pluck().get(match) ?? 0
 }
 
+/** Every matching node id in ascending order (read as one JSON array, parsed once). */
+export function matchIdsAscending(db: Db, match: string): number[] {
+  const sql = 'SELECT json_group_array(rowid) FROM (SELECT rowid FROM nodes_fts WHERE nodes_fts MATCH ? ORDER BY rowid)'
+  return JSON.parse(statement<[string], string>(db, sql).pluck().get(match) ?? '[]')
+}
+
 /** Every matching node id, as one JSON array (parsed once, not a row object per match). */
 export function allMatchIds(db: Db, match: string): number[] {
   return JSON.parse(statement<[string], string>(db, 'SELECT json_group_array(rowid) FROM nodes_fts WHERE nodes_fts MATCH ?').pluck().get(match) ?? '[]')

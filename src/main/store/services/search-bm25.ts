@@ -1,4 +1,5 @@
 import { foldToken } from './search-terms.ts'
+import { textValuesOf } from './search-text-values.ts'
 
 // FTS5's bm25(), computed here for a bounded set of candidates. FTS5's own function counts each
 // phrase's matching rows by reading the phrase's whole doclist once per query, which makes a page of
@@ -79,8 +80,7 @@ function asciiTokenCount(text: string): number {
 /** Tokens as the index's tokenizer makes them (services/search-terms.ts): the label, then what NODE_TEXT indexes. */
 export function tokenize(node: NodeText): TokenizedNode {
   // Top-level string values, as NODE_TEXT (repos/node-text.ts) puts them in the text column.
-  let text = ''
-  for (const value of Object.values(JSON.parse(node.props) as Record<string, unknown>)) if (typeof value === 'string') text += ` ${value}`
+  const text = textValuesOf(node.props)
   const whole = node.label + text
   if (ASCII.test(whole)) {
     const folded = whole.toLowerCase()

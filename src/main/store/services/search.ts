@@ -12,7 +12,8 @@ import type { ParsedInput } from '../../../shared/contract.ts'
 import { snippetFor } from './search-snippet.ts'
 import { searchTerms, type SearchTerms } from './search-terms.ts'
 import { bm25, type Phrase } from './search-bm25.ts'
-import { expectedMatches, phraseIdfs, searchCache, tokensOf } from './search-cache.ts'
+import { expectedMatches, phraseIdfs, phraseLists, searchCache, tokensOf } from './search-cache.ts'
+import { intersectNewestFirst } from './search-doclists.ts'
 
 /**
  * Results come in three tiers, and the cursor says where a page ends:
@@ -56,10 +57,18 @@ export function createSearchCalls(db: Db) {
   function collect(query: SearchQuery, match: string, phrases: Phrase[], from: Position, want: number): Pick[] {
     const filter = { types: query.types, where: query.where }
     const cache = searchCache(db)
-    // Whether any label equals the text (one index entry read), then the page's exact hits if so.
+    // Whether any label equals the text (one index entry read), then the page's exact hits if so:
+    // reading rows in id order costs more than the probe even when there are none.
     const label = hasExactLabel(db, query.text, filter) ? nocase(query.text) : null
     const exactRows = from.tier === 0 && label !== null ? exactLabelRows(db, query.text, filter, from.a, want) : []
     const idfs = phraseIdfs(db, cache, phrases)
+    // Without a filter, several phrases' kept id lists are intersected here instead of by FTS5.
+    const lists = query.types?.length || query.where?.length ? null : phraseLists(cache, phrases)
+    const newestIds = (beforeId: number, limit: number, fewExpected: boolean) => lists
+      ? intersectNewestFirst(lists, beforeId, limit)
+      : beforeId === NO_MORE_ROWID
+        ? newestMatchIds(db, match, filter, limit, fewExpected)
+        : matchIdsNewestFirst(db, match, { filter, beforeId, limit })
     /** Rows read here for their text: the page's items among them need not be read again. */
     const rows = new Map<number, NodeRow>()
     /** Scores (and exactness) of matching nodes, reading the text only of those not cached. */
@@ -85,7 +94,7 @@ export function createSearchCalls(db: Db) {
     let tailFrom = from.tier === 2 ? from.a : NO_MORE_ROWID
     if (from.tier < 2) {
       // The window is the newest RANK_WINDOW matches, exact ones included; they are listed in tier 0 instead.
-      const windowIds = newestMatchIds(db, match, filter, RANK_WINDOW, expectedMatches(cache, phrases) <= RANK_WINDOW)
+      const windowIds = newestIds(NO_MORE_ROWID, RANK_WINDOW, expectedMatches(cache, phrases) <= RANK_WINDOW)
       const ranked = scored(windowIds).filter((hit) => !hit.exact).sort(byScore)
       const start = from.tier === 1 ? ranked.findIndex((hit) => byScore(hit, { id: from.b, score: from.a }) > 0) : 0
       if (start >= 0) for (const hit of ranked.slice(start, start + want - picks.length)) picks.push({ id: hit.id, score: hit.score, tier: 1, row: rows.get(hit.id) })
@@ -93,7 +102,7 @@ export function createSearchCalls(db: Db) {
       tailFrom = windowIds[windowIds.length - 1] as number
     }
     while (picks.length < want) {
-      const ids = matchIdsNewestFirst(db, match, { filter, beforeId: tailFrom, limit: want - picks.length })
+      const ids = newestIds(tailFrom, want - picks.length, false)
       for (const hit of scored(ids)) if (!hit.exact) picks.push({ id: hit.id, score: hit.score, tier: 2, row: rows.get(hit.id) })
       if (ids.length === 0) break
       tailFrom = ids[ids.length - 1] as number

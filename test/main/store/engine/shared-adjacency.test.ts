@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { openReaderConnection, type Db } from '../../../../src/main/store/db.ts'
 import type { Adjacency } from '../../../../src/main/store/graph/adjacency.ts'
 import { readAdjacencyFile, writeAdjacencyFile } from '../../../../src/main/store/graph/adjacency-file.ts'
-import { adjacencyOf, cacheCounters, installedBaseMarks, installSharedBase, useSharedAdjacency } from '../../../../src/main/store/graph/cache.ts'
+import { adjacencyOf, cacheCounters, forgetSharedBase, installedBaseMarks, installSharedBase, useSharedAdjacency } from '../../../../src/main/store/graph/cache.ts'
 import { buildSharedBase, type SharedBase } from '../../../../src/main/store/graph/shared-base.ts'
 import { SqlAdjacency } from '../../../../src/main/store/graph/sql-adjacency.ts'
 import { openStore } from '../../../../src/main/store/graph-store.ts'
@@ -59,7 +59,8 @@ describe('the shared adjacency', () => {
       const readers = { pause: async () => { reader?.close(); reader = null }, resume: () => { reader = openReaderConnection(file) } }
       let store: GraphStore = openStore({ file, readers })
       reader = openReaderConnection(file)
-      installSharedBase(null)
+      // A new store, as a new reader thread sees it: the last run's build (another file) is not kept.
+      forgetSharedBase()
       const backups: string[] = []
       let keys: string[] = []
       let made = 0

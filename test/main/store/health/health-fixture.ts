@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { afterEach } from 'vitest'
 import { openDatabase, type Db } from '../../../../src/main/store/db.ts'
+import { addEdgeTypes } from '../../../../src/main/store/repos/edge-types.ts'
 import { createHealthCalls } from '../../../../src/main/store/health/index.ts'
 import type { AppEvent } from '../../../../src/shared/events.ts'
 import { useTempDir } from '../../../helpers/temp-store.ts'
@@ -53,8 +54,9 @@ export function addGraph(db: Db, keys: string[], edges: [string, string][] = [],
   db.transaction(() => {
     const node = db.prepare("INSERT INTO nodes (key, type, label, props, created_at) VALUES (?, 't', ?, ?, 0)")
     for (const key of keys) node.run(key, key, props)
-    const edge = db.prepare(`INSERT INTO edges (source, target, type, created_at)
-      VALUES ((SELECT id FROM nodes WHERE key = ?), (SELECT id FROM nodes WHERE key = ?), 'e', 0)`)
+    addEdgeTypes(db, ['e'])
+    const edge = db.prepare(`INSERT INTO edges (source, target, type, type_code, created_at)
+      VALUES ((SELECT id FROM nodes WHERE key = ?), (SELECT id FROM nodes WHERE key = ?), 'e', (SELECT code FROM edge_types WHERE name = 'e'), 0)`)
     for (const [source, target] of edges) edge.run(source, target)
   })()
 }

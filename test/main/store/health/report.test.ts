@@ -45,7 +45,7 @@ describe('checkHealth on a store with a dangling edge', () => {
     withRawDb(file(), (raw) => {
       raw.pragma('foreign_keys = OFF')
       const a = raw.prepare("SELECT id FROM nodes WHERE key = 'a'").pluck().get()
-      raw.prepare("INSERT INTO edges (source, target, type, created_at) VALUES (?, 999999, 'e', 0)").run(a)
+      raw.prepare("INSERT INTO edges (source, target, type, type_code, created_at) VALUES (?, 999999, 'e', (SELECT code FROM edge_types WHERE name = 'e'), 0)").run(a)
     })
     const report = open().health.check({ full: true })
     expect(report).toMatchObject({ foreignKeyViolations: 1, danglingEdges: 1, isolatedNodes: 1 })

@@ -96,7 +96,11 @@ describe('migration 013 (compact rows)', () => {
     try {
       expect(rawNodes(after)).toEqual(nodes)
       expect(rawEdges(after)).toEqual(edges)
-      expect(indexSql(after)).toEqual(indexes)
+      // Migration 13 kept every index; 14 (which openStore runs too) files edges under type codes.
+      expect(indexSql(after)).toEqual(indexes.map((index) => {
+        const { name, sql } = index as { name: string; sql: string }
+        return name.startsWith('edges_') ? { name, sql: sql.replace(/\btype\b/, 'type_code') } : index
+      }))
       // Only the rows changed since they were created keep a second time.
       expect(after.prepare('SELECT count(changed_at) FROM nodes').pluck().get()).toBe(nodes.filter((row) => row.updated_at !== row.created_at).length)
       expect(after.prepare('SELECT count(changed_at) FROM edges').pluck().get()).toBe(edges.filter((row) => row.updated_at !== row.created_at).length)

@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openDatabase, type Db } from '../../../../src/main/store/db.ts'
+import { addEdgeTypes } from '../../../../src/main/store/repos/edge-types.ts'
 import type { Adjacency } from '../../../../src/main/store/graph/adjacency.ts'
 import { adjacencyOf, cacheCounters, INCREMENTAL_LIMIT } from '../../../../src/main/store/graph/cache.ts'
 import { useTempDir } from '../../../helpers/temp-store.ts'
@@ -20,7 +21,8 @@ const addNodes = (count: number) => {
   for (let i = 0; i < count; i++) insert.run(`k${db.prepare('SELECT count(*) FROM nodes').pluck().get()}`)
 }
 const addEdge = (source: number, target: number, type = 'e', audit?: number) => {
-  const id = Number(db.prepare('INSERT INTO edges (source, target, type, created_at) VALUES (?, ?, ?, 0)').run(source, target, type).lastInsertRowid)
+  addEdgeTypes(db, [type])
+  const id = Number(db.prepare('INSERT INTO edges (source, target, type, type_code, created_at) VALUES (?, ?, ?, (SELECT code FROM edge_types WHERE name = ?), 0)').run(source, target, type, type).lastInsertRowid)
   if (audit !== undefined) db.prepare("INSERT INTO audit (batch_id, entity, entity_id, op) VALUES (?, 'edge', ?, 'insert')").run(audit, id)
   return id
 }
