@@ -1,14 +1,17 @@
-// node bench/compact-rows-versus.ts --old <checkout> [--nodes N --rounds R]: schema 13's rows against the
-// code of an older copy (`git archive <commit> src | tar -x -C <dir>`, node_modules linked in), in one process
-// and one run: the same graph inserted through createMany into both, batch by batch alternately, then
-// each everyday read timed on both, back to back, in rounds; a ratio per round, so that a busy machine's
-// drift cancels out (median of the rounds' ratios).
-import { mkdtempSync, rmSync } from 'node:fs'
+// node bench/checkout-versus.ts --old <checkout> [--nodes N --rounds R]: this checkout's store against the
+// code of an older copy (`git archive <commit> | tar -x -C <dir>`, node_modules linked in), in one process and
+// one run: store sizes; the same graph inserted through createMany into both, batch by batch alternately,
+// then each everyday read timed on both, back to back, in rounds; a ratio per round, so that a busy
+// machine's drift cancels out (median of the rounds' ratios). Then imports (JSON Lines) into an empty store
+// and beside rows, alternately. Used for migrations 13 (compact rows) and 14 (edge type codes).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import Database from 'better-sqlite3'
+import type { Db } from '../src/main/store/db.ts'
 import { openStore, type GraphStore } from '../src/main/store/index.ts'
+import { edgesAtNode } from '../src/main/store/repos/adjacency.ts'
 import { listEdgesInput, listNodesInput, neighboursInput } from '../src/shared/domain.ts'
 import { expandInput } from '../src/shared/graph.ts'
 import { searchInput } from '../src/shared/search.ts'
@@ -19,10 +22,11 @@ import { mulberry32, randomInt } from './prng.ts'
 const { values } = parseArgs({ options: { old: { type: 'string' }, nodes: { type: 'string', default: '100000' }, rounds: { type: 'string', default: '15' } } })
 if (!values.old) throw new Error('--old <checkout of the code to compare with>')
 const oldStoreModule = (await import(resolve(values.old, 'src/main/store/index.ts'))) as { openStore: typeof openStore }
+const oldAdjacency = (await import(resolve(values.old, 'src/main/store/repos/adjacency.ts'))) as { edgesAtNode: typeof edgesAtNode }
 const nodes = Number(values.nodes)
 const rounds = Number(values.rounds)
 const graph = generateGraph({ nodes, edgesPerNode: 4, seed: 42, gamma: 2.3 })
-const folder = mkdtempSync(join(tmpdir(), 'graphkeep-compact-rows-'))
+const folder = mkdtempSync(join(tmpdir(), 'graphkeep-checkout-versus-'))
 
 /** Bytes per table and index (dbstat), as bench/store-sizes.ts counts them. */
 function objectSizes(file: string): Map<string, number> {
@@ -107,9 +111,9 @@ try {
   // The SQL traversal fallback: one node's edges in (type, other end, id) order from the index, as sql-adjacency.ts reads them.
   const raw = { old: new Database(files.old, { readonly: true }), new: new Database(files.new, { readonly: true }) }
   const fallback = (side: 'old' | 'new') => {
-    const out = raw[side].prepare('SELECT id, source, target, type, weight FROM edges WHERE source = ? ORDER BY type, target, id').raw()
-    const into = raw[side].prepare('SELECT id, source, target, type, weight FROM edges WHERE target = ? ORDER BY type, source, id').raw()
-    return p50Micros(1_000, (i) => [out.all(1 + (i * 7919) % nodes), into.all(1 + (i * 7919) % nodes)])
+    const atNode = side === 'old' ? oldAdjacency.edgesAtNode : edgesAtNode
+    const db = raw[side] as unknown as Db
+    return p50Micros(1_000, (i) => [atNode(db, 1 + (i * 7919) % nodes, 'out'), atNode(db, 1 + (i * 7919) % nodes, 'in')])
   }
 
   const results = new Map<string, { old: number[]; new: number[] }>()
@@ -138,6 +142,33 @@ try {
     console.log(`${`createMany ${kind}, rows/s`.padEnd(40)} ${String(rate('old')).padStart(10)} ${String(rate('new')).padStart(10)} ${(rate('new') / rate('old')).toFixed(2).padStart(8)}`)
   }
   for (const [name, old, ours] of sizeLines) console.log(`${(name as string).padEnd(40)} ${(old as string).padStart(10)} ${(ours as string).padStart(10)}`)
+
+  // Imports: a fifth of the graph as JSON Lines, into an empty store (the new-file pass) and into a store
+  // that has rows (the insert pass), old and new alternately; the median of 3 rounds' seconds each.
+  const small = generateGraph({ nodes: Math.round(nodes / 5), edgesPerNode: 4, seed: 43, gamma: 2.3 })
+  const file = join(folder, 'import.jsonl')
+  writeFileSync(file, [...small.nodes.map((node) => ({ kind: 'node', ...node })), ...small.edges.map((edge) => ({ kind: 'edge', ...edge }))].map((row) => JSON.stringify(row)).join('\n'))
+  const importSeconds = { empty: { old: [] as number[], new: [] as number[] }, 'beside rows': { old: [] as number[], new: [] as number[] } }
+  for (let round = 0; round < 3; round++) {
+    for (const into of ['empty', 'beside rows'] as const) {
+      for (const side of round % 2 ? (['new', 'old'] as const) : (['old', 'new'] as const)) {
+        const target = join(folder, `import-${side}-${round}-${into === 'empty' ? 'empty' : 'rows'}.db`)
+        const store = (side === 'old' ? oldStoreModule.openStore : openStore)({ file: target, name: side })
+        if (into === 'beside rows') {
+          store.nodes.createMany({ nodes: [{ key: 'x/1', type: 'topic' }, { key: 'x/2', type: 'topic' }] })
+          store.edges.createMany({ edges: [{ source: 'x/1', target: 'x/2', type: 'zz-other' }] })
+        }
+        const started = process.hrtime.bigint()
+        await store.import.run({ source: { path: file, format: 'jsonl' }, options: { onError: 'abort', onDuplicate: 'fail' } })
+        importSeconds[into][side].push(Number(process.hrtime.bigint() - started) / 1e9)
+        store.close()
+        rmSync(target, { force: true })
+      }
+    }
+  }
+  for (const [into, { old, new: ours }] of Object.entries(importSeconds)) {
+    console.log(`${`import ${small.nodes.length}/${small.edges.length} ${into}, s`.padEnd(40)} ${median(old).toFixed(2).padStart(10)} ${median(ours).toFixed(2).padStart(10)} ${median(ours.map((x, i) => x / (old[i] as number))).toFixed(2).padStart(8)}`)
+  }
 } finally {
   rmSync(folder, { recursive: true, force: true })
 }
