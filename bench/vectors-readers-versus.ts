@@ -75,7 +75,7 @@ async function measureOpen(Host: typeof StoreHost, file: string, round: number, 
     const write = host.store.meta.set({ key: `bench.probe`, value: round } as never).then(() => ms(at))
     const [[firstSearchMs, firstMethod], readDuringFirstMs, writeDuringFirstMs] = await Promise.all([first, read, write])
     // Steady state: the new code's background load done (the old code loaded in the first search).
-    if (isNew) for (let waited = 0; (host.readers?.vectorLoads.loading || host.readers?.vectorLoads.count === 0) && waited < 120_000; waited += 50) await sleep(50)
+    if (isNew) for (let waited = 0; (host.readers?.vectorLoads.busy || host.readers?.vectorLoads.count === 0) && waited < 120_000; waited += 50) await sleep(50)
     for (let i = 0; i < 4; i++) await host.store.similar.nodes({ model: 'bench', key: key(), k: 10, method: 'approximate' } as never)
     const exact: number[] = []
     const approximate: number[] = []

@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs'
 import type { AppEvent } from '../../shared/events.ts'
 import { AdjacencyBuilds } from './adjacency-builds.ts'
+import { BackgroundRuns } from './background-runs.ts'
 import { adjacencyFileOf } from './graph/adjacency-file.ts'
 import type { SharedBase } from './graph/shared-base.ts'
 import { ReaderSlot } from './reader-slot.ts'
 import type { ReaderControl } from './types.ts'
-import { VectorLoads } from './vector-loads.ts'
 import { vectorsFolder } from './vectors/index-files.ts'
 import type { SharedModelVectors } from './vectors/shared-vectors.ts'
 
@@ -35,13 +35,18 @@ export class ReaderPool implements ReaderControl {
   private vectors: SharedModelVectors[] | null = null
   private state: 'running' | 'paused' | 'closed' = 'running'
   readonly builds: AdjacencyBuilds
-  readonly vectorLoads: VectorLoads
+  /** Every model's vectors loaded into shared memory off the readers' threads; readers ask when theirs is behind. */
+  readonly vectorLoads: BackgroundRuns<SharedModelVectors[]>
   private readonly options: ReaderPoolOptions
 
   constructor(options: ReaderPoolOptions) {
     this.options = options
     this.builds = new AdjacencyBuilds({ file: options.file, name: options.name }, (base) => this.publish(base))
-    this.vectorLoads = new VectorLoads({ file: options.file, name: options.name }, (models) => this.publishVectors(models))
+    this.vectorLoads = new BackgroundRuns<SharedModelVectors[]>({
+      workerData: () => ({ file: options.file, name: options.name, role: 'vectors' }),
+      resultOf: (message) => (message.kind === 'vectorsLoaded' ? message.models : undefined),
+      publish: (models) => this.publishVectors(models),
+    })
     this.fill()
     // A store with a saved similarity index has many vectors: they load in the background from the start
     // (the first similarity call answers from the stored chunks meanwhile). Others load when first asked.

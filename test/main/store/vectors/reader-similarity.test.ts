@@ -57,7 +57,7 @@ describe('similarity on the reader pool', () => {
         let queried = false
         const settled = async () => {
           const loads = host.readers?.vectorLoads
-          for (let waited = 0; loads?.loading && waited < 30_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20))
+          for (let waited = 0; loads?.busy && waited < 30_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20))
         }
         try {
           // Last, once the load is done: the answer from the shared arrays.
