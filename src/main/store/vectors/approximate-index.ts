@@ -1,8 +1,8 @@
 import { renameSync } from 'node:fs'
 import { dotAt } from './exact-knn.ts'
-import { newUsearchIndex, type UsearchIndex } from './hnsw-settings.ts'
+import type { UsearchIndex } from './hnsw-settings.ts'
 import type { BuiltIndex } from './index-build.ts'
-import { indexFiles, readManifest, readSlotSnapshot, saveIndexFiles } from './index-files.ts'
+import { openSavedIndex, saveIndexFiles } from './index-files.ts'
 import type { ModelVectors } from './model-vectors.ts'
 import { TopK, type Neighbour } from './top-k.ts'
 
@@ -45,17 +45,8 @@ export class ApproximateIndex {
 
   /** The saved index of this model, if its files are whole and name the same model; null otherwise. */
   static load(storeFile: string, vectors: ModelVectors, builtInSeconds: number | null = null): ApproximateIndex | null {
-    const manifest = readManifest(storeFile, vectors.modelId)
-    if (!manifest || manifest.name !== vectors.name || manifest.dim !== vectors.dim) return null
-    const snapshot = readSlotSnapshot(storeFile, vectors.modelId, manifest.length)
-    if (!snapshot) return null
-    const index = newUsearchIndex(vectors.dim)
-    try {
-      index.load(indexFiles(storeFile, vectors.modelId).index)
-    } catch {
-      return null
-    }
-    return new ApproximateIndex(index, snapshot.nodeIds, snapshot.stamps, builtInSeconds === null, builtInSeconds)
+    const saved = openSavedIndex(storeFile, vectors, 'load')
+    return saved && new ApproximateIndex(saved.index, saved.nodeIds, saved.stamps, builtInSeconds === null, builtInSeconds)
   }
 
   /** How many positions differ from the store's copy: a large share means building again is cheaper. */

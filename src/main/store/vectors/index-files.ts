@@ -1,5 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { newUsearchIndex, type UsearchIndex } from './hnsw-settings.ts'
+import type { ModelVectors } from './model-vectors.ts'
 
 /**
  * A model's approximate index is kept beside the store, in `<store>.vectors/`: the usearch file,
@@ -69,4 +71,23 @@ export function saveIndexFiles(storeFile: string, manifest: IndexManifest, nodeI
 export function removeIndexFiles(storeFile: string, modelId: number): void {
   const files = indexFiles(storeFile, modelId)
   for (const path of [files.manifest, files.index, files.slots]) rmSync(path, { force: true })
+}
+
+/**
+ * A model's saved index, if its files are whole and name the same model: loaded into memory (the
+ * writer's, which it changes) or viewed from the file (a reader's, shared with the page cache).
+ */
+export function openSavedIndex(storeFile: string, vectors: ModelVectors, how: 'load' | 'view'): { index: UsearchIndex; nodeIds: Float64Array; stamps: Float64Array } | null {
+  const manifest = readManifest(storeFile, vectors.modelId)
+  if (!manifest || manifest.name !== vectors.name || manifest.dim !== vectors.dim) return null
+  const snapshot = readSlotSnapshot(storeFile, vectors.modelId, manifest.length)
+  if (!snapshot) return null
+  const index = newUsearchIndex(vectors.dim)
+  try {
+    if (how === 'load') index.load(indexFiles(storeFile, vectors.modelId).index)
+    else index.view(indexFiles(storeFile, vectors.modelId).index)
+  } catch {
+    return null
+  }
+  return { index, ...snapshot }
 }

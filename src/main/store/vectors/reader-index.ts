@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs'
 import { dotAt } from './exact-knn.ts'
-import { newUsearchIndex, type UsearchIndex } from './hnsw-settings.ts'
-import { indexFiles, readManifest, readSlotSnapshot } from './index-files.ts'
+import type { UsearchIndex } from './hnsw-settings.ts'
+import { indexFiles, openSavedIndex } from './index-files.ts'
 import type { ModelVectors } from './model-vectors.ts'
 import type { IndexSearch } from './similarity-source.ts'
 import { TopK, type Neighbour } from './top-k.ts'
@@ -37,17 +37,8 @@ export class ReaderIndex implements IndexSearch {
 
   static open(storeFile: string, vectors: ModelVectors): ReaderIndex | null {
     const savedAt = ReaderIndex.savedAtOf(storeFile, vectors.modelId)
-    const manifest = readManifest(storeFile, vectors.modelId)
-    if (!manifest || manifest.name !== vectors.name || manifest.dim !== vectors.dim) return null
-    const snapshot = readSlotSnapshot(storeFile, vectors.modelId, manifest.length)
-    if (!snapshot) return null
-    const index = newUsearchIndex(vectors.dim)
-    try {
-      index.view(indexFiles(storeFile, vectors.modelId).index)
-    } catch {
-      return null
-    }
-    return new ReaderIndex(index, snapshot.nodeIds, snapshot.stamps, savedAt)
+    const saved = openSavedIndex(storeFile, vectors, 'view')
+    return saved && new ReaderIndex(saved.index, saved.nodeIds, saved.stamps, savedAt)
   }
 
   private matches(vectors: ModelVectors, position: number): boolean {
