@@ -1,10 +1,10 @@
 import { renameSync } from 'node:fs'
-import { dotAt } from './exact-knn.ts'
 import type { UsearchIndex } from './hnsw-settings.ts'
 import type { BuiltIndex } from './index-build.ts'
 import { openSavedIndex, saveIndexFiles } from './index-files.ts'
 import type { ModelVectors } from './model-vectors.ts'
-import { TopK, type Neighbour } from './top-k.ts'
+import type { Neighbour } from './top-k.ts'
+import { wideningSearch } from './widening-search.ts'
 
 /**
  * A model's HNSW index (usearch), and the (node id, stamp) of each position it holds, so that it can
@@ -97,19 +97,9 @@ export class ApproximateIndex {
    * than k only when even a wide search found no more.
    */
   search(vectors: ModelVectors, unit: Float32Array, k: number, accept: (position: number) => boolean): Neighbour[] {
-    const total = this.index.size()
-    for (let wanted = Math.min(total, k + 1); ; wanted = Math.min(total, wanted * 4)) {
-      const found = this.index.search(unit, Math.max(1, wanted), 0) as { keys: BigUint64Array }
-      const top = new TopK(k)
-      for (const key of found.keys) {
-        const nodeId = Number(key)
-        const position = vectors.positionOf.get(nodeId)
-        if (position === undefined || !accept(position)) continue
-        top.offer({ position, nodeId, score: dotAt(vectors.data, position * vectors.dim, unit, vectors.dim) })
-      }
-      if (top.full || wanted >= total || wanted >= 64 * (k + 1)) return top.items
-    }
+    return wideningSearch(this.index, vectors, unit, k, accept)
   }
+
 
   save(storeFile: string, vectors: ModelVectors): void {
     saveIndexFiles(

@@ -1,10 +1,10 @@
 import { statSync } from 'node:fs'
-import { dotAt } from './exact-knn.ts'
 import type { UsearchIndex } from './hnsw-settings.ts'
 import { indexFiles, openSavedIndex } from './index-files.ts'
 import type { ModelVectors } from './model-vectors.ts'
 import type { IndexSearch } from './similarity-source.ts'
-import { TopK, type Neighbour } from './top-k.ts'
+import type { Neighbour } from './top-k.ts'
+import { wideningSearch } from './widening-search.ts'
 
 /**
  * A reader's read-only view of a model's saved HNSW index (usearch `view`: the file mapped, not read,
@@ -60,20 +60,7 @@ export class ReaderIndex implements IndexSearch {
   }
 
   search(vectors: ModelVectors, unit: Float32Array, k: number, accept: (position: number) => boolean): Neighbour[] {
-    const stale = this.stalePositions(vectors)
-    const score = (position: number) => dotAt(vectors.data, position * vectors.dim, unit, vectors.dim)
-    const total = this.index.size()
-    for (let wanted = Math.min(total, k + 1); ; wanted = Math.min(total, wanted * 4)) {
-      const found = this.index.search(unit, Math.max(1, wanted), 0) as { keys: BigUint64Array }
-      const top = new TopK(k)
-      for (const key of found.keys) {
-        const nodeId = Number(key)
-        const position = vectors.positionOf.get(nodeId)
-        if (position === undefined || !this.matches(vectors, position) || !accept(position)) continue
-        top.offer({ position, nodeId, score: score(position) })
-      }
-      for (const position of stale) if (accept(position)) top.offer({ position, nodeId: vectors.nodeIds[position] as number, score: score(position) })
-      if (top.full || wanted >= total || wanted >= 64 * (k + 1)) return top.items
-    }
+    // The file's answers for positions changed since it was saved are wrong: those are scored exactly instead.
+    return wideningSearch(this.index, vectors, unit, k, (position) => this.matches(vectors, position) && accept(position), this.stalePositions(vectors).filter(accept))
   }
 }
