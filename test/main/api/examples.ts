@@ -85,16 +85,16 @@ export const validInputs: { [M in Method]: Input<M> } = {
   'analytics.delete': { runId: 1 },
   'edges.delete': { id: 1 },
   'nodes.delete': { key: 'ada' },
-  // History (batch ids count the writes above on a fresh store: nodes.updateMany is batch 12).
+  // History (batch ids count the writes above on a fresh store: nodes.updateMany is batch 15).
   'nodes.updateMany': { keys: ['babbage'], set: { era: 'victorian', note: null }, remove: ['born'] },
   'history.list': { origins: ['edit'], operation: 'nodes.', limit: 5 },
-  'history.batch': { id: 12, limit: 50 },
+  'history.batch': { id: 15, limit: 50 },
   'history.node': { key: 'babbage', limit: 100 },
   'history.stack': {},
   'history.undoLast': {},
   'history.redoLast': {},
-  'history.undo': { batchId: 12, withLater: false },
-  'history.redo': { batchId: 12 },
+  'history.undo': { batchId: 15, withLater: false },
+  'history.redo': { batchId: 15 },
   'history.asOf': { key: 'babbage', at: 0 },
   // Editing a selection (issue 12's UI)
   'history.asOfMany': { keys: ['babbage', 'ada'], at: 0 },

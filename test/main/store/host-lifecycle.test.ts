@@ -41,7 +41,7 @@ describe('StoreHost lifecycle', () => {
       await host.store.meta.set({ key: 'm', value: true })
       await host.store.nodes.get({ key: 'a' })
       await host.store.nodes.delete({ key: 'a' }).then((r) => r.deleted)
-      expect(seen).toEqual([['nodes'], ['nodes'], ['edges'], ['meta'], ['nodes', 'edges']])
+      expect(seen).toEqual([['nodes'], ['nodes'], ['edges'], ['meta'], ['nodes', 'edges', 'embeddings']])
       stop()
       await host.store.nodes.delete({ key: 'b' }).then((r) => r.deleted)
       expect(seen).toHaveLength(5)

@@ -92,7 +92,7 @@ describe('meta', () => {
     const edge = store().edges.create({ source: 'n', target: 'o', type: 'e' })
     store().edges.update({ id: edge.id, weight: 2 })
     store().nodes.delete({ key: 'n' })
-    expect(changes).toEqual([['meta'], ['nodes'], ['nodes'], ['edges'], ['edges'], ['nodes', 'edges']])
+    expect(changes).toEqual([['meta'], ['nodes'], ['nodes'], ['edges'], ['edges'], ['nodes', 'edges', 'embeddings']])
   })
 
   it('does not tell listeners about a write that failed', () => {

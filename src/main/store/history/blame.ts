@@ -1,5 +1,6 @@
 import type { Blocker } from '../../../shared/history.ts'
 import type { Db } from '../db.ts'
+import { batchesKeepingVectorsOf } from '../repos/range-vectors.ts'
 import { batchesTouching, batchesTouchingMeta, getBatchRow, importHolding, lastDeleteOfNodeKey } from '../repos/history-batches.ts'
 
 /** What stands in a revert's way, as rows and keys; blame turns it into batches to undo or redo first. */
@@ -10,6 +11,8 @@ export interface Obstacles {
   deletedKeys: string[]
   /** Metadata entries whose value is no longer the one the batch left. */
   metaKeys?: string[]
+  /** Nodes whose vectors changed since (see ./vector-conflicts.ts). */
+  vectorNodes?: number[]
 }
 
 /**
@@ -23,6 +26,7 @@ export function blame(db: Db, obstacles: Obstacles, after: number, exclude: numb
     const id = importHolding(db, row.entity, row.id)
     if (id !== undefined && id > after) touching.add(id)
   }
+  if (obstacles.vectorNodes?.length) for (const id of batchesKeepingVectorsOf(db, obstacles.vectorNodes, after)) touching.add(id)
   for (const key of obstacles.metaKeys ?? []) for (const id of batchesTouchingMeta(db, key, after)) touching.add(id)
   for (const key of obstacles.deletedKeys) {
     const id = lastDeleteOfNodeKey(db, key)

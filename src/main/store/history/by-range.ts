@@ -6,7 +6,7 @@ import {
 import { dropPlannedInRange } from '../repos/revert-plan.ts'
 import type { Batch } from '../unit-of-work.ts'
 import type { Obstacles } from './blame.ts'
-import { keepVectors, putBackVectors } from './kept-vectors.ts'
+import { keepVectors } from './kept-vectors.ts'
 
 // An import is undone by its id ranges: its rows were never audited one by one, and a 500,000-row
 // import must not be. The undo keeps the rows as they are (undone_* tables), deletes them set-based,
@@ -45,7 +45,6 @@ export function putBackRanges(db: Db, batch: Batch, undoBatch: BatchRow, refuse:
   const rebuild = rebuildPays(kept.nodes + kept.edges, kept.nodes + kept.edges + countRows(db, 'nodes') + countRows(db, 'edges'))
   const restored = restoreKeptRows(db, undoBatch.id, rebuild)
   if (restored.edges < restored.expectedEdges) refuse({ rows: [], insertedRows: [], deletedKeys: keptEdgesWithoutEnds(db, undoBatch.id) })
-  putBackVectors(db, undoBatch.id, batch.now)
   const range = (first: number | null, last: number | null): Range => (first !== null && last !== null ? [first, last] : null)
   recordRevertRanges(db, batch.id, range(undoBatch.first_node_id, undoBatch.last_node_id), range(undoBatch.first_edge_id, undoBatch.last_edge_id))
   batch.count('node.insert', restored.nodes)

@@ -1,11 +1,13 @@
 import { GraphKeepError } from '../../../shared/errors.ts'
 import type { DeletedItem, DeletedList, RestoreResult } from '../../../shared/history.ts'
 import type { Db } from '../db.ts'
+import { lastDeleteOfNode } from '../repos/history-batches.ts'
 import { deletedRows, edgesDeletedWithNode, nodeKeyExists } from '../repos/history-read.ts'
 import {
   auditPlan, clearPlan, dropPlannedEdges, plannedEdgesWithoutEnds, plannedIds, planRestore, restorePlannedEdges, restorePlannedNodes, takenKeys,
 } from '../repos/revert-plan.ts'
 import type { UnitOfWork } from '../unit-of-work.ts'
+import { putBackVectorsOfNode } from './kept-vectors.ts'
 
 type Image = { key?: string; source?: string; target?: string; type: string }
 
@@ -26,7 +28,7 @@ export function listDeleted(db: Db, entity: 'node' | 'edge', before: number | nu
 
 /** Puts deleted nodes back under their own ids with the edges deleted with them (where both ends exist), and deleted edges. */
 export function restoreDeleted(db: Db, work: UnitOfWork, nodes: number[], edges: number[]): RestoreResult {
-  return work.change('history.restore', ['nodes', 'edges'], (batch) => {
+  return work.change('history.restore', ['nodes', 'edges', 'embeddings'], (batch) => {
     try {
       planRestore(db, nodes, edges)
       const planned = { node: new Set(plannedIds(db, 'node')), edge: new Set(plannedIds(db, 'edge')) }
@@ -35,6 +37,10 @@ export function restoreDeleted(db: Db, work: UnitOfWork, nodes: number[], edges:
       const taken = takenKeys(db)
       if (taken.length) throw new GraphKeepError('CONFLICT', `another node now has the key "${taken[0]?.key}": delete or rename it first`, { keys: taken.map((row) => row.key) })
       restorePlannedNodes(db, batch.now)
+      for (const id of planned.node) {
+        const deletedBy = lastDeleteOfNode(db, id)
+        if (deletedBy !== undefined) putBackVectorsOfNode(db, deletedBy, id, batch.id, batch.now)
+      }
       const stranded = plannedEdgesWithoutEnds(db)
       const asked = stranded.find((id) => edges.includes(id))
       if (asked !== undefined) throw new GraphKeepError('CONFLICT', `edge #${asked} cannot come back: one of its nodes does not exist`, { id: asked })

@@ -1,14 +1,15 @@
 import type { Db } from '../db.ts'
 import type { Range } from '../repos/range-undo.ts'
-import { chunkBytes, keepVector, keptVectors, priorVectors, vectorSlotsInRange } from '../repos/range-vectors.ts'
+import { chunkBytes, keepVector, keptVectorsOfLiveNodes, keptVectorsOfNode, vectorSlotsInRange, vectorSlotsOfNodes, type KeptVector, type RangeSlot } from '../repos/range-vectors.ts'
+import type { ModelRow } from '../repos/embeddings.ts'
 import { VectorWriter } from '../vectors/vector-writer.ts'
 
-/** Keeps the embedding vectors of the nodes an undo takes out (their rows go with the nodes), for a redo. */
-export function keepVectors(db: Db, batchId: number, nodes: Range): number {
-  if (!nodes) return 0
+// Vectors as they were before a batch changed them (see repos/range-vectors.ts): kept when a batch
+// takes them away or overwrites them, put back by its undo (or by the redo, from the undo's rows).
+
+function keepSlots(db: Db, batchId: number, slots: RangeSlot[]): number {
   let chunkId = ''
   let bytes: Buffer | undefined
-  const slots = vectorSlotsInRange(db, nodes[0], nodes[1])
   for (const slot of slots) {
     const chunk = Math.floor(slot.position / slot.chunkSize)
     if (`${slot.modelId}:${chunk}` !== chunkId) {
@@ -22,33 +23,29 @@ export function keepVectors(db: Db, batchId: number, nodes: Range): number {
   return slots.length
 }
 
-/** Puts the kept vectors back (their models created again if they were removed meanwhile). */
-export function putBackVectors(db: Db, undoBatchId: number, now: number): number {
-  const kept = keptVectors(db, undoBatchId)
-  if (kept.length === 0) return 0
-  const writer = new VectorWriter(db, now)
-  for (const { nodeId, model, vector, norm } of kept) {
-    const unit = new Float32Array(vector.buffer.slice(vector.byteOffset, vector.byteOffset + vector.byteLength))
-    const row = writer.model(model, unit.length)
-    if (row && row.dim === unit.length) writer.put(row, nodeId, unit, norm)
-  }
-  writer.flush()
-  return kept.length
+/** Keeps the vectors of the nodes an import's undo takes out by range (their rows go with the nodes), for a redo. */
+export function keepVectors(db: Db, batchId: number, nodes: Range): number {
+  return nodes ? keepSlots(db, batchId, vectorSlotsInRange(db, nodes[0], nodes[1])) : 0
 }
 
-/**
- * An import's undo, for the nodes that were there before it: each vector it set is kept under the
- * undo batch (a redo puts it back with putBackVectors) and the vector the node had before is written
- * back, or the new one removed when it had none.
- */
-export function putBackPriorVectors(db: Db, importBatch: { id: number; first_node_id: number | null; last_node_id: number | null }, undoBatchId: number, now: number): number {
-  const prior = priorVectors(db, importBatch.id, importBatch.first_node_id ?? 0, importBatch.last_node_id ?? -1)
-  if (prior.length === 0) return 0
+/** Keeps the vectors of nodes about to be deleted one by one (SQLite's cascade would drop them unseen). */
+export function keepVectorsOfNodes(db: Db, batchId: number, nodeIds: readonly number[]): number {
+  return nodeIds.length ? keepSlots(db, batchId, vectorSlotsOfNodes(db, nodeIds)) : 0
+}
+
+/** Keeps a node's vector of `model` as it is now (or that it has none), before `batchId` changes it. */
+export function keepCurrentVector(db: Db, writer: VectorWriter, model: ModelRow | undefined, nodeId: number, batchId: number, name = model?.name ?? ''): void {
+  const current = model ? writer.current(model, nodeId) : undefined
+  keepVector(db, batchId, nodeId, name, current ? new Uint8Array(current.unit.buffer) : null, current?.norm ?? 0)
+}
+
+/** Writes kept vectors back (their models created again if removed meanwhile), keeping what each replaces under `batchId`. */
+function writeBack(db: Db, kept: KeptVector[], batchId: number, now: number): number {
+  if (kept.length === 0) return 0
   const writer = new VectorWriter(db, now)
-  for (const { nodeId, model: name, vector, norm } of prior) {
+  for (const { nodeId, model: name, vector, norm } of kept) {
     const model = writer.model(name)
-    const current = model ? writer.current(model, nodeId) : undefined
-    if (model && current) keepVector(db, undoBatchId, nodeId, name, new Uint8Array(current.unit.buffer), current.norm)
+    keepCurrentVector(db, writer, model, nodeId, batchId, name)
     if (vector.length === 0) {
       if (model) writer.remove(model, nodeId)
       continue
@@ -58,5 +55,15 @@ export function putBackPriorVectors(db: Db, importBatch: { id: number; first_nod
     if (row && row.dim === unit.length) writer.put(row, nodeId, unit, norm)
   }
   writer.flush()
-  return prior.length
+  return kept.length
+}
+
+/** The undo of `sourceBatchId` (or the redo from its undo's rows): each vector it kept goes back, on the nodes that exist. */
+export function putBackVectors(db: Db, sourceBatchId: number, batchId: number, now: number): number {
+  return writeBack(db, keptVectorsOfLiveNodes(db, sourceBatchId), batchId, now)
+}
+
+/** A deleted node restored: the vectors its delete batch kept. */
+export function putBackVectorsOfNode(db: Db, deleteBatchId: number, nodeId: number, batchId: number, now: number): number {
+  return writeBack(db, keptVectorsOfNode(db, deleteBatchId, nodeId), batchId, now)
 }

@@ -12,8 +12,11 @@ export function originOf(operation: string): BatchOrigin {
   return 'edit'
 }
 
+/** Removes a whole model: its vectors are not kept (a model may hold millions), so History cannot undo it. */
+export const NOT_KEPT = 'embeddings.deleteModel'
+
 /**
  * Whether History undoes and redoes a batch: the user's edits and imports, and a metadata entry set by
- * hand (an import's undo may be blocked by one); settings, views and system batches are not.
+ * hand (an import's undo may be blocked by one); settings, views, system batches and NOT_KEPT are not.
  */
-export const isRevertible = (origin: string, operation: string) => origin === 'edit' || origin === 'import' || operation === 'meta.set'
+export const isRevertible = (origin: string, operation: string) => (origin === 'edit' && operation !== NOT_KEPT) || origin === 'import' || operation === 'meta.set'

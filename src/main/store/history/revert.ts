@@ -5,20 +5,19 @@ import type { Db } from '../db.ts'
 import { getBatchRow, markRedone, markUndone, type BatchRow } from '../repos/history-batches.ts'
 import {
   auditPlan, clearPlan, deletePlannedEdges, deletePlannedNodes, edgesBlockingNodeDeletes, edgesWithoutEnds,
-  planMismatches, preparePlan, rangeMismatches, restorePlannedEdges, restorePlannedNodes, takenKeys, type Range,
+  planMismatches, plannedInserts, preparePlan, rangeMismatches, restorePlannedEdges, restorePlannedNodes, takenKeys, type Range,
 } from '../repos/revert-plan.ts'
 import type { Batch, UnitOfWork } from '../unit-of-work.ts'
 import { blame, type Obstacles } from './blame.ts'
 import { checkKeptKeys, isRangeUndo, putBackRanges, REDO_BY_RANGE, takeOutRanges, UNDO_BY_RANGE } from './by-range.ts'
-import { putBackPriorVectors, putBackVectors } from './kept-vectors.ts'
-import { isRevertible } from './origin.ts'
+import { keepVectorsOfNodes, putBackVectors } from './kept-vectors.ts'
+import { isRevertible, NOT_KEPT } from './origin.ts'
 import { revertMeta } from './revert-meta.ts'
 import { sameJson } from './same-json.ts'
+import { vectorsChangedSince } from './vector-conflicts.ts'
 
-const RANGE_SCOPES: DataScope[] = ['nodes', 'edges', 'meta', 'embeddings']
-const EDIT_SCOPES: DataScope[] = ['nodes', 'edges', 'meta']
-/** An import may have set vectors (and metadata), on its own nodes or on nodes that were there. */
-const scopesOf = (target: BatchRow) => (target.origin === 'import' ? RANGE_SCOPES : EDIT_SCOPES)
+/** Any batch may have changed vectors: set or deleted them, or deleted their nodes. */
+const SCOPES: DataScope[] = ['nodes', 'edges', 'meta', 'embeddings']
 const range = (first: number | null, last: number | null): Range => (first !== null && last !== null ? [first, last] : null)
 const describe = (row: BatchRow) => `#${row.id} (${row.operation}, ${new Date(row.at).toISOString()})`
 
@@ -31,7 +30,9 @@ export function createReverter(db: Db, work: UnitOfWork) {
   function refuse(what: string, target: BatchRow, obstacles: Obstacles, after: number): never {
     const blockers = blame(db, obstacles, after, target.id)
     const list = blockers.map((b) => `${b.action} #${b.batchId} (${b.operation})`).join(', then ')
-    const keys = obstacles.metaKeys?.length ? ` (the metadata entry ${obstacles.metaKeys.map((key) => `"${key}"`).join(', ')})` : ''
+    const keys = obstacles.metaKeys?.length
+      ? ` (the metadata entry ${obstacles.metaKeys.map((key) => `"${key}"`).join(', ')})`
+      : obstacles.vectorNodes?.length ? ` (the vectors of ${obstacles.vectorNodes.length === 1 ? 'a node' : `${obstacles.vectorNodes.length} nodes`})` : ''
     const message = blockers.length
       ? `cannot ${what} ${describe(target)}: later changes touched the same rows${keys}. First ${list}, in that order`
       : `cannot ${what} ${describe(target)}: the rows it changed have changed since${keys}`
@@ -54,11 +55,15 @@ export function createReverter(db: Db, work: UnitOfWork) {
       if (changed.length) refuseWith({ rows: changed, insertedRows: [], deletedKeys: [] })
       const stranded = edgesBlockingNodeDeletes(db, nodes, edges)
       if (stranded.length) refuseWith({ rows: [], insertedRows: stranded.map((id) => ({ entity: 'edge', id })), deletedKeys: [] })
+      const deletedNodes = plannedInserts(db, 'node')
+      const vectorNodes = vectorsChangedSince(db, source.id, deletedNodes, nodes)
+      if (vectorNodes.length) refuseWith({ rows: [], insertedRows: [], deletedKeys: [], vectorNodes })
       if (nodes || edges) takeOutRanges(db, batch, nodes, edges)
       const kept = what === 'redo' && isRangeUndo(source)
       if (kept) checkKeptKeys(db, source.id, refuseWith)
       auditPlan(db, batch.id)
       deletePlannedEdges(db)
+      keepVectorsOfNodes(db, batch.id, deletedNodes)
       deletePlannedNodes(db)
       const taken = takenKeys(db)
       if (taken.length) refuseWith({ rows: [], insertedRows: taken.map(({ holder }) => ({ entity: 'node', id: holder })), deletedKeys: [] })
@@ -66,8 +71,7 @@ export function createReverter(db: Db, work: UnitOfWork) {
       const { inserted, expected } = restorePlannedEdges(db, batch.now)
       if (inserted < expected) refuseWith({ rows: [], insertedRows: [], deletedKeys: edgesWithoutEnds(db).map((row) => row.key) })
       if (kept) putBackRanges(db, batch, source, refuseWith)
-      if (target.origin === 'import' && what === 'undo') putBackPriorVectors(db, source, batch.id, batch.now)
-      else if (target.origin === 'import' && !kept) putBackVectors(db, source.id, batch.now)
+      putBackVectors(db, source.id, batch.id, batch.now)
       revertMeta(db, batch.id, source, refuseWith)
     } finally {
       clearPlan(db)
@@ -81,7 +85,8 @@ export function createReverter(db: Db, work: UnitOfWork) {
       throw new GraphKeepError('VALIDATION', `#${batchId} is itself an ${target.origin}: redo or undo #${target.reverts} instead`, { batchId, reverts: target.reverts })
     }
     if (!isRevertible(target.origin, target.operation)) {
-      throw new GraphKeepError('VALIDATION', `#${batchId} (${target.operation}) changed ${target.origin === 'view' ? 'a saved view' : 'settings'}; only changes to nodes, edges and metadata entries are undone here`, { batchId })
+      const what = target.operation === NOT_KEPT ? 'removed a model with all its vectors, which are not kept' : `changed ${target.origin === 'view' ? 'a saved view' : 'settings'}`
+      throw new GraphKeepError('VALIDATION', `#${batchId} (${target.operation}) ${what}; only changes to nodes, edges, vectors and metadata entries are undone here`, { batchId })
     }
     if (target.compacted) throw new GraphKeepError('CONFLICT', `#${batchId} is older than the history's checkpoint: its rows were compacted and it can no longer be undone`, { batchId, blockers: [] })
     return target
@@ -91,7 +96,7 @@ export function createReverter(db: Db, work: UnitOfWork) {
     const target = undoable(batchId)
     if (target.undone_by !== null) throw new GraphKeepError('CONFLICT', `#${batchId} is already undone (by #${target.undone_by})`, { batchId, blockers: [] })
     const byRange = target.first_node_id !== null || target.first_edge_id !== null
-    return work.change(byRange ? UNDO_BY_RANGE : 'history.undo', scopesOf(target), (batch) => {
+    return work.change(byRange ? UNDO_BY_RANGE : 'history.undo', SCOPES, (batch) => {
       invert('undo', target, target, batch)
       markUndone(db, target.id, batch.id)
       return batch.id
@@ -102,7 +107,7 @@ export function createReverter(db: Db, work: UnitOfWork) {
     const target = undoable(batchId)
     const undoBatch = target.undone_by === null ? undefined : getBatchRow(db, target.undone_by)
     if (!undoBatch) throw new GraphKeepError('CONFLICT', `#${batchId} is not undone, so there is nothing to redo`, { batchId, blockers: [] })
-    return work.change(isRangeUndo(undoBatch) ? REDO_BY_RANGE : 'history.redo', scopesOf(target), (batch) => {
+    return work.change(isRangeUndo(undoBatch) ? REDO_BY_RANGE : 'history.redo', SCOPES, (batch) => {
       invert('redo', target, undoBatch, batch)
       markRedone(db, target.id, batch.id)
       return batch.id

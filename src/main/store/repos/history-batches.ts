@@ -62,6 +62,12 @@ export function lastDeleteOfNodeKey(db: Db, key: string): number | undefined {
     ORDER BY id DESC LIMIT 1`).pluck().get(key)
 }
 
+/** The batch that last deleted the node with this id. */
+export function lastDeleteOfNode(db: Db, nodeId: number): number | undefined {
+  return statement<[number], number>(db, `SELECT batch_id FROM audit WHERE entity = 'node' AND entity_id = ? AND op = 'delete'
+    ORDER BY id DESC LIMIT 1`).pluck().get(nodeId)
+}
+
 export interface BatchFilter {
   origins: string[] | null
   operation: string | null

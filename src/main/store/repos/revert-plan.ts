@@ -159,6 +159,11 @@ export function dropPlannedEdges(db: Db, ids: number[]): void {
   statement(db, "DELETE FROM temp.revert_plan WHERE entity = 'edge' AND entity_id IN (SELECT value FROM json_each(?))").run(JSON.stringify(ids))
 }
 
+/** The planned rows the batch inserted: a revert deletes them. */
+export function plannedInserts(db: Db, entity: Entity): number[] {
+  return statement<[string], number>(db, 'SELECT entity_id FROM temp.revert_plan WHERE entity = ? AND before IS NULL').pluck().all(entity)
+}
+
 export function plannedIds(db: Db, entity: Entity): number[] {
   return statement<[string], number>(db, 'SELECT entity_id FROM temp.revert_plan WHERE entity = ?').pluck().all(entity)
 }

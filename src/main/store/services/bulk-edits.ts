@@ -6,6 +6,7 @@ import { countDeleteImpact } from '../repos/delete-impact.ts'
 import { deleteEdgeById } from '../repos/edges.ts'
 import { reindexNodeText, unindexNodeText } from '../repos/node-text.ts'
 import { deleteNodeById, getNodeByKey, getNodeIdByKey, updateNodeRow } from '../repos/nodes.ts'
+import { keepVectorsOfNodes } from '../history/kept-vectors.ts'
 import type { UnitOfWork } from '../unit-of-work.ts'
 
 // Edits of a selection: one batch each, all rows or none (a key that is not there refuses the whole call).
@@ -17,7 +18,7 @@ function missingNode(key: string): GraphKeepError {
 export function createNodeBulkCalls(db: Db, work: UnitOfWork) {
   return {
     deleteMany({ keys, edgeIds }: In<'nodes.deleteMany'>) {
-      return work.change('nodes.deleteMany', ['nodes', 'edges'], ({ id: batchId }) => {
+      return work.change('nodes.deleteMany', ['nodes', 'edges', 'embeddings'], ({ id: batchId }) => {
         // Edges named beside the nodes go first, in the same batch (a graph view's mixed selection).
         for (const id of new Set(edgeIds ?? [])) {
           const before = edgeSnapshot(db, id)
@@ -31,6 +32,7 @@ export function createNodeBulkCalls(db: Db, work: UnitOfWork) {
           if (id === undefined) throw missingNode(key)
           auditEdgesAtNodeDeleted(db, batchId, id)
           recordAudit(db, batchId, 'node', id, 'delete', nodeSnapshot(db, id) ?? null, null)
+          keepVectorsOfNodes(db, batchId, [id])
           unindexNodeText(db, id)
           if (deleteNodeById(db, id)) count++
         }

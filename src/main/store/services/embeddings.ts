@@ -5,6 +5,7 @@ import type { Db } from '../db.ts'
 import { countAllNodes, coverageByType, deleteModelRow, findModel, listModelRows, slotsOfNode, type ModelRow } from '../repos/embeddings.ts'
 import { nodeIdsByKeys } from '../repos/graph-nodes.ts'
 import { getNodeIdByKey } from '../repos/nodes.ts'
+import { keepCurrentVector } from '../history/kept-vectors.ts'
 import type { UnitOfWork } from '../unit-of-work.ts'
 import { checkVector, normaliseInPlace } from '../vectors/check-vector.ts'
 import type { VectorRegistry } from '../vectors/vector-registry.ts'
@@ -53,7 +54,11 @@ export function createEmbeddingCalls(db: Db, work: UnitOfWork, registry: VectorR
       const result = work.change('embeddings.set', ['embeddings'], (batch) => {
         const writer = new VectorWriter(db, batch.now)
         const row = writer.model(model, dim ?? undefined) as ModelRow
-        for (const item of checked) writer.put(row, ids.get(item.key) as number, item.unit, item.norm)
+        for (const item of checked) {
+          const nodeId = ids.get(item.key) as number
+          keepCurrentVector(db, writer, row, nodeId, batch.id)
+          writer.put(row, nodeId, item.unit, item.norm)
+        }
         writer.flush()
         batch.count('embedding.set', checked.length)
         return { count: checked.length, batchId: batch.id, row }
@@ -69,7 +74,10 @@ export function createEmbeddingCalls(db: Db, work: UnitOfWork, registry: VectorR
       const deleted = work.change('embeddings.delete', ['embeddings'], (batch) => {
         const writer = new VectorWriter(db, batch.now)
         let removed = 0
-        for (const id of ids.values()) if (writer.remove(row, id)) removed++
+        for (const id of ids.values()) {
+          keepCurrentVector(db, writer, row, id, batch.id)
+          if (writer.remove(row, id)) removed++
+        }
         batch.count('embedding.delete', removed)
         return removed
       })

@@ -8,6 +8,7 @@ import { deleteNodeById, firstTakenKey, getNodeByKey, getNodeIdByKey, insertNode
 import { parseProperties, toNode } from '../repos/rows.ts'
 import type { Calls } from '../api.ts'
 import { sqliteCode } from '../sqlite-code.ts'
+import { keepVectorsOfNodes } from '../history/kept-vectors.ts'
 import type { UnitOfWork } from '../unit-of-work.ts'
 import { createNodeBulkCalls } from './bulk-edits.ts'
 import { countNodes, listFilteredNodeRows, nodeIdsPage } from './node-filters.ts'
@@ -83,8 +84,9 @@ export function createNodeCalls(db: Db, work: UnitOfWork) {
     delete({ key }) {
       const id = getNodeIdByKey(db, key)
       if (id === undefined) return { deleted: false }
-      const deleted = work.change('nodes.delete', ['nodes', 'edges'], ({ id: batchId }) => {
+      const deleted = work.change('nodes.delete', ['nodes', 'edges', 'embeddings'], ({ id: batchId }) => {
         auditEdgesAtNodeDeleted(db, batchId, id)
+        keepVectorsOfNodes(db, batchId, [id])
         recordAudit(db, batchId, 'node', id, 'delete', nodeSnapshot(db, id) ?? null, null)
         unindexNodeText(db, id)
         return deleteNodeById(db, id)

@@ -1,7 +1,7 @@
 import { GraphKeepError } from '../../../shared/errors.ts'
 import type { Db } from '../db.ts'
 import { getNodeIdByKey } from '../repos/nodes.ts'
-import { keepPriorVector } from '../repos/range-vectors.ts'
+import { keepCurrentVector } from '../history/kept-vectors.ts'
 import { checkVector, normaliseInPlace } from './check-vector.ts'
 import { VectorWriter } from './vector-writer.ts'
 
@@ -52,10 +52,7 @@ export class ImportedVectors {
       return { stored: false, code: 'INVALID_VALUE', message: error.message }
     }
     const norm = normaliseInPlace(unit)
-    if (existed && this.step) {
-      const prior = model ? this.writer.current(model, nodeId) : undefined
-      keepPriorVector(this.db, this.step.batchId, nodeId, record.model, prior ? new Uint8Array(prior.unit.buffer) : null, prior?.norm ?? 0)
-    }
+    if (existed && this.step) keepCurrentVector(this.db, this.writer, model, nodeId, this.step.batchId, record.model)
     this.writer.put(model ?? (this.writer.model(record.model, unit.length) as NonNullable<typeof model>), nodeId, unit, norm)
     return { stored: true }
   }
