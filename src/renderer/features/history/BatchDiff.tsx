@@ -4,6 +4,7 @@ import { formatCount } from '../../lib/format.ts'
 import { FieldChanges } from './FieldChanges.tsx'
 import { historyQueries } from './queries.ts'
 import { RevertButtons } from './RevertButtons.tsx'
+import { describeVectorCounts } from './vector-counts.ts'
 
 const verbs = { insert: 'added', update: 'changed', delete: 'deleted' } as const
 // An import's undo takes its id ranges out (kept for a redo), its redo puts them back.
@@ -15,6 +16,7 @@ export function BatchDiff({ id }: { id: number }) {
   if (detail.isPending) return <LoadingState label="Loading the batch…" />
   if (detail.isError) return <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />
   const { batch, rows, ranges } = detail.data
+  const vectors = describeVectorCounts(batch.counts)
   return (
     <section className="card batch-diff" aria-label={`Batch ${batch.id}`} data-testid="batch-diff">
       <header className="batch-diff-header">
@@ -27,7 +29,8 @@ export function BatchDiff({ id }: { id: number }) {
           {ranges.edges ? ` and edges #${ranges.edges[0]}–#${ranges.edges[1]}` : ''} (kept as id ranges, not row by row).
         </p>
       )}
-      {rows.length === 0 && !ranges.nodes && !ranges.edges && <p className="muted">This batch changed no rows.</p>}
+      {vectors && <p className="muted" data-testid="batch-vectors">{vectors}</p>}
+      {rows.length === 0 && !ranges.nodes && !ranges.edges && !vectors && <p className="muted">This batch changed no rows.</p>}
       <ol className="batch-rows">
         {rows.map((row) => (
           <li key={row.auditId} className={`batch-row op-${row.op}`} data-testid="batch-row">
