@@ -18,7 +18,7 @@ export function BatchList({ selected, onSelect }: { selected: number | null; onS
   const [operation, setOperation] = useState('')
   const list = useQuery(historyQueries.list({ limit: 200, ...(origin ? { origins: [origin] } : {}), ...(operation ? { operation } : {}) }))
   return (
-    <div className="batch-list">
+    <section className="card batch-list" aria-label="Changes">
       <div className="history-filters" role="search">
         <label>Origin{' '}
           <select value={origin} onChange={(event) => setOrigin(event.target.value as BatchOrigin | '')}>
@@ -30,11 +30,11 @@ export function BatchList({ selected, onSelect }: { selected: number | null; onS
       </div>
       {list.isPending ? <LoadingState label="Loading history…" /> : list.isError ? <ErrorState error={list.error} onRetry={() => void list.refetch()} /> :
         list.data.items.length === 0 ? <EmptyState title="No changes yet" hint="Every edit, import, undo and redo is listed here." /> : (
-          <table className="table history-table" data-testid="history-table">
+          <table className="data-table selectable history-table" data-testid="history-table">
             <thead><tr><th>#</th><th>When</th><th>Operation</th><th>Origin</th><th>Rows</th><th>State</th></tr></thead>
             <tbody>
               {list.data.items.map((batch) => (
-                <tr key={batch.id} aria-selected={batch.id === selected} className={batch.id === selected ? 'selected' : undefined} data-testid="history-row"
+                <tr key={batch.id} aria-selected={batch.id === selected} data-testid="history-row"
                   tabIndex={0} onClick={() => onSelect(batch.id)} onKeyDown={(event) => event.key === 'Enter' && onSelect(batch.id)}>
                   <td>{batch.id}</td>
                   <td>{formatTimestamp(batch.at)}</td>
@@ -47,6 +47,6 @@ export function BatchList({ selected, onSelect }: { selected: number | null; onS
             </tbody>
           </table>
         )}
-    </div>
+    </section>
   )
 }

@@ -12,7 +12,7 @@ export function DeletedList() {
   const deleted = useQuery(historyQueries.deleted(entity))
   const restore = useRestoreDeleted()
   return (
-    <div className="deleted-list" data-testid="deleted-list">
+    <section className="card deleted-list" aria-label="Recently deleted" data-testid="deleted-list">
       <div className="segmented" role="group" aria-label="Show deleted">
         <button type="button" className="button button-small" aria-pressed={entity === 'node'} onClick={() => setEntity('node')}>Nodes</button>
         <button type="button" className="button button-small" aria-pressed={entity === 'edge'} onClick={() => setEntity('edge')}>Edges</button>
@@ -21,7 +21,7 @@ export function DeletedList() {
       {deleted.isPending ? <LoadingState /> : deleted.isError ? <ErrorState error={deleted.error} /> : deleted.data.items.length === 0 ? (
         <EmptyState title={`No deleted ${entity}s`} hint="What is deleted shows here until it is restored." />
       ) : (
-        <table className="table">
+        <table className="data-table">
           <thead><tr><th>{entity === 'node' ? 'Key' : 'Edge'}</th><th>Type</th><th>Deleted</th><th>By</th><th /></tr></thead>
           <tbody>
             {deleted.data.items.map((item) => (
@@ -41,6 +41,6 @@ export function DeletedList() {
           </tbody>
         </table>
       )}
-    </div>
+    </section>
   )
 }

@@ -9,14 +9,14 @@ export function HistoryPage() {
   const [selected, setSelected] = useState<number | null>(null)
   return (
     <section className="page page-scroll history-page" aria-labelledby="history-title">
-      <header className="page-header">
+      <header className="page-title-row">
         <h1 id="history-title">History</h1>
         <div className="tabs" role="tablist">
           <button type="button" role="tab" aria-selected={tab === 'changes'} className="tab" onClick={() => setTab('changes')}>Changes</button>
           <button type="button" role="tab" aria-selected={tab === 'deleted'} className="tab" onClick={() => setTab('deleted')}>Recently deleted</button>
         </div>
-        <p className="muted">Undo any change, not only the last; <kbd>Ctrl</kbd>+<kbd>Z</kbd> undoes your last edit anywhere, <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>Z</kbd> redoes.</p>
       </header>
+      <p className="muted">Undo any change, not only the last; <kbd>Ctrl</kbd>+<kbd>Z</kbd> undoes your last edit anywhere, <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>Z</kbd> redoes.</p>
       {tab === 'changes' ? (
         <div className="history-split">
           <BatchList selected={selected} onSelect={setSelected} />
