@@ -55,7 +55,7 @@ test('edit in the graph view, undo from History, redo after a restart, restore a
     await edgeDialog.getByLabel('Type').fill('links')
     await edgeDialog.getByRole('button', { name: 'Create edge' }).click()
     await expect(edgeDialog).toBeHidden()
-    await expect(page.getByTestId('graph-counts')).toHaveText('2 nodes · 1 edges')
+    await expect(page.getByTestId('graph-counts')).toHaveText('2 nodes · 1 edge')
     expect((await server.call('edges.list', {})).items.map((e) => `${e.source}-${e.type}-${e.target}`)).toEqual(['n1-links-n2'])
 
     // Edit a property on the node page: a number stays a number, a bad value is refused before saving.
@@ -69,6 +69,7 @@ test('edit in the graph view, undo from History, redo after a restart, restore a
     await editor.getByLabel('Value of size').fill('ten')
     await editor.getByRole('button', { name: 'Save' }).click()
     await expect(editor.getByTestId('edit-problem')).toHaveText('"size" needs a finite number')
+    await page.screenshot({ path: `${shots}/node-edit-dialog.png` })
     await editor.getByLabel('Value of size').fill('10')
     await editor.getByRole('button', { name: 'Save' }).click()
     await expect(editor).toBeHidden()

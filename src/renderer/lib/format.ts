@@ -6,6 +6,11 @@ export function formatCount(value: number): string {
   return numberFormat.format(value)
 }
 
+/** A count with its noun: "1 edge", "2,000 edges" (nouns that take an s). */
+export function formatCountOf(value: number, noun: string): string {
+  return `${formatCount(value)} ${value === 1 ? noun : `${noun}s`}`
+}
+
 function compactValue(value: JsonValue): string {
   if (typeof value === 'string') return value
   return JSON.stringify(value)

@@ -7,7 +7,7 @@ export function PropertyEditor({ rows, onChange }: { rows: PropertyRow[]; onChan
     <fieldset className="property-editor" data-testid="property-editor">
       <legend>Properties</legend>
       {rows.map((row) => (
-        <div className="property-row" key={row.id} data-testid="property-row">
+        <div className="property-edit-row" key={row.id} data-testid="property-row">
           <input aria-label="Property name" placeholder="name" value={row.name} onChange={(event) => update(row.id, { name: event.target.value })} />
           <select aria-label={`Type of ${row.name || 'property'}`} value={row.type} onChange={(event) => update(row.id, { type: event.target.value as JsonType, text: event.target.value === 'boolean' ? 'true' : row.text })}>
             {JSON_TYPES.map((type) => <option key={type} value={type}>{type}</option>)}

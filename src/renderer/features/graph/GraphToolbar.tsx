@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { formatCount } from '../../lib/format.ts'
+import { formatCount, formatCountOf } from '../../lib/format.ts'
 import { ExportButton } from '../transfer/ExportButton.tsx'
 import type { ViewSummary } from './cy/graph-controller.ts'
 
@@ -22,7 +22,7 @@ export function GraphToolbar({ summary, layoutControls, groupButton, pathMode, w
   return (
     <div className="graph-toolbar" role="toolbar" aria-label="Graph">
       <span className="muted" data-testid="graph-counts">
-        {formatCount(summary.nodes)} nodes · {formatCount(summary.edges)} edges
+        {formatCountOf(summary.nodes, 'node')} · {formatCountOf(summary.edges, 'edge')}
       </span>
       {layoutControls}
       <button type="button" className="button" disabled={empty} onClick={onFit} title="Fit to window (f)">Fit</button>

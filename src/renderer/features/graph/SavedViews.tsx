@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { ErrorLine } from '../../components/ErrorLine.tsx'
-import { formatCount, formatTimestamp } from '../../lib/format.ts'
+import { formatCountOf, formatTimestamp } from '../../lib/format.ts'
 import { hrefFor } from '../../lib/router.ts'
 import { useDeleteView, useSaveView } from './mutations.ts'
 import { viewQueries } from './queries.ts'
@@ -50,7 +50,7 @@ export function SavedViews({ currentName, canSave, readOnly, capture, onClose }:
         {views.data?.views.map((view) => (
           <li key={view.name}>
             <a href={hrefFor({ name: 'graph', keys: [], view: view.name })}>{view.name}</a>
-            <span className="muted">{formatCount(view.nodeCount)} nodes · {formatTimestamp(view.updatedAt)}</span>
+            <span className="muted">{formatCountOf(view.nodeCount, 'node')} · {formatTimestamp(view.updatedAt)}</span>
             {!readOnly && (
               <button type="button" className="button button-quiet" aria-label={`Delete view ${view.name}`} disabled={remove.isPending} onClick={() => remove.mutate(view.name)}>
                 Delete

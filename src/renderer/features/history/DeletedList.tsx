@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { ErrorLine } from '../../components/ErrorLine.tsx'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateViews.tsx'
-import { formatTimestamp } from '../../lib/format.ts'
+import { formatCountOf, formatTimestamp } from '../../lib/format.ts'
 import { useRestoreDeleted } from './mutations.ts'
 import { historyQueries } from './queries.ts'
 
@@ -26,7 +26,7 @@ export function DeletedList() {
           <tbody>
             {deleted.data.items.map((item) => (
               <tr key={item.auditId} data-testid="deleted-row">
-                <td><code>{item.name}</code>{item.edges > 0 && <span className="muted"> with {item.edges} edge{item.edges === 1 ? '' : 's'}</span>}</td>
+                <td><code>{item.name}</code>{item.edges > 0 && <span className="muted"> with {formatCountOf(item.edges, 'edge')}</span>}</td>
                 <td>{item.type}</td>
                 <td>{formatTimestamp(item.deletedAt)}</td>
                 <td className="muted">#{item.batchId} {item.operation}</td>

@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import type { Node } from '../../../shared/domain.ts'
 import { ErrorState, LoadingState } from '../../components/StateViews.tsx'
-import { formatCount } from '../../lib/format.ts'
+import { formatCount, formatCountOf } from '../../lib/format.ts'
 import { useDebouncedValue } from '../../lib/use-debounced-value.ts'
 import { edgeGroups, sumOf } from './edge-groups.ts'
 import { NeighbourSection } from './NeighbourSection.tsx'
@@ -30,7 +30,7 @@ export function NodeNeighbours({ node }: { node: Node }) {
             <input type="search" value={typed} placeholder="Filter neighbours by label or key…" spellCheck={false} autoComplete="off" onChange={(event) => setTyped(event.target.value)} />
           </label>
           <span className="muted" role="status" data-testid="neighbour-filter-count">
-            {matching ? `${formatCount(matched)} of ${formatCount(total)} edges match` : `${formatCount(total)} edges`}
+            {matching ? `${formatCount(matched)} of ${formatCountOf(total, 'edge')} match` : formatCountOf(total, 'edge')}
           </span>
         </div>
       )}
