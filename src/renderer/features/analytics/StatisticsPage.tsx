@@ -21,7 +21,7 @@ export function StatisticsPage() {
   const newest = newestByLabel(runs.data?.runs ?? [])
   return (
     <section className="page page-scroll statistics-page" aria-labelledby="statistics-title">
-      <header className="page-header">
+      <header className="page-title-row">
         <h1 id="statistics-title">Statistics</h1>
       </header>
       <RunMetricForm />
