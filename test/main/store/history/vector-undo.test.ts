@@ -90,17 +90,6 @@ describe('undo and redo of vector changes', () => {
       store.close()
     })
   }
-
-  it('removing a whole model is not offered for undo, and says why', () => {
-    const { store } = storeWithVectors()
-    store.embeddings.deleteModel({ model: 'w' })
-    const batch = store.history.list({ limit: 1 }).items[0]!
-    expect(batch).toMatchObject({ operation: 'embeddings.deleteModel', canUndo: false })
-    const error = caught(() => undo(store, batch.id))
-    expect(error.code).toBe('VALIDATION')
-    expect(error.message).toMatch(/not kept/)
-    store.close()
-  })
 })
 
 describe('a later change to the same vectors stands in the way', () => {
