@@ -49,7 +49,7 @@ function NodeDetails({ nodeKey, inView, commands }: { nodeKey: string; inView: N
         <ul className="graph-neighbour-list">
           {inView.neighbours.slice(0, 100).map((neighbour) => (
             <li key={neighbour.key}>
-              <button type="button" className="graph-link-button" onClick={() => commands.onSelect(neighbour.key)}>{neighbour.label}</button>
+              <button type="button" className="link-button graph-link-button" onClick={() => commands.onSelect(neighbour.key)}>{neighbour.label}</button>
             </li>
           ))}
         </ul>
@@ -71,8 +71,8 @@ function EdgeDetails({ id, onSelect }: { id: number; onSelect(key: string): void
         <span className="muted">weight {weight}</span>
       </div>
       <p className="graph-edge-ends">
-        <button type="button" className="graph-link-button" onClick={() => onSelect(source)}>{source}</button> →{' '}
-        <button type="button" className="graph-link-button" onClick={() => onSelect(target)}>{target}</button>
+        <button type="button" className="link-button graph-link-button" onClick={() => onSelect(source)}>{source}</button> →{' '}
+        <button type="button" className="link-button graph-link-button" onClick={() => onSelect(target)}>{target}</button>
       </p>
       <p>
         <a href={hrefFor({ name: 'node', key: source })}>Source page</a> · <a href={hrefFor({ name: 'node', key: target })}>Target page</a>

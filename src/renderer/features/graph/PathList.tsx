@@ -31,7 +31,7 @@ export function PathList({ answer, selected, onChoose, onSelectNode, onSelectEdg
         {steps.map(({ node, edge }) => (
           <li key={node.key} data-key={node.key}>
             <span className="graph-path-node">
-              <button type="button" className="graph-link-button" title={`Select ${node.key}`} onClick={() => onSelectNode(node.key)}>{node.label}</button>
+              <button type="button" className="link-button graph-link-button" title={`Select ${node.key}`} onClick={() => onSelectNode(node.key)}>{node.label}</button>
               <span className="muted">{node.type}</span>
               <a className="graph-path-page" href={hrefFor({ name: 'node', key: node.key })} aria-label={`Open the page of ${node.label}`}>page</a>
             </span>

@@ -41,7 +41,7 @@ export function SimilarInGraph({ nodeKey, cy }: { nodeKey: string; cy: () => Cor
             <li key={link.key}>
               <span className="similar-score">{link.score.toFixed(3)}</span> {link.key}{' '}
               {link.kept ? <span className="muted">kept</span> : (
-                <button type="button" className="graph-link-button" disabled={keep.isPending}
+                <button type="button" className="link-button graph-link-button" disabled={keep.isPending}
                   onClick={() => keep.mutate({ source: nodeKey, target: link.key, score: link.score, model: link.model }, {
                     onSuccess: () => { const current = cy(); if (current) markKept(current, nodeKey, link.key); setVersion((v) => v + 1) },
                   })}>Keep as edge</button>

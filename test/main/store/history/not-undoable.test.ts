@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { GraphKeepError } from '../../../../src/shared/errors.ts'
 import { openStore, type GraphStore } from '../../../../src/main/store/index.ts'
+import { thrownBy } from '../../../helpers/errors.ts'
 import { useTempDir } from '../../../helpers/temp-store.ts'
 
 // What History lists but does not undo, and says so: removing a whole model (its vectors are not
@@ -10,15 +10,7 @@ import { useTempDir } from '../../../helpers/temp-store.ts'
 const dir = useTempDir('graphkeep-not-undoable-')
 const newest = (store: GraphStore) => store.history.list({ limit: 1 }).items[0]!
 
-function refusal(store: GraphStore, batchId: number): GraphKeepError {
-  try {
-    store.history.undo({ batchId, withLater: false })
-  } catch (error) {
-    if (error instanceof GraphKeepError) return error
-    throw error
-  }
-  throw new Error('expected the undo to be refused')
-}
+const refusal = (store: GraphStore, batchId: number) => thrownBy(() => store.history.undo({ batchId, withLater: false }), 'VALIDATION')
 
 describe('batches History does not undo', () => {
   it('removing a whole model: not offered, and the refusal says why', () => {
@@ -29,9 +21,7 @@ describe('batches History does not undo', () => {
       store.embeddings.deleteModel({ model: 'w' })
       const batch = newest(store)
       expect(batch).toMatchObject({ operation: 'embeddings.deleteModel', canUndo: false })
-      const error = refusal(store, batch.id)
-      expect(error.code).toBe('VALIDATION')
-      expect(error.message).toMatch(/not kept/)
+      expect(refusal(store, batch.id).message).toMatch(/not kept/)
     } finally {
       store.close()
     }

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { GraphKeepError } from '../../../../src/shared/errors.ts'
+import { thrownBy } from '../../../helpers/errors.ts'
 import { importRequest } from '../../../../src/shared/transfer.ts'
 import { openStore, type GraphStore } from '../../../../src/main/store/index.ts'
 import { propertyRun } from '../../../helpers/fast-check-seed.ts'
@@ -17,15 +18,6 @@ const vectorsOf = (store: GraphStore, key: string) => store.embeddings.get({ key
 const lastBatch = (store: GraphStore) => store.history.list({ limit: 1 }).items[0]!.id
 const undo = (store: GraphStore, batchId: number) => store.history.undo({ batchId, withLater: false })
 
-function caught(fn: () => unknown): GraphKeepError {
-  try {
-    fn()
-  } catch (error) {
-    if (error instanceof GraphKeepError) return error
-    throw error
-  }
-  throw new Error('expected a GraphKeepError')
-}
 const blockersOf = (error: GraphKeepError) => (error.details as { blockers: { batchId: number; action: string }[] }).blockers.map((b) => [b.batchId, b.action])
 
 function storeWithVectors(): { store: GraphStore; file: string } {
@@ -99,8 +91,7 @@ describe('a later change to the same vectors stands in the way', () => {
     const earlier = lastBatch(store)
     store.embeddings.set({ model: 'm', items: [{ key: 'a', vector: [0, 1, 0] }] })
     const later = lastBatch(store)
-    const error = caught(() => undo(store, earlier))
-    expect(error.code).toBe('CONFLICT')
+    const error = thrownBy(() => undo(store, earlier), 'CONFLICT')
     expect(error.message).toMatch(/vectors of a node/)
     expect(blockersOf(error)).toEqual([[later, 'undo']])
     expect(vectorsOf(store, 'a')[0]).toEqual(['m', [0, 1, 0]])
@@ -127,7 +118,7 @@ describe('a later change to the same vectors stands in the way', () => {
     const created = lastBatch(store)
     store.embeddings.set({ model: 'm', items: [{ key: 'new', vector: [1, 1, 0] }] })
     const set = lastBatch(store)
-    expect(blockersOf(caught(() => undo(store, created)))).toEqual([[set, 'undo']])
+    expect(blockersOf(thrownBy(() => undo(store, created), 'CONFLICT'))).toEqual([[set, 'undo']])
     store.history.undo({ batchId: created, withLater: true })
     expect(() => store.nodes.get({ key: 'new' })).toThrow()
     store.close()
@@ -146,8 +137,7 @@ describe('a later change to the same vectors stands in the way', () => {
       const imported = lastBatch(store)
       store.embeddings.set({ model: 'm', items: [{ key: on === 'its own new node' ? 'n0' : 'b', vector: [0, 0, 9] }] })
       const set = lastBatch(store)
-      const error = caught(() => undo(store, imported))
-      expect(error.code).toBe('CONFLICT')
+      const error = thrownBy(() => undo(store, imported), 'CONFLICT')
       expect(blockersOf(error)).toEqual([[set, 'undo']])
       expect(vectorsOf(store, on === 'its own new node' ? 'n0' : 'b')).toEqual([['m', [0, 0, 9]]])
       store.history.undo({ batchId: imported, withLater: true })
