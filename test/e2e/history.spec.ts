@@ -3,19 +3,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import { requireTestHooksBuild } from './fixtures/test-hooks.ts'
-import { startWebServer, type WebServer } from './fixtures/web-server.ts'
+import { openApp } from './fixtures/test.ts'
+import { startWebServer } from './fixtures/web-server.ts'
 
 // Issue #12 end to end, in web mode: edit in the graph view and on the node page, undo from History,
 // restart the server and redo with Ctrl+Shift+Z, delete a node and restore it with its edge.
 
 type CyHandle = { getElementById(id: string): { select(): void; nonempty(): boolean } }
 const shots = '.artifacts/screenshots'
-
-async function open(page: Page, server: WebServer, hash: string): Promise<void> {
-  await page.goto(server.url)
-  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible()
-  await page.goto(`${server.origin}/${hash}`)
-}
 
 async function createNodeInGraph(page: Page, key: string, props: [string, string][]): Promise<void> {
   await page.getByRole('button', { name: 'New node…' }).click()
@@ -41,7 +36,7 @@ test('edit in the graph view, undo from History, redo after a restart, restore a
   let server = await startWebServer({ sample: false, backupSchedule: false, storeFile })
   try {
     // Two nodes and an edge between them, drawn in the graph view.
-    await open(page, server, '#/graph?graphkeep-test-hook')
+    await openApp(page, server, '#/graph?graphkeep-test-hook')
     await createNodeInGraph(page, 'n1', [['colour', 'red']])
     await createNodeInGraph(page, 'n2', [])
     await page.evaluate(() => {
@@ -59,7 +54,7 @@ test('edit in the graph view, undo from History, redo after a restart, restore a
     expect((await server.call('edges.list', {})).items.map((e) => `${e.source}-${e.type}-${e.target}`)).toEqual(['n1-links-n2'])
 
     // Edit a property on the node page: a number stays a number, a bad value is refused before saving.
-    await open(page, server, '#/nodes/n1')
+    await openApp(page, server, '#/nodes/n1')
     await page.getByRole('button', { name: 'Edit', exact: true }).click()
     const editor = page.getByTestId('node-edit-dialog')
     await editor.getByLabel('Value of colour').fill('blue')
@@ -81,7 +76,7 @@ test('edit in the graph view, undo from History, redo after a restart, restore a
     await page.screenshot({ path: `${shots}/history-node-tab.png`, fullPage: true })
 
     // Undo from History: the old value is back.
-    await open(page, server, '#/history')
+    await openApp(page, server, '#/history')
     await expect(page.getByTestId('history-row').first()).toContainText('nodes.update')
     await page.screenshot({ path: `${shots}/history-page.png`, fullPage: true })
     await page.getByTestId('history-row').first().click()
@@ -95,18 +90,18 @@ test('edit in the graph view, undo from History, redo after a restart, restore a
     // Restart web mode on the same store: Ctrl+Shift+Z still redoes the edit.
     await server.stop()
     server = await startWebServer({ sample: false, backupSchedule: false, storeFile })
-    await open(page, server, '#/nodes/n1')
+    await openApp(page, server, '#/nodes/n1')
     await expect(page.getByTestId('node-page')).toBeVisible()
     await page.keyboard.press('Control+Shift+Z')
     await expect(page.getByTestId('undo-status')).toContainText('Redid nodes.update')
     expect((await server.call('nodes.get', { key: 'n1' })).properties).toEqual({ colour: 'blue', size: 10 })
 
     // Delete a node, restore it from Recently deleted with its edge.
-    await open(page, server, '#/nodes/n2')
+    await openApp(page, server, '#/nodes/n2')
     await page.getByRole('button', { name: 'Delete node' }).click()
     await page.getByTestId('delete-node-dialog').getByRole('button', { name: 'Delete node' }).click()
     await expect.poll(async () => (await server.call('store.stats', {})).nodeCount).toBe(1)
-    await open(page, server, '#/history')
+    await openApp(page, server, '#/history')
     await page.getByRole('tab', { name: 'Recently deleted' }).click()
     const row = page.getByTestId('deleted-row').first()
     await expect(row).toContainText('n2')

@@ -1,5 +1,5 @@
 import type { Db } from '../db.ts'
-import { laterKeptVectors } from '../repos/range-vectors.ts'
+import { laterKeptVectors, type KeptVector } from '../repos/range-vectors.ts'
 import type { Range } from '../repos/range-undo.ts'
 import { VectorWriter } from '../vectors/vector-writer.ts'
 
@@ -13,7 +13,7 @@ const sameVector = (a: Uint8Array, b: Uint8Array) => a.length === b.length && Bu
  * vector no later row names is as the batch left it.
  */
 export function vectorsChangedSince(db: Db, batchId: number, deletedNodes: readonly number[], range: Range): number[] {
-  const firstLater = new Map<string, { nodeId: number; model: string; vector: Buffer; norm: number }>()
+  const firstLater = new Map<string, KeptVector>()
   for (const row of laterKeptVectors(db, batchId, deletedNodes, range)) {
     const pair = `${row.nodeId}\u0000${row.model}`
     if (!firstLater.has(pair)) firstLater.set(pair, row)
