@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { openStore, type GraphStore } from '../../../../src/main/store/index.ts'
 import type { AppEvent } from '../../../../src/shared/events.ts'
 import { useTempDir } from '../../../helpers/temp-store.ts'
+import { lcg } from '../../../helpers/random-vectors.ts'
 
 const dir = useTempDir('graphkeep-vector-index-')
 const seed = Number(process.env.FC_SEED ?? Date.now() % 2 ** 31)
@@ -13,8 +14,8 @@ const DIM = 24
 
 /** Clustered vectors (as real embeddings are), from a printed seed. */
 function dataset(s: number, n = N) {
-  let state = s || 1
-  const random = () => ((state = (Math.imul(state, 48271) + 11) % 2147483647) / 2147483647) - 0.5
+  const next = lcg(s)
+  const random = () => next() - 0.5
   const centres = Array.from({ length: 200 }, () => Array.from({ length: DIM }, random))
   return Array.from({ length: n }, (_, i) => (centres[i % 200] as number[]).map((c) => c + random() * 0.6))
 }

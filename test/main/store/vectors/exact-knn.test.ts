@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { exactKnn } from '../../../../src/main/store/vectors/exact-knn.ts'
 import { quantizePositions, type ModelVectors } from '../../../../src/main/store/vectors/model-vectors.ts'
+import { lcg } from '../../../helpers/random-vectors.ts'
 
 /** An in-memory model as the store would load it: node ids from 1, some positions free. */
 function modelOf(rows: (number[] | null)[], dim: number): ModelVectors {
@@ -70,8 +71,8 @@ describe('exact k-NN', () => {
 
   it('takes the int8 first pass on a large set and still equals the reference, or says it scanned', () => {
     console.log(`exact-knn large-set seed: ${seed}`)
-    let state = seed || 1
-    const random = () => ((state = (Math.imul(state, 48271) + 11) % 2147483647) / 2147483647) - 0.5
+    const next = lcg(seed)
+    const random = () => next() - 0.5
     const dim = 32
     const centres = Array.from({ length: 40 }, () => Array.from({ length: dim }, random))
     const rows = Array.from({ length: 6000 }, (_, i) => (i % 97 === 0 ? null : (centres[i % 40] as number[]).map((c) => c + random() * 0.3)))
@@ -105,8 +106,7 @@ describe('exact k-NN', () => {
     })
     fc.assert(
       fc.property(large, ({ d, n, rowSeed, nearCopies, k, filtered }) => {
-        let state = rowSeed
-        const random = () => (state = (Math.imul(state, 48271) + 11) % 2147483647) / 2147483647
+        const random = lcg(rowSeed)
         const base = Array.from({ length: d }, () => Math.round(random() * 6) - 3 || 1)
         const rows = Array.from({ length: n }, (_, i): number[] | null => {
           if (i % 53 === 7) return null

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { unwrap } from '../../../../src/main/api/dispatch.ts'
 import { openApiFixture, type ApiFixture } from '../../api/store-fixture.ts'
+import { randomVectors } from '../../../helpers/random-vectors.ts'
 
 let fixture: ApiFixture | null = null
 afterEach(async () => {
@@ -17,10 +18,8 @@ describe('the similarity index built from the store worker', () => {
     console.log(`index-build-in-host seed: ${seed}`)
     fixture = await openApiFixture()
     const { dispatch } = fixture
-    let state = seed || 1
-    const random = () => (state = (Math.imul(state, 48271) + 11) % 2147483647) / 2147483647 - 0.5
     const n = 3000
-    const vectors = Array.from({ length: n }, () => Array.from({ length: 16 }, random))
+    const vectors = randomVectors(seed, n)
     unwrap(await dispatch('nodes.createMany', { nodes: vectors.map((_, i) => ({ key: `k${i}`, type: 't' })) }))
     unwrap(await dispatch('embeddings.set', { model: 'm', items: vectors.map((vector, i) => ({ key: `k${i}`, vector })) }))
 

@@ -9,6 +9,7 @@ import { startIndexBuild } from '../../../../src/main/store/vectors/index-build.
 import { loadModelVectors } from '../../../../src/main/store/vectors/model-vectors.ts'
 import { openApiFixture, type ApiFixture } from '../../api/store-fixture.ts'
 import { useTempDir } from '../../../helpers/temp-store.ts'
+import { randomVectors } from '../../../helpers/random-vectors.ts'
 
 let fixture: ApiFixture | null = null
 afterEach(async () => {
@@ -18,14 +19,8 @@ afterEach(async () => {
 const dir = useTempDir('graphkeep-index-races-')
 
 const seed = Number(process.env.FC_SEED ?? Date.now() % 2 ** 31)
-function vectorsOf(s: number, n: number, dim = 16): number[][] {
-  let state = s || 1
-  const random = () => (state = (Math.imul(state, 48271) + 11) % 2147483647) / 2147483647 - 0.5
-  return Array.from({ length: n }, () => Array.from({ length: dim }, random))
-}
-
 async function fillModel(dispatch: Dispatch, n: number): Promise<void> {
-  const vectors = vectorsOf(seed, n)
+  const vectors = randomVectors(seed, n)
   unwrap(await dispatch('nodes.createMany', { nodes: vectors.map((_, i) => ({ key: `k${i}`, type: 't' })) }))
   unwrap(await dispatch('embeddings.set', { model: 'm', items: vectors.map((vector, i) => ({ key: `k${i}`, vector })) }))
 }
@@ -85,7 +80,7 @@ describe('index builds beside the readers and the writer', () => {
   it('a build thread that goes silent is stopped: its build settles as failed and leaves no file', async () => {
     const file = join(dir(), 'graph.db')
     const store = openStore({ file })
-    const vectors = vectorsOf(seed, 3000)
+    const vectors = randomVectors(seed, 3000)
     store.nodes.createMany({ nodes: vectors.map((_, i) => ({ key: `k${i}`, type: 't' })) })
     store.embeddings.set({ model: 'm', items: vectors.map((vector, i) => ({ key: `k${i}`, vector })) })
     store.close()

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { unwrap } from '../../../../src/main/api/dispatch.ts'
 import { APPROXIMATE_THRESHOLD } from '../../../../src/shared/embeddings.ts'
 import { openApiFixture, type ApiFixture } from '../../api/store-fixture.ts'
+import { randomVectors } from '../../../helpers/random-vectors.ts'
 
 // Similarity runs on the readers, which only view the saved index: a search there that finds the index
 // missing (model large enough) or far behind the store asks the writer, as a search on the writer did.
@@ -16,15 +17,13 @@ afterEach(async () => {
 const seed = Number(process.env.FC_SEED ?? Date.now() % 2 ** 31)
 const DIM = 4
 
-function randomVectors(count: number, from: number) {
-  let state = (seed + from) % 2147483647 || 1
-  const random = () => (state = (Math.imul(state, 48271) + 11) % 2147483647) / 2147483647 - 0.5
-  return Array.from({ length: count }, () => Array.from({ length: DIM }, random))
+function vectorsFrom(count: number, from: number) {
+  return randomVectors(seed + from, count, DIM)
 }
 
 async function fill(fixture: ApiFixture, count: number, from = 0): Promise<void> {
   const { dispatch } = fixture
-  const vectors = randomVectors(count, from)
+  const vectors = vectorsFrom(count, from)
   for (let at = 0; at < count; at += 10_000) {
     const slice = vectors.slice(at, at + 10_000)
     unwrap(await dispatch('nodes.createMany', { nodes: slice.map((_, i) => ({ key: `k${from + at + i}`, type: 't' })) }))

@@ -8,15 +8,10 @@ import { indexFiles } from '../../../../src/main/store/vectors/index-files.ts'
 import { loadModelVectors } from '../../../../src/main/store/vectors/model-vectors.ts'
 import { ReaderIndex } from '../../../../src/main/store/vectors/reader-index.ts'
 import { useTempDir } from '../../../helpers/temp-store.ts'
+import { randomVectors } from '../../../helpers/random-vectors.ts'
 
 const dir = useTempDir('graphkeep-reader-index-view-')
 const seed = Number(process.env.FC_SEED ?? Date.now() % 2 ** 31)
-
-function vectorsOf(s: number, n: number, dim = 16): number[][] {
-  let state = s || 1
-  const random = () => (state = (Math.imul(state, 48271) + 11) % 2147483647) / 2147483647 - 0.5
-  return Array.from({ length: n }, () => Array.from({ length: dim }, random))
-}
 
 // A reader maps the saved index file (usearch view). The writer must never change that file in place
 // (a truncated mapping is a SIGBUS in the reader): a save writes a new file and renames it over the old.
@@ -25,7 +20,7 @@ describe("a reader's view of the saved index", () => {
     console.log(`reader-index-view seed: ${seed}`)
     const file = join(dir(), 'view.graphkeep')
     const store = openStore({ file })
-    const first = vectorsOf(seed, 2000)
+    const first = randomVectors(seed, 2000)
     store.nodes.createMany({ nodes: first.map((_, i) => ({ key: `k${i}`, type: 't' })) })
     store.embeddings.set({ model: 'm', items: first.map((vector, i) => ({ key: `k${i}`, vector })) })
     store.similar.buildIndex({ model: 'm' })
@@ -36,12 +31,12 @@ describe("a reader's view of the saved index", () => {
       const vectors = loadModelVectors(db, findModel(db, 'm') as ModelRow)
       const view = ReaderIndex.open(file, vectors)
       if (!view) throw new Error('the saved index did not open')
-      const queries = vectorsOf(seed + 1, 20).map((q) => Float32Array.from(q))
+      const queries = randomVectors(seed + 1, 20).map((q) => Float32Array.from(q))
       const before = queries.map((unit) => view.search(vectors, unit, 10, () => true))
       const inode = statSync(indexFiles(file, vectors.modelId).index).ino
 
       // The writer takes more vectors than the file holds, catches its index up and saves it (close saves).
-      const more = vectorsOf(seed + 2, 1000)
+      const more = randomVectors(seed + 2, 1000)
       store.nodes.createMany({ nodes: more.map((_, i) => ({ key: `x${i}`, type: 't' })) })
       store.embeddings.set({ model: 'm', items: more.map((vector, i) => ({ key: `x${i}`, vector })) })
       expect(store.similar.indexStatus({ model: 'm' }).size).toBe(3000)
